@@ -1,0 +1,6 @@
+package io.booking.shared.account;
+
+public enum Role {
+    CUSTOMER,
+    ADMIN
+}

@@ -1,0 +1,7 @@
+package io.booking.shared.booking;
+
+/** The events of one booking's stream. */
+public sealed interface BookingEvent permits TicketsBooked {
+
+    String bookingId();
+}
