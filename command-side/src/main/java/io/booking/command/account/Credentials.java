@@ -1,0 +1,47 @@
+package io.booking.command.account;
+
+import io.booking.shared.account.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Emails and password hashes: the command side's own state, and the unique-email rule. */
+@Component
+public class Credentials {
+
+    private final JdbcTemplate jdbc;
+
+    public Credentials(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static String normalise(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return false when a live account already has this email (a concurrent claim waits for the first) */
+    public boolean claim(String accountId, String email, String passwordHash, Role role) {
+        return jdbc.update("""
+                insert into credential (account_id, email_lower, password_hash, role) values (?, ?, ?, ?)
+                on conflict (email_lower) do nothing""", accountId, normalise(email), passwordHash, role.name()) == 1;
+    }
+
+    public Optional<Credential> findByEmail(String email) {
+        List<Credential> rows = jdbc.query(
+                "select account_id, password_hash, role from credential where email_lower = ?",
+                (rs, i) -> new Credential(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3))),
+                normalise(email));
+        return rows.stream().findFirst();
+    }
+
+    public record Credential(String accountId, String passwordHash, Role role) {
+
+        @Override
+        public String toString() {
+            return "Credential[accountId=" + accountId + ", role=" + role + "]";
+        }
+    }
+}

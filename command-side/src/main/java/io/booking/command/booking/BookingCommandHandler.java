@@ -1,0 +1,59 @@
+package io.booking.command.booking;
+
+import io.booking.command.CommandRefused;
+import io.booking.command.occurrence.ReserveSeats;
+import io.booking.shared.booking.BookedTicket;
+import io.booking.shared.booking.FormAnswer;
+import io.booking.shared.personal.PersonalDataCipher;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Books tickets across two aggregates in one unit of work (one database transaction): the event reserves the seats,
+ * then the booking is created. Either both events are stored or neither.
+ */
+@Component
+public class BookingCommandHandler {
+
+    private final BookingReferences references;
+    private final CommandGateway commands;
+    private final PersonalDataCipher cipher;
+
+    public BookingCommandHandler(BookingReferences references, CommandGateway commands, PersonalDataCipher cipher) {
+        this.references = references;
+        this.commands = commands;
+        this.cipher = cipher;
+    }
+
+    @CommandHandler
+    public BookingConfirmation handle(BookTickets command) {
+        BookingReferences.Claim claim = references.claim(command);
+        if (claim.existing().isPresent()) {
+            if (!claim.existing().get().sameRequestAs(command)) {
+                throw CommandRefused.conflict("booking-id-used", "this booking id was already used for another booking");
+            }
+            return new BookingConfirmation(command.bookingId(), claim.reference(), true);
+        }
+        commands.sendAndWait(new ReserveSeats(command.occurrenceId(), command.ticketTypeId(), command.bookingId(),
+                command.attendees().size()));
+        // attendee names and answers belong to the customer who books: sealed with the customer's key
+        String subject = command.customerId();
+        List<BookedTicket> tickets = command.attendees().stream()
+                .map(a -> new BookedTicket(UUID.randomUUID().toString(), cipher.seal(subject, a.name()), a.child()))
+                .toList();
+        List<FormAnswer> answers = command.answers().stream()
+                .map(a -> new FormAnswer(a.question(), cipher.seal(subject, a.answer())))
+                .toList();
+        commands.sendAndWait(new PlaceBooking(command.bookingId(), claim.reference(), command.occurrenceId(),
+                command.ticketTypeId(), command.customerId(), tickets, answers));
+        return new BookingConfirmation(command.bookingId(), claim.reference(), false);
+    }
+
+    /** @param repeated the same request was already booked; this answer repeats the first one */
+    public record BookingConfirmation(String bookingId, String reference, boolean repeated) {
+    }
+}

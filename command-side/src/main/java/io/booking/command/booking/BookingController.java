@@ -1,0 +1,81 @@
+package io.booking.command.booking;
+
+import io.booking.command.consistency.CommandDispatcher;
+import io.booking.command.consistency.ConsistencyToken;
+import io.booking.command.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/bookings")
+public class BookingController {
+
+    private final CommandDispatcher dispatcher;
+
+    public BookingController(CommandDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @Operation(summary = "Book tickets of one ticket type of one event",
+            description = "Send a bookingId you chose: a retry with the same id books once and gets the same answer. "
+                    + "409 when sold out or the event has started, 422 for an unknown ticket type.")
+    @PostMapping
+    public ResponseEntity<BookingAnswer> book(@Valid @RequestBody BookingRequest request, Authentication caller) {
+        Actor actor = Actor.of(caller);
+        String bookingId = (request.bookingId() == null ? UUID.randomUUID() : request.bookingId()).toString();
+        List<BookTickets.Attendee> attendees = request.tickets().stream()
+                .map(t -> new BookTickets.Attendee(t.attendeeName().trim(), t.child()))
+                .toList();
+        List<BookTickets.Answer> answers = request.answers() == null ? List.of() : request.answers().stream()
+                .map(a -> new BookTickets.Answer(a.question(), a.answer()))
+                .toList();
+        var dispatched = dispatcher.<BookingCommandHandler.BookingConfirmation>send(new BookTickets(bookingId,
+                request.eventId().toString(), request.ticketTypeId().toString(), actor.id(), attendees, answers), actor);
+        OptionalLong position = dispatched.result().repeated()
+                ? dispatcher.latestPositionOf(bookingId) : dispatched.position();
+        return ConsistencyToken.created(new BookingAnswer(bookingId, dispatched.result().reference(),
+                request.eventId().toString(), request.ticketTypeId().toString(), attendees.size(),
+                ConsistencyToken.orNull(position)), position);
+    }
+
+    public record BookingRequest(UUID bookingId,
+                                 @NotNull UUID eventId,
+                                 @NotNull UUID ticketTypeId,
+                                 @NotEmpty @Size(max = Booking.MAX_TICKETS) List<@NotNull @Valid TicketRequest> tickets,
+                                 @Size(max = 50) List<@NotNull @Valid AnswerRequest> answers) {
+    }
+
+    public record TicketRequest(@NotBlank @Size(max = 200) String attendeeName, boolean child) {
+
+        @Override
+        public String toString() {
+            return "TicketRequest[redacted]";
+        }
+    }
+
+    public record AnswerRequest(@NotBlank @Size(max = 200) String question, @NotNull @Size(max = 2000) String answer) {
+
+        @Override
+        public String toString() {
+            return "AnswerRequest[redacted]";
+        }
+    }
+
+    public record BookingAnswer(String bookingId, String reference, String eventId, String ticketTypeId, int quantity,
+                                Long consistencyToken) {
+    }
+}

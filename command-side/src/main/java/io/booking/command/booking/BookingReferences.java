@@ -1,0 +1,80 @@
+package io.booking.command.booking;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The set-based rules of bookings, kept in {@code booking_reference} in the transaction of the booking: a reference is
+ * unique, and a client-chosen booking id is used once.
+ */
+@Component
+public class BookingReferences {
+
+    /** No 0/O, 1/I/L: a reference is read out over the phone. */
+    static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcTemplate jdbc;
+
+    public BookingReferences(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static String newReference() {
+        StringBuilder reference = new StringBuilder(9);
+        for (int i = 0; i < 8; i++) {
+            if (i == 4) {
+                reference.append('-');
+            }
+            reference.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return reference.toString();
+    }
+
+    /**
+     * Claims the booking id with a new reference, or tells what it was already used for. A concurrent claim of the
+     * same id waits for the first transaction and then sees its row.
+     */
+    public Claim claim(BookTickets command) {
+        while (true) {
+            String reference = newReference();
+            int inserted = jdbc.update("""
+                    insert into booking_reference (booking_id, reference, customer_id, occurrence_id, ticket_type_id, quantity)
+                    values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                    command.bookingId(), reference, command.customerId(), command.occurrenceId(),
+                    command.ticketTypeId(), command.attendees().size());
+            if (inserted == 1) {
+                return new Claim(reference, Optional.empty());
+            }
+            Optional<Existing> existing = find(command.bookingId());
+            if (existing.isPresent()) {
+                return new Claim(existing.get().reference(), existing);
+            }
+            // the reference was taken by another booking: draw again
+        }
+    }
+
+    private Optional<Existing> find(String bookingId) {
+        List<Existing> rows = jdbc.query("""
+                        select reference, customer_id, occurrence_id, ticket_type_id, quantity
+                        from booking_reference where booking_id = ?""",
+                (rs, i) -> new Existing(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
+                bookingId);
+        return rows.stream().findFirst();
+    }
+
+    public record Claim(String reference, Optional<Existing> existing) {
+    }
+
+    public record Existing(String reference, String customerId, String occurrenceId, String ticketTypeId, int quantity) {
+
+        boolean sameRequestAs(BookTickets command) {
+            return customerId.equals(command.customerId()) && occurrenceId.equals(command.occurrenceId())
+                    && ticketTypeId.equals(command.ticketTypeId()) && quantity == command.attendees().size();
+        }
+    }
+}

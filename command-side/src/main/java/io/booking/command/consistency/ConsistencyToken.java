@@ -1,0 +1,28 @@
+package io.booking.command.consistency;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import java.util.OptionalLong;
+
+/**
+ * The event-store position of a command's last event. A query that passes it back is answered only once the query
+ * side has processed that far, so a client sees its own write.
+ */
+public final class ConsistencyToken {
+
+    public static final String HEADER = "X-Consistency-Token";
+
+    private ConsistencyToken() {
+    }
+
+    public static <T> ResponseEntity<T> created(T body, OptionalLong position) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.CREATED);
+        position.ifPresent(p -> answer.header(HEADER, Long.toString(p)));
+        return answer.body(body);
+    }
+
+    public static Long orNull(OptionalLong position) {
+        return position.isPresent() ? position.getAsLong() : null;
+    }
+}

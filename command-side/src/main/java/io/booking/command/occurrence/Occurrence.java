@@ -1,0 +1,92 @@
+package io.booking.command.occurrence;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.booking.command.CommandRefused;
+import io.booking.shared.occurrence.OccurrenceScheduled;
+import io.booking.shared.occurrence.SeatsReserved;
+import io.booking.shared.occurrence.TicketType;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * An organiser's event and its seats. Every booking of the event passes through here, so the aggregate's lock and
+ * sequence number keep the seats of each ticket type within its capacity. It is cached and snapshotted, so a busy
+ * event is not rebuilt from its whole stream on every booking.
+ */
+// snapshots are Jackson documents of the fields
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
+@Aggregate(cache = "occurrenceCache", snapshotTriggerDefinition = "occurrenceSnapshotTrigger")
+public class Occurrence {
+
+    @AggregateIdentifier
+    private String occurrenceId;
+    private Instant startsAt;
+    private Map<String, Seats> seats;
+
+    protected Occurrence() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Occurrence(ScheduleOccurrence command, Clock clock) {
+        if (!command.endsAt().isAfter(command.startsAt())) {
+            throw CommandRefused.unprocessable("ends-before-start", "the event must end after it starts");
+        }
+        if (!command.startsAt().isAfter(clock.instant())) {
+            throw CommandRefused.unprocessable("starts-in-the-past", "the event must start in the future");
+        }
+        if (command.ticketTypes().stream().map(TicketType::ticketTypeId).distinct().count() != command.ticketTypes().size()) {
+            throw CommandRefused.unprocessable("duplicate-ticket-type", "ticket type ids must be unique within the event");
+        }
+        apply(new OccurrenceScheduled(command.occurrenceId(), command.title(), command.description(), command.startsAt(),
+                command.endsAt(), command.location(), command.organiser(), command.ticketTypes(), command.policy(),
+                clock.instant()));
+    }
+
+    @CommandHandler
+    public int handle(ReserveSeats command, Clock clock) {
+        Seats ticketType = seats.get(command.ticketTypeId());
+        if (ticketType == null) {
+            throw CommandRefused.unprocessable("unknown-ticket-type", "the event has no such ticket type");
+        }
+        if (!clock.instant().isBefore(startsAt)) {
+            throw CommandRefused.conflict("event-started", "the event has already started; it can no longer be booked");
+        }
+        int left = ticketType.capacity() - ticketType.taken();
+        if (command.quantity() > left) {
+            throw new CommandRefused(CommandRefused.Kind.CONFLICT, "sold-out",
+                    left == 0 ? "the ticket type is sold out" : "not enough seats left for this booking",
+                    Map.of("seatsLeft", left, "requested", command.quantity()));
+        }
+        apply(new SeatsReserved(occurrenceId, command.ticketTypeId(), command.bookingId(), command.quantity(),
+                left - command.quantity()));
+        return left - command.quantity();
+    }
+
+    @EventSourcingHandler
+    void on(OccurrenceScheduled event) {
+        occurrenceId = event.occurrenceId();
+        startsAt = event.startsAt();
+        seats = new HashMap<>();
+        for (TicketType type : event.ticketTypes()) {
+            seats.put(type.ticketTypeId(), new Seats(type.capacity(), 0));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SeatsReserved event) {
+        seats.computeIfPresent(event.ticketTypeId(), (id, s) -> new Seats(s.capacity(), s.capacity() - event.seatsLeft()));
+    }
+
+    record Seats(int capacity, int taken) {
+    }
+}

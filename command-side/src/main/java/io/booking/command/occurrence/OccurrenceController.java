@@ -1,0 +1,87 @@
+package io.booking.command.occurrence;
+
+import io.booking.command.consistency.CommandDispatcher;
+import io.booking.command.consistency.ConsistencyToken;
+import io.booking.command.security.Actor;
+import io.booking.shared.occurrence.BookingPolicy;
+import io.booking.shared.occurrence.Organiser;
+import io.booking.shared.occurrence.TicketType;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/admin/events")
+public class OccurrenceController {
+
+    private final CommandDispatcher dispatcher;
+
+    public OccurrenceController(CommandDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @Operation(summary = "Schedule an event with its ticket types and policy (admin)")
+    @PostMapping
+    public ResponseEntity<Scheduled> schedule(@Valid @RequestBody ScheduleRequest request, Authentication caller) {
+        String eventId = (request.eventId() == null ? UUID.randomUUID() : request.eventId()).toString();
+        List<TicketType> ticketTypes = request.ticketTypes().stream()
+                .map(t -> new TicketType(UUID.randomUUID().toString(), t.name().trim(), t.price(), t.capacity()))
+                .toList();
+        PolicyRequest policy = request.policy() == null ? new PolicyRequest(true, true, 24) : request.policy();
+        var dispatched = dispatcher.send(new ScheduleOccurrence(eventId, request.title().trim(), request.description(),
+                request.startsAt(), request.endsAt(), request.location(),
+                new Organiser(request.organiser().name(), request.organiser().contact()), ticketTypes,
+                new BookingPolicy(policy.transfersAllowed(), policy.cancellationsAllowed(),
+                        policy.cancellationCutoffHours())), Actor.of(caller));
+        List<Scheduled.Type> types = ticketTypes.stream().map(t -> new Scheduled.Type(t.ticketTypeId(), t.name())).toList();
+        return ConsistencyToken.created(new Scheduled(eventId, types, ConsistencyToken.orNull(dispatched.position())),
+                dispatched.position());
+    }
+
+    public record ScheduleRequest(UUID eventId,
+                                  @NotBlank @Size(max = 200) String title,
+                                  @Size(max = 5000) String description,
+                                  @NotNull Instant startsAt,
+                                  @NotNull Instant endsAt,
+                                  @NotBlank @Size(max = 300) String location,
+                                  @NotNull @Valid OrganiserRequest organiser,
+                                  @NotEmpty @Size(max = 20) List<@NotNull @Valid TicketTypeRequest> ticketTypes,
+                                  @Valid PolicyRequest policy) {
+    }
+
+    public record OrganiserRequest(@NotBlank @Size(max = 200) String name, @Size(max = 320) String contact) {
+    }
+
+    public record TicketTypeRequest(@NotBlank @Size(max = 100) String name,
+                                    @NotNull @DecimalMin("0.00") @Digits(integer = 8, fraction = 2) BigDecimal price,
+                                    @Min(1) @Max(1_000_000) int capacity) {
+    }
+
+    public record PolicyRequest(boolean transfersAllowed, boolean cancellationsAllowed,
+                                @Min(0) @Max(8760) int cancellationCutoffHours) {
+    }
+
+    public record Scheduled(String eventId, List<Type> ticketTypes, Long consistencyToken) {
+
+        public record Type(String ticketTypeId, String name) {
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.booking.command.occurrence;
+
+import io.booking.shared.occurrence.BookingPolicy;
+import io.booking.shared.occurrence.Organiser;
+import io.booking.shared.occurrence.TicketType;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.util.List;
+
+public record ScheduleOccurrence(@TargetAggregateIdentifier String occurrenceId, String title, String description,
+                                 Instant startsAt, Instant endsAt, String location, Organiser organiser,
+                                 List<TicketType> ticketTypes, BookingPolicy policy) {
+}

@@ -1,0 +1,55 @@
+package io.booking.command.personal;
+
+import io.booking.shared.personal.PersonalDataCipher;
+import io.booking.shared.personal.PersonalDataKeys;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The data subjects' keys, one row each in {@code personal_data_key}, written in the transaction of the command. */
+@Component
+public class PersonalDataKeyStore implements PersonalDataKeys {
+
+    private static final int MAX_CACHED = 50_000;
+
+    private final JdbcTemplate jdbc;
+    // keys are looked up on every booking; erasure must call forget() as well as delete the row
+    private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+
+    public PersonalDataKeyStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A new key for a new subject, returned so the caller seals with it without reading back an uncommitted row. */
+    public byte[] createKeyFor(String subjectId) {
+        byte[] key = PersonalDataCipher.newKey();
+        jdbc.update("insert into personal_data_key (subject_id, key) values (?, ?)", subjectId, key);
+        return key;
+    }
+
+    @Override
+    public Optional<byte[]> find(String subjectId) {
+        byte[] cached = cache.get(subjectId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        List<byte[]> found = jdbc.query("select key from personal_data_key where subject_id = ?",
+                (rs, i) -> rs.getBytes(1), subjectId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        if (cache.size() > MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(subjectId, found.get(0));
+        return Optional.of(found.get(0));
+    }
+
+    public void forget(String subjectId) {
+        cache.remove(subjectId);
+    }
+}

@@ -1,0 +1,33 @@
+package io.booking.command.security;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/** Who caused a change; every event's metadata names one. */
+public record Actor(Kind kind, String id) {
+
+    public enum Kind { CUSTOMER, ADMIN, SYSTEM, ANONYMOUS }
+
+    public static final Actor SYSTEM = new Actor(Kind.SYSTEM, "system");
+
+    public static Actor anonymous() {
+        return new Actor(Kind.ANONYMOUS, "anonymous");
+    }
+
+    public static Actor of(Authentication authentication) {
+        if (!(authentication instanceof JwtAuthenticationToken jwt)) {
+            return anonymous();
+        }
+        boolean admin = jwt.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+        return new Actor(admin ? Kind.ADMIN : Kind.CUSTOMER, jwt.getName());
+    }
+
+    public boolean isAdmin() {
+        return kind == Kind.ADMIN;
+    }
+
+    /** As written into event metadata, e.g. {@code customer:5f0c...}. */
+    public String asMetaData() {
+        return kind.name().toLowerCase() + ":" + id;
+    }
+}

@@ -1,0 +1,59 @@
+package io.booking.command.security;
+
+import io.booking.command.account.Credentials;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+@RestController
+public class AuthController {
+
+    private final Credentials credentials;
+    private final PasswordEncoder passwords;
+    private final TokenIssuer tokens;
+    private final SigningKeys keys;
+    // checked when the email is unknown, so both failures cost the same time and say the same thing
+    private final String noSuchAccountHash;
+
+    public AuthController(Credentials credentials, PasswordEncoder passwords, TokenIssuer tokens, SigningKeys keys) {
+        this.credentials = credentials;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.keys = keys;
+        this.noSuchAccountHash = passwords.encode(java.util.UUID.randomUUID().toString());
+    }
+
+    @Operation(summary = "Exchange email and password for a bearer access token")
+    @PostMapping("/api/auth/token")
+    public TokenIssuer.AccessToken token(@Valid @RequestBody LoginRequest request) {
+        var credential = credentials.findByEmail(request.email());
+        String hash = credential.map(Credentials.Credential::passwordHash).orElse(noSuchAccountHash);
+        if (!passwords.matches(request.password(), hash) || credential.isEmpty()) {
+            throw new BadCredentialsException("email or password is wrong");
+        }
+        return tokens.issue(credential.get().accountId(), credential.get().role());
+    }
+
+    @Operation(summary = "The public keys that verify access tokens (JWK set)")
+    @GetMapping("/.well-known/jwks.json")
+    public Map<String, Object> jwks() {
+        return keys.publicKeys().toJSONObject();
+    }
+
+    public record LoginRequest(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 200) String password) {
+
+        @Override
+        public String toString() {
+            return "LoginRequest[redacted]";
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.booking.command.security;
+
+import io.booking.shared.account.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Signs access tokens: the subject is the account id; the token carries no personal data. */
+@Component
+public class TokenIssuer {
+
+    private final JwtEncoder encoder;
+    private final SigningKeys keys;
+    private final Clock clock;
+    private final String issuer;
+    private final Duration ttl;
+
+    public TokenIssuer(JwtEncoder encoder, SigningKeys keys, Clock clock,
+                       @Value("${booking.security.issuer}") String issuer,
+                       @Value("${booking.security.token-ttl}") Duration ttl) {
+        this.encoder = encoder;
+        this.keys = keys;
+        this.clock = clock;
+        this.issuer = issuer;
+        this.ttl = ttl;
+    }
+
+    public AccessToken issue(String accountId, Role role) {
+        Instant now = clock.instant();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(issuer)
+                .subject(accountId)
+                .issuedAt(now)
+                .expiresAt(now.plus(ttl))
+                .claim("roles", List.of(role.name()))
+                .build();
+        JwsHeader header = JwsHeader.with(() -> "RS256").keyId(keys.signingKey().getKeyID()).build();
+        String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return new AccessToken(token, "Bearer", ttl.toSeconds(), accountId, List.of(role.name()));
+    }
+
+    public record AccessToken(String accessToken, String tokenType, long expiresIn, String accountId,
+                              List<String> roles) {
+    }
+}

@@ -1,0 +1,29 @@
+package io.booking.query;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class QuerySideApplication {
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+
+    /** Both apps can run in one JVM (end-to-end tests), so each reads its own config file, never application.yml. */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(QuerySideApplication.class).properties("spring.config.name=query-side");
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,118 @@
+package io.booking.query.booking;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.BatchSize;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A booking with its attendees' names and form answers, opened (or {@code [erased]}) when projected. */
+@Entity
+@Table(name = "booking")
+class Booking {
+
+    static final String BOOKED = "BOOKED";
+
+    @Id
+    private String bookingId;
+    private String reference;
+    private String customerId;
+    private String eventId;
+    private String ticketTypeId;
+    private String status;
+    private Instant bookedAt;
+
+    @ElementCollection
+    @CollectionTable(name = "booking_ticket", joinColumns = @JoinColumn(name = "booking_id"))
+    @OrderColumn(name = "position")
+    @BatchSize(size = 100)
+    private List<Ticket> tickets = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "booking_answer", joinColumns = @JoinColumn(name = "booking_id"))
+    @OrderColumn(name = "position")
+    @BatchSize(size = 100)
+    private List<Answer> answers = new ArrayList<>();
+
+    protected Booking() {
+    }
+
+    Booking(String bookingId) {
+        this.bookingId = bookingId;
+    }
+
+    void booked(String reference, String customerId, String eventId, String ticketTypeId, Instant bookedAt,
+                List<Ticket> tickets, List<Answer> answers) {
+        this.reference = reference;
+        this.customerId = customerId;
+        this.eventId = eventId;
+        this.ticketTypeId = ticketTypeId;
+        this.bookedAt = bookedAt;
+        this.status = BOOKED;
+        this.tickets.clear();
+        this.tickets.addAll(tickets);
+        this.answers.clear();
+        this.answers.addAll(answers);
+    }
+
+    String customerId() {
+        return customerId;
+    }
+
+    String eventId() {
+        return eventId;
+    }
+
+    BookingView view(BookingOccurrence occurrence, Instant now) {
+        return new BookingView(bookingId, reference, status, bookedAt, occurrence.view(),
+                occurrence.ticketType(ticketTypeId),
+                tickets.stream().map(t -> new BookingView.Ticket(t.ticketId, t.attendeeName, t.child)).toList(),
+                new BookingView.Actions(occurrence.policy().mayCancel(now, occurrence.startsAt()),
+                        occurrence.policy().mayTransfer(now, occurrence.startsAt())));
+    }
+
+    BookingDetails details(BookingOccurrence occurrence, Instant now) {
+        return BookingDetails.of(view(occurrence, now), customerId,
+                answers.stream().map(a -> new BookingDetails.Answer(a.question, a.answer)).toList());
+    }
+
+    @Embeddable
+    static class Ticket {
+        private String ticketId;
+        private String attendeeName;
+        private boolean child;
+
+        protected Ticket() {
+        }
+
+        Ticket(String ticketId, String attendeeName, boolean child) {
+            this.ticketId = ticketId;
+            this.attendeeName = attendeeName;
+            this.child = child;
+        }
+    }
+
+    @Embeddable
+    static class Answer {
+        private String question;
+        @Column(columnDefinition = "text")
+        private String answer;
+
+        protected Answer() {
+        }
+
+        Answer(String question, String answer) {
+            this.question = question;
+            this.answer = answer;
+        }
+    }
+}

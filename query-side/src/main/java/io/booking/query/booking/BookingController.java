@@ -1,0 +1,42 @@
+package io.booking.query.booking;
+
+import io.booking.query.security.Caller;
+import io.booking.query.web.PageQuery;
+import io.booking.query.web.PageView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@SecurityRequirement(name = "bearer")
+class BookingController {
+
+    private final BookingProjection bookings;
+
+    BookingController(BookingProjection bookings) {
+        this.bookings = bookings;
+    }
+
+    @GetMapping("/api/my/upcoming")
+    @Operation(summary = "The caller's Upcoming tab: bookings of events not yet ended, soonest first")
+    PageView<BookingView> myUpcoming(@Valid @ParameterObject PageQuery page, Authentication authentication) {
+        return bookings.upcoming(authentication.getName(), page.pageable());
+    }
+
+    @GetMapping("/api/bookings/{reference}")
+    @Operation(summary = "One booking of the caller (admins: any booking)")
+    BookingDetails booking(@PathVariable String reference, Authentication authentication) {
+        return bookings.booking(reference, Caller.of(authentication));
+    }
+
+    @GetMapping("/api/admin/customers/{customerId}/upcoming")
+    @Operation(summary = "A customer's Upcoming tab (admin)")
+    PageView<BookingView> customerUpcoming(@PathVariable String customerId, @Valid @ParameterObject PageQuery page) {
+        return bookings.upcoming(customerId, page.pageable());
+    }
+}

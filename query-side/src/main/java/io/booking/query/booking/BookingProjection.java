@@ -1,0 +1,92 @@
+package io.booking.query.booking;
+
+import io.booking.query.security.Caller;
+import io.booking.query.web.NotFoundException;
+import io.booking.query.web.PageView;
+import io.booking.shared.booking.TicketsBooked;
+import io.booking.shared.occurrence.OccurrenceScheduled;
+import io.booking.shared.personal.PersonalDataCipher;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Customers' bookings (the portal's Upcoming tab and booking details). Handlers set values, so a redelivered or
+ * replayed event changes nothing. Events and bookings are joined when queried, because the two streams may be
+ * processed by different segments in any order.
+ */
+@Component
+@ProcessingGroup(BookingProjection.GROUP)
+public class BookingProjection {
+
+    public static final String GROUP = "bookings";
+
+    private final BookingRepository bookings;
+    private final BookingOccurrenceRepository occurrences;
+    private final PersonalDataCipher cipher;
+    private final Clock clock;
+
+    BookingProjection(BookingRepository bookings, BookingOccurrenceRepository occurrences, PersonalDataCipher cipher,
+                      Clock clock) {
+        this.bookings = bookings;
+        this.occurrences = occurrences;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(OccurrenceScheduled event) {
+        BookingOccurrence occurrence = occurrences.findById(event.occurrenceId())
+                .orElseGet(() -> new BookingOccurrence(event.occurrenceId()));
+        occurrence.schedule(event);
+        occurrences.save(occurrence);
+    }
+
+    @EventHandler
+    void on(TicketsBooked event) {
+        Booking booking = bookings.findById(event.bookingId()).orElseGet(() -> new Booking(event.bookingId()));
+        booking.booked(event.reference(), event.customerId(), event.occurrenceId(), event.ticketTypeId(), event.bookedAt(),
+                event.tickets().stream()
+                        .map(t -> new Booking.Ticket(t.ticketId(), cipher.open(t.attendeeName()), t.child())).toList(),
+                event.answers() == null ? List.<Booking.Answer>of() : event.answers().stream()
+                        .map(a -> new Booking.Answer(a.question(), cipher.open(a.answer()))).toList());
+        bookings.save(booking);
+    }
+
+    @ResetHandler
+    void reset() {
+        bookings.deleteAllInBatch();
+        occurrences.deleteAllInBatch();
+    }
+
+    @Transactional(readOnly = true)
+    public PageView<BookingView> upcoming(String customerId, Pageable pageable) {
+        Instant now = clock.instant();
+        Page<Booking> page = bookings.findUpcoming(customerId, now, pageable);
+        Map<String, BookingOccurrence> events = occurrences
+                .findAllById(page.getContent().stream().map(Booking::eventId).distinct().toList()).stream()
+                .collect(Collectors.toMap(BookingOccurrence::eventId, Function.identity()));
+        return PageView.of(page, booking -> booking.view(events.get(booking.eventId()), now));
+    }
+
+    /** A booking the caller may see; another customer's booking is "not found", so its existence is not revealed. */
+    @Transactional(readOnly = true)
+    public BookingDetails booking(String reference, Caller caller) {
+        return bookings.findByReference(reference)
+                .filter(booking -> caller.maySee(booking.customerId()))
+                .flatMap(booking -> occurrences.findById(booking.eventId())
+                        .map(occurrence -> booking.details(occurrence, clock.instant())))
+                .orElseThrow(() -> new NotFoundException("No booking " + reference + "."));
+    }
+}

@@ -1,0 +1,24 @@
+package io.booking.query.booking;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+import java.time.Instant;
+import java.util.Optional;
+
+interface BookingRepository extends JpaRepository<Booking, String> {
+
+    Optional<Booking> findByReference(String reference);
+
+    @Query(value = """
+            select b from Booking b, BookingOccurrence o
+            where o.eventId = b.eventId and b.customerId = :customerId and o.endsAt > :now
+            order by o.startsAt, b.bookedAt, b.bookingId""",
+            countQuery = """
+            select count(b) from Booking b, BookingOccurrence o
+            where o.eventId = b.eventId and b.customerId = :customerId and o.endsAt > :now""")
+    Page<Booking> findUpcoming(@Param("customerId") String customerId, @Param("now") Instant now, Pageable pageable);
+}

@@ -1,0 +1,26 @@
+package io.booking.query.booking;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** A row of a customer's Upcoming tab, with the actions the policy allows now. */
+public record BookingView(String bookingId, String reference, String status, Instant bookedAt, Event event,
+                          TicketType ticketType, List<Ticket> tickets, Actions actions) {
+
+    public record Event(String eventId, String title, Instant startsAt, Instant endsAt, String location,
+                        Organiser organiser) {
+    }
+
+    public record Organiser(String name, String contact) {
+    }
+
+    public record TicketType(String ticketTypeId, String name, BigDecimal price) {
+    }
+
+    public record Ticket(String ticketId, String attendeeName, boolean child) {
+    }
+
+    public record Actions(boolean cancel, boolean transfer) {
+    }
+}

@@ -1,0 +1,44 @@
+package io.booking.query.consistency;
+
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.QueryParameter;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.math.BigDecimal;
+
+@Configuration(proxyBeanMethods = false)
+class ConsistencyConfiguration implements WebMvcConfigurer {
+
+    private final ConsistencyGate gate;
+
+    ConsistencyConfiguration(ConsistencyGate gate) {
+        this.gate = gate;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(gate).addPathPatterns("/api/**");
+    }
+
+    /** The gate reads the token outside the controllers' signatures, so the API description adds it to each query. */
+    @Bean
+    OperationCustomizer consistencyTokenParameters() {
+        String description = "event store position of your last command; the answer waits until the read models reached it";
+        return (operation, handlerMethod) -> operation
+                .addParametersItem(new HeaderParameter().name(ConsistencyGate.HEADER).required(false)
+                        .description(description).schema(positionSchema()))
+                .addParametersItem(new QueryParameter().name(ConsistencyGate.PARAMETER).required(false)
+                        .description(description).schema(positionSchema()));
+    }
+
+    private static IntegerSchema positionSchema() {
+        IntegerSchema schema = new IntegerSchema();
+        schema.format("int64").minimum(BigDecimal.ZERO);
+        return schema;
+    }
+}

@@ -1,0 +1,20 @@
+package io.booking.query.listing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** An event as the public listing shows it. */
+public record EventView(String eventId, String title, String description, Instant startsAt, Instant endsAt,
+                        String location, Organiser organiser, String status, Policy policy,
+                        List<TicketType> ticketTypes) {
+
+    public record Organiser(String name, String contact) {
+    }
+
+    public record Policy(boolean transfersAllowed, boolean cancellationsAllowed, int cancellationCutoffHours) {
+    }
+
+    public record TicketType(String ticketTypeId, String name, BigDecimal price, int capacity, int seatsLeft) {
+    }
+}

@@ -1,0 +1,34 @@
+package io.booking.query.listing;
+
+import io.booking.query.web.PageQuery;
+import io.booking.query.web.PageView;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/events")
+class ListingController {
+
+    private final ListingProjection listing;
+
+    ListingController(ListingProjection listing) {
+        this.listing = listing;
+    }
+
+    @GetMapping
+    @Operation(summary = "Scheduled events, soonest first (public)")
+    PageView<EventView> events(@Valid @ParameterObject PageQuery page) {
+        return listing.scheduled(page.pageable());
+    }
+
+    @GetMapping("/{eventId}")
+    @Operation(summary = "One event (public)")
+    EventView event(@PathVariable String eventId) {
+        return listing.event(eventId);
+    }
+}

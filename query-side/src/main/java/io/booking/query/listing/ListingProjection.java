@@ -1,0 +1,54 @@
+package io.booking.query.listing;
+
+import io.booking.query.web.NotFoundException;
+import io.booking.query.web.PageView;
+import io.booking.shared.occurrence.OccurrenceScheduled;
+import io.booking.shared.occurrence.SeatsReserved;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The public listing of scheduled events. Handlers set values, so a redelivered or replayed event changes nothing. */
+@Component
+@ProcessingGroup(ListingProjection.GROUP)
+public class ListingProjection {
+
+    public static final String GROUP = "events";
+
+    private final ListedEventRepository events;
+
+    ListingProjection(ListedEventRepository events) {
+        this.events = events;
+    }
+
+    @EventHandler
+    void on(OccurrenceScheduled event) {
+        ListedEvent listed = events.findById(event.occurrenceId()).orElseGet(() -> new ListedEvent(event.occurrenceId()));
+        listed.schedule(event);
+        events.save(listed);
+    }
+
+    @EventHandler
+    void on(SeatsReserved event) {
+        events.findById(event.occurrenceId()).ifPresent(listed -> listed.seatsLeft(event.ticketTypeId(), event.seatsLeft()));
+    }
+
+    @ResetHandler
+    void reset() {
+        events.deleteAllInBatch();
+    }
+
+    @Transactional(readOnly = true)
+    public PageView<EventView> scheduled(Pageable pageable) {
+        return PageView.of(events.findByStatusOrderByStartsAtAscEventIdAsc(ListedEvent.SCHEDULED, pageable), ListedEvent::view);
+    }
+
+    @Transactional(readOnly = true)
+    public EventView event(String eventId) {
+        return events.findById(eventId).map(ListedEvent::view)
+                .orElseThrow(() -> new NotFoundException("No event " + eventId + "."));
+    }
+}
