@@ -1,0 +1,265 @@
+package io.booking.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.booking.testsupport.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=command-side",
+        "booking.admin.email=admin@booking.test",
+        "booking.admin.password=admin-password",
+        "booking.security.bcrypt-strength=4"})
+class CommandSideIntegrationTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    private String adminToken;
+    private String eventId;
+    private String ticketTypeId;
+
+    @BeforeEach
+    void anEventWithTwoSeats() throws Exception {
+        adminToken = login("admin@booking.test", "admin-password");
+        ResponseEntity<String> scheduled = post("/api/admin/events", adminToken, Map.of(
+                "title", "Pottery", "startsAt", "2099-01-01T10:00:00Z", "endsAt", "2099-01-01T12:00:00Z",
+                "location", "Studio 2", "organiser", Map.of("name", "Clay Co", "contact", "hello@clay.example"),
+                "ticketTypes", List.of(Map.of("name", "Adult", "price", 25, "capacity", 2))));
+        assertThat(scheduled.getStatusCode().value()).isEqualTo(201);
+        JsonNode body = json.readTree(scheduled.getBody());
+        eventId = body.get("eventId").asText();
+        ticketTypeId = body.at("/ticketTypes/0/ticketTypeId").asText();
+    }
+
+    @Test
+    void aBookingIsStoredAsReadableJsonWithItsPersonalFieldsSealedAndItsActorNamed() throws Exception {
+        String customerId = register("Zebedee Quillfeather", "zebedee.quill@booking.test", "+44 20 7946 0991");
+        String token = login("ZEBEDEE.QUILL@booking.test", "password-123");
+
+        ResponseEntity<String> booked = post("/api/bookings", token, booking(UUID.randomUUID(), "Philippa Snodgrass", 1));
+
+        assertThat(booked.getStatusCode().value()).isEqualTo(201);
+        JsonNode answer = json.readTree(booked.getBody());
+        assertThat(answer.get("reference").asText()).matches("[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}");
+        assertThat(booked.getHeaders().getFirst("X-Consistency-Token")).isEqualTo(answer.get("consistencyToken").asText());
+
+        List<Map<String, Object>> events = jdbc.queryForList("""
+                select payload_type, convert_from(payload, 'UTF8') as payload, convert_from(meta_data, 'UTF8') as meta
+                from domain_event_entry order by global_index""");
+        String everything = events.toString();
+        assertThat(everything).doesNotContain("Zebedee", "Quillfeather", "zebedee.quill", "7946", "Philippa",
+                "Snodgrass", "gluten");
+        Map<String, Object> ticketsBooked = events.stream()
+                .filter(e -> e.get("payload_type").toString().endsWith("TicketsBooked")).findFirst().orElseThrow();
+        JsonNode payload = json.readTree(ticketsBooked.get("payload").toString());
+        assertThat(payload.get("reference").asText()).isEqualTo(answer.get("reference").asText());
+        assertThat(payload.get("customerId").asText()).isEqualTo(customerId);
+        assertThat(payload.at("/tickets/0/attendeeName/subjectId").asText()).isEqualTo(customerId);
+        JsonNode meta = json.readTree(ticketsBooked.get("meta").toString());
+        assertThat(meta.get("actor").asText()).isEqualTo("customer:" + customerId);
+        assertThat(meta.get("correlationId").asText()).isNotBlank();
+        assertThat(meta.get("causationId").asText()).isNotBlank();
+        assertThat(jdbc.queryForObject(
+                "select max(global_index) from domain_event_entry", Long.class))
+                .isEqualTo(answer.get("consistencyToken").asLong());
+    }
+
+    @Test
+    void aRetriedBookingHasItsEffectOnceAndGetsTheSameAnswer() throws Exception {
+        register("Retry Person", "retry@booking.test", null);
+        String token = login("retry@booking.test", "password-123");
+        UUID bookingId = UUID.randomUUID();
+
+        ResponseEntity<String> first = post("/api/bookings", token, booking(bookingId, "Attendee One", 1));
+        ResponseEntity<String> second = post("/api/bookings", token, booking(bookingId, "Attendee One", 1));
+
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(second.getStatusCode().value()).isEqualTo(201);
+        assertThat(json.readTree(second.getBody())).isEqualTo(json.readTree(first.getBody()));
+        assertThat(eventsAbout("SeatsReserved", bookingId)).isEqualTo(1);
+        assertThat(eventsAbout("TicketsBooked", bookingId)).isEqualTo(1);
+    }
+
+    @Test
+    void aBookingIdReusedForADifferentBookingIsAConflict() {
+        register("Reuse Person", "reuse@booking.test", null);
+        String token = login("reuse@booking.test", "password-123");
+        UUID bookingId = UUID.randomUUID();
+        post("/api/bookings", token, booking(bookingId, "Attendee One", 1));
+
+        ResponseEntity<String> reused = post("/api/bookings", token, booking(bookingId, "Attendee One", 2));
+
+        assertThat(reused.getStatusCode().value()).isEqualTo(409);
+        assertThat(reused.getBody()).contains("booking-id-used");
+    }
+
+    @Test
+    void aSoldOutBookingIsRefusedWithItsRuleAndStoresNothing() {
+        register("Late Person", "late@booking.test", null);
+        String token = login("late@booking.test", "password-123");
+        post("/api/bookings", token, booking(UUID.randomUUID(), "Early Bird", 2));
+        long eventsBefore = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        UUID refusedId = UUID.randomUUID();
+
+        ResponseEntity<String> refused = post("/api/bookings", token, booking(refusedId, "Too Late", 1));
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.getBody()).contains("\"rule\":\"sold-out\"", "\"seatsLeft\":0");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(eventsBefore);
+        assertThat(jdbc.queryForObject("select count(*) from booking_reference where booking_id = ?", Long.class,
+                refusedId.toString())).isZero();
+    }
+
+    @Test
+    void anUnknownTicketTypeIsUnprocessableAndAnUnknownEventIsNotFound() {
+        register("Lost Person", "lost@booking.test", null);
+        String token = login("lost@booking.test", "password-123");
+
+        ResponseEntity<String> unknownType = post("/api/bookings", token, Map.of("eventId", eventId,
+                "ticketTypeId", UUID.randomUUID().toString(), "tickets", List.of(Map.of("attendeeName", "A"))));
+        ResponseEntity<String> unknownEvent = post("/api/bookings", token, Map.of("eventId", UUID.randomUUID().toString(),
+                "ticketTypeId", ticketTypeId, "tickets", List.of(Map.of("attendeeName", "A"))));
+
+        assertThat(unknownType.getStatusCode().value()).isEqualTo(422);
+        assertThat(unknownType.getBody()).contains("unknown-ticket-type");
+        assertThat(unknownEvent.getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void anEmailBelongsToOneAccountWhateverItsCase() {
+        register("First Owner", "owner@booking.test", null);
+
+        ResponseEntity<String> second = post("/api/accounts", null, Map.of("name", "Second Owner",
+                "email", "OWNER@Booking.Test", "password", "password-123"));
+
+        assertThat(second.getStatusCode().value()).isEqualTo(409);
+        assertThat(second.getBody()).contains("email-taken").doesNotContain("owner@", "OWNER@");
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() {
+        register("Careful Person", "careful@booking.test", null);
+
+        ResponseEntity<String> wrongPassword = post("/api/auth/token", null,
+                Map.of("email", "careful@booking.test", "password", "not-the-password"));
+        ResponseEntity<String> unknownEmail = post("/api/auth/token", null,
+                Map.of("email", "nobody@booking.test", "password", "not-the-password"));
+
+        assertThat(wrongPassword.getStatusCode().value()).isEqualTo(401);
+        assertThat(unknownEmail.getStatusCode().value()).isEqualTo(401);
+        assertThat(wrongPassword.getBody().replace("careful", "nobody"))
+                .isEqualTo(unknownEmail.getBody());
+    }
+
+    @Test
+    void badInputIsA400ThatNamesTheFieldAndChangesNothing() {
+        register("Sloppy Person", "sloppy@booking.test", null);
+        String token = login("sloppy@booking.test", "password-123");
+        long eventsBefore = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+
+        ResponseEntity<String> missing = post("/api/bookings", token, Map.of("ticketTypeId", ticketTypeId,
+                "tickets", List.of(Map.of("attendeeName", " "))));
+        ResponseEntity<String> wrongType = post("/api/bookings", token, Map.of("eventId", "not-a-uuid",
+                "ticketTypeId", ticketTypeId, "tickets", List.of(Map.of("attendeeName", "A"))));
+        ResponseEntity<String> malformed = post("/api/bookings", token, "{\"eventId\": ");
+        ResponseEntity<String> badCapacity = post("/api/admin/events", adminToken, Map.of("title", "X",
+                "startsAt", "2099-01-01T10:00:00Z", "endsAt", "2099-01-01T12:00:00Z", "location", "Y",
+                "organiser", Map.of("name", "Z"), "ticketTypes", List.of(Map.of("name", "A", "price", 1, "capacity", "many"))));
+
+        assertThat(missing.getStatusCode().value()).isEqualTo(400);
+        assertThat(missing.getBody()).contains("\"field\":\"eventId\"", "\"field\":\"tickets[0].attendeeName\"");
+        assertThat(wrongType.getStatusCode().value()).isEqualTo(400);
+        assertThat(wrongType.getBody()).contains("\"field\":\"eventId\"").doesNotContain("not-a-uuid");
+        assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+        assertThat(badCapacity.getStatusCode().value()).isEqualTo(400);
+        assertThat(badCapacity.getBody()).contains("ticketTypes[0].capacity");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void schedulingNeedsTheAdminRole() {
+        register("Curious Person", "curious@booking.test", null);
+        String token = login("curious@booking.test", "password-123");
+
+        assertThat(post("/api/admin/events", null, Map.of()).getStatusCode().value()).isEqualTo(401);
+        ResponseEntity<String> forbidden = post("/api/admin/events", token, Map.of());
+        assertThat(forbidden.getStatusCode().value()).isEqualTo(403);
+        assertThat(forbidden.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(post("/api/bookings", "not.a.token", Map.of()).getStatusCode().value()).isEqualTo(401);
+    }
+
+    private Map<String, Object> booking(UUID bookingId, String attendee, int tickets) {
+        return Map.of("bookingId", bookingId.toString(), "eventId", eventId, "ticketTypeId", ticketTypeId,
+                "tickets", java.util.Collections.nCopies(tickets, Map.of("attendeeName", attendee, "child", false)),
+                "answers", List.of(Map.of("question", "Dietary needs", "answer", "gluten free")));
+    }
+
+    private long eventsAbout(String simpleName, UUID bookingId) {
+        return jdbc.queryForObject("""
+                select count(*) from domain_event_entry
+                where payload_type like ? and convert_from(payload, 'UTF8') like ?""", Long.class,
+                "%." + simpleName, "%\"bookingId\":\"" + bookingId + "\"%");
+    }
+
+    private String register(String name, String email, String phone) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "email", email, "password", "password-123"));
+        if (phone != null) {
+            body.put("phone", phone);
+        }
+        ResponseEntity<String> registered = post("/api/accounts", null, body);
+        assertThat(registered.getStatusCode().value()).isEqualTo(201);
+        try {
+            return json.readTree(registered.getBody()).get("accountId").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String login(String email, String password) {
+        ResponseEntity<String> token = post("/api/auth/token", null, Map.of("email", email, "password", password));
+        assertThat(token.getStatusCode().value()).isEqualTo(200);
+        try {
+            return json.readTree(token.getBody()).get("accessToken").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ResponseEntity<String> post(String path, String token, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+}

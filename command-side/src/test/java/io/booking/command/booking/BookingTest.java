@@ -1,0 +1,54 @@
+package io.booking.command.booking;
+
+import io.booking.command.CommandRefused;
+import io.booking.shared.booking.BookedTicket;
+import io.booking.shared.booking.TicketsBooked;
+import io.booking.shared.personal.PersonalData;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.List;
+
+class BookingTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-01T09:00:00Z");
+
+    private AggregateTestFixture<Booking> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Booking.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aBookingIsPlacedWithItsTicketsAndReference() {
+        List<BookedTicket> tickets = List.of(new BookedTicket("t-1", new PersonalData("c-1", "sealed"), true));
+        fixture.givenNoPriorActivity()
+                .when(new PlaceBooking("b-1", "ABCD-EFGH", "ev-1", "adult", "c-1", tickets, List.of()))
+                .expectEvents(new TicketsBooked("b-1", "ABCD-EFGH", "ev-1", "adult", "c-1", tickets, List.of(), NOW));
+    }
+
+    @Test
+    void aBookingWithoutTicketsIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new PlaceBooking("b-1", "ABCD-EFGH", "ev-1", "adult", "c-1", List.of(), List.of()))
+                .expectNoEvents()
+                .expectException(CommandRefused.class);
+    }
+
+    @Test
+    void aBookingOfMoreThanTheMaximumTicketsIsRefused() {
+        List<BookedTicket> tickets = Collections.nCopies(Booking.MAX_TICKETS + 1,
+                new BookedTicket("t", new PersonalData("c-1", "sealed"), false));
+        fixture.givenNoPriorActivity()
+                .when(new PlaceBooking("b-1", "ABCD-EFGH", "ev-1", "adult", "c-1", tickets, List.of()))
+                .expectNoEvents()
+                .expectException(CommandRefused.class);
+    }
+}

@@ -1,0 +1,101 @@
+package io.booking.command.occurrence;
+
+import io.booking.command.CommandRefused;
+import io.booking.shared.occurrence.BookingPolicy;
+import io.booking.shared.occurrence.OccurrenceScheduled;
+import io.booking.shared.occurrence.Organiser;
+import io.booking.shared.occurrence.SeatsReserved;
+import io.booking.shared.occurrence.TicketType;
+import io.booking.testsupport.MutableClock;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+class OccurrenceTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-01T09:00:00Z");
+    private static final Instant START = NOW.plus(Duration.ofDays(7));
+    private static final Instant END = START.plus(Duration.ofHours(2));
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private AggregateTestFixture<Occurrence> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Occurrence.class);
+        fixture.registerInjectableResource(clock);
+    }
+
+    private static OccurrenceScheduled scheduled(int capacity) {
+        return new OccurrenceScheduled("ev-1", "Pottery", "Wheel throwing", START, END, "Studio 2",
+                new Organiser("Clay Co", "hello@clay.example"),
+                List.of(new TicketType("adult", "Adult", new BigDecimal("25.00"), capacity)),
+                new BookingPolicy(true, true, 24), NOW);
+    }
+
+    @Test
+    void anAdminSchedulesAnEventWithItsTicketTypes() {
+        OccurrenceScheduled expected = scheduled(10);
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleOccurrence("ev-1", "Pottery", "Wheel throwing", START, END, "Studio 2",
+                        expected.organiser(), expected.ticketTypes(), expected.policy()))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(expected);
+    }
+
+    @Test
+    void anEventThatEndsBeforeItStartsIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleOccurrence("ev-1", "Pottery", null, START, START.minusSeconds(1), "Studio 2",
+                        new Organiser("Clay Co", null), scheduled(1).ticketTypes(), scheduled(1).policy()))
+                .expectException(CommandRefused.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void reservingSeatsTakesThemAndSaysHowManyAreLeft() {
+        fixture.given(scheduled(10))
+                .when(new ReserveSeats("ev-1", "adult", "booking-1", 3))
+                .expectEvents(new SeatsReserved("ev-1", "adult", "booking-1", 3, 7))
+                .expectResultMessagePayload(7);
+    }
+
+    @Test
+    void theLastSeatsCanBeTakenExactly() {
+        fixture.given(scheduled(4), new SeatsReserved("ev-1", "adult", "booking-1", 3, 1))
+                .when(new ReserveSeats("ev-1", "adult", "booking-2", 1))
+                .expectEvents(new SeatsReserved("ev-1", "adult", "booking-2", 1, 0));
+    }
+
+    @Test
+    void moreSeatsThanAreLeftIsRefusedAsSoldOut() {
+        fixture.given(scheduled(4), new SeatsReserved("ev-1", "adult", "booking-1", 3, 1))
+                .when(new ReserveSeats("ev-1", "adult", "booking-2", 2))
+                .expectNoEvents()
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("not enough seats left for this booking");
+    }
+
+    @Test
+    void anUnknownTicketTypeIsRefused() {
+        fixture.given(scheduled(4))
+                .when(new ReserveSeats("ev-1", "child", "booking-1", 1))
+                .expectNoEvents()
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("the event has no such ticket type");
+    }
+
+    @Test
+    void anEventThatHasStartedCannotBeBooked() {
+        var scheduledEvent = fixture.given(scheduled(4));
+        clock.set(START);
+        scheduledEvent.when(new ReserveSeats("ev-1", "adult", "booking-1", 1))
+                .expectNoEvents()
+                .expectException(CommandRefused.class);
+    }
+}

@@ -1,0 +1,67 @@
+package io.booking.query.booking;
+
+import io.booking.query.support.QuerySideTest;
+import io.booking.shared.occurrence.BookingPolicy;
+import io.booking.shared.occurrence.OccurrenceScheduled;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.booking.query.support.CommandSideEvents.newId;
+import static io.booking.query.support.CommandSideEvents.occurrence;
+import static io.booking.query.support.CommandSideEvents.ticketType;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class ReplayTest extends QuerySideTest {
+
+    private static final List<String> TABLES = List.of("booking_occurrence", "booking_occurrence_ticket_type",
+            "booking", "booking_ticket", "booking_answer");
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void rebuildingTheBookingsReadModelGivesTheSameRows() throws Exception {
+        long position = 0;
+        for (int e = 0; e < 3; e++) {
+            OccurrenceScheduled event = occurrence(newId(), "Replay " + e, NOW.plus(Duration.ofDays(e + 1)),
+                    NOW.plus(Duration.ofDays(e + 2)), new BookingPolicy(true, true, 24),
+                    ticketType("a", "Adult", "10.00", 50), ticketType("c", "Child", "5.00", 50));
+            store.append(event);
+            for (int b = 0; b < 4; b++) {
+                String customer = newId();
+                byte[] key = store.newSubject(customer);
+                position = store.append(store.booking(customer, key, event, "R" + e + b + "-" + customer.substring(0, 6),
+                        NOW.minus(Duration.ofMinutes(b)), "Attendee " + b, "Guest of " + b), 50 - 2 * (b + 1));
+            }
+        }
+        awaitReadModels(position);
+        List<String> live = checksums();
+
+        StreamingEventProcessor bookings = processing
+                .eventProcessor(BookingProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
+        bookings.shutDown();
+        bookings.resetTokens();
+        assertThat(jdbc.queryForObject("select count(*) from query.booking", Long.class)).isZero();
+        bookings.start();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(checksums()).isEqualTo(live));
+    }
+
+    private void awaitReadModels(long position) throws Exception {
+        mvc.perform(get("/api/events").header("X-Consistency-Token", position)).andExpect(status().isOk());
+    }
+
+    private List<String> checksums() {
+        return TABLES.stream().map(table -> jdbc.queryForObject(
+                "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from query."
+                        + table + " t", String.class)).toList();
+    }
+}

@@ -1,0 +1,50 @@
+package io.booking.query.consistency;
+
+import io.booking.query.support.QuerySideTest;
+import io.booking.shared.occurrence.BookingPolicy;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import java.time.Duration;
+
+import static io.booking.query.support.CommandSideEvents.newId;
+import static io.booking.query.support.CommandSideEvents.occurrence;
+import static io.booking.query.support.CommandSideEvents.ticketType;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class ConsistencyTokenTest extends QuerySideTest {
+
+    @Test
+    void aQueryCarryingThePositionOfAJustAppendedEventSeesIt() throws Exception {
+        String eventId = newId();
+        long position = store.append(occurrence(eventId, "Just scheduled", NOW.plus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofDays(2)), new BookingPolicy(true, true, 1), ticketType("t", "Standard", "1.00", 1)));
+
+        mvc.perform(get("/api/events/{id}", eventId).header("X-Consistency-Token", position))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").value("Just scheduled"));
+    }
+
+    @Test
+    void aPositionTheStoreHasNotReachedAnswers503WithRetryAfter() throws Exception {
+        mvc.perform(get("/api/events").param("consistencyToken", String.valueOf(Long.MAX_VALUE - 1)))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void aMalformedTokenIsABadRequestNamingIt() throws Exception {
+        mvc.perform(get("/api/events").header("X-Consistency-Token", "yesterday"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("X-Consistency-Token"));
+        mvc.perform(get("/api/my/upcoming").header("Authorization", tokens.customer(newId())).param("consistencyToken", "-5"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("consistencyToken"));
+    }
+}

@@ -1,0 +1,32 @@
+package io.booking.query.web;
+
+import io.booking.query.support.QuerySideTest;
+import org.junit.jupiter.api.Test;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class OperationsTest extends QuerySideTest {
+
+    @Test
+    void healthReportsTheDatabaseAndTheRunningEventProcessors() throws Exception {
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components.db.status").value("UP"))
+                .andExpect(jsonPath("$.components.eventProcessors.status").value("UP"))
+                .andExpect(jsonPath("$.components.eventProcessors.details.bookings.running").value(true))
+                .andExpect(jsonPath("$.components.eventProcessors.details.events.running").value(true));
+    }
+
+    @Test
+    void theApiDescriptionIsPublicAndListsTheQueries() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/events'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/my/upcoming'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/bookings/{reference}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/admin/customers/{customerId}/upcoming'].get").exists());
+    }
+}
