@@ -1,0 +1,136 @@
+package io.booking.system;
+
+import io.booking.command.CommandSideApplication;
+import io.booking.query.QuerySideApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs both sides in one JVM: the command side on 8080 and the query side on 8081. Without {@code BOOKING_DB_URL}
+ * it starts an embedded PostgreSQL whose data lives in {@code .data/postgres} (or {@code BOOKING_DATA_DIR}) and
+ * survives restarts.
+ */
+public final class BookingSystem implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BookingSystem.class);
+
+    private final EmbeddedPostgres embedded;
+    private final ConfigurableApplicationContext commandSide;
+    private final ConfigurableApplicationContext querySide;
+
+    private BookingSystem(EmbeddedPostgres embedded, ConfigurableApplicationContext commandSide,
+                          ConfigurableApplicationContext querySide) {
+        this.embedded = embedded;
+        this.commandSide = commandSide;
+        this.querySide = querySide;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BookingSystem system = start(Map.of(), args);
+        Runtime.getRuntime().addShutdownHook(new Thread(system::close));
+        log.info("command side on http://localhost:{}, query side on http://localhost:{}",
+                system.commandPort(), system.queryPort());
+    }
+
+    /**
+     * Starts both sides; {@code overrides} are Spring properties given to both (ports, datasource, ...).
+     */
+    public static BookingSystem start(Map<String, String> overrides, String... args) throws IOException, SQLException {
+        Map<String, Object> shared = new HashMap<>(overrides);
+        EmbeddedPostgres embedded = null;
+        if (!shared.containsKey("spring.datasource.url") && isBlank(System.getenv("BOOKING_DB_URL"))) {
+            embedded = startEmbedded();
+            shared.put("spring.datasource.url", embedded.getJdbcUrl("postgres", "booking"));
+            shared.put("spring.datasource.username", "postgres");
+            shared.put("spring.datasource.password", "");
+        }
+        Map<String, Object> commandProperties = new HashMap<>(shared);
+        overrides.forEach((key, value) -> {
+            if (key.startsWith("command.")) {
+                commandProperties.put(key.substring("command.".length()), value);
+            }
+        });
+        ConfigurableApplicationContext command = CommandSideApplication.builder().properties(commandProperties).run(args);
+        String commandPort = command.getEnvironment().getProperty("local.server.port");
+
+        Map<String, Object> queryProperties = new HashMap<>(shared);
+        overrides.forEach((key, value) -> {
+            if (key.startsWith("query.")) {
+                queryProperties.put(key.substring("query.".length()), value);
+            }
+        });
+        queryProperties.putIfAbsent("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                "http://localhost:" + commandPort + "/.well-known/jwks.json");
+        ConfigurableApplicationContext query = QuerySideApplication.builder().properties(queryProperties).run(args);
+        return new BookingSystem(embedded, command, query);
+    }
+
+    private static EmbeddedPostgres startEmbedded() throws IOException, SQLException {
+        Path dataDirectory = Path.of(envOr("BOOKING_DATA_DIR", ".data/postgres")).toAbsolutePath();
+        Files.createDirectories(dataDirectory);
+        int port = Integer.parseInt(envOr("BOOKING_EMBEDDED_DB_PORT", "54329"));
+        log.info("no BOOKING_DB_URL: starting an embedded PostgreSQL on port {} with its data in {}", port, dataDirectory);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
+        try (Connection c = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+             Statement s = c.createStatement()) {
+            if (!s.executeQuery("select 1 from pg_database where datname = 'booking'").next()) {
+                s.execute("create database booking");
+            }
+        }
+        return postgres;
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return isBlank(value) ? fallback : value;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    public int commandPort() {
+        return Integer.parseInt(commandSide.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    public int queryPort() {
+        return Integer.parseInt(querySide.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    public ConfigurableApplicationContext commandSide() {
+        return commandSide;
+    }
+
+    public ConfigurableApplicationContext querySide() {
+        return querySide;
+    }
+
+    @Override
+    public void close() {
+        querySide.close();
+        commandSide.close();
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                log.warn("embedded PostgreSQL did not stop cleanly");
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.booking.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** A portal's view of the two HTTP APIs. */
+final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String commandSide;
+    private final String querySide;
+
+    Api(int commandPort, int queryPort) {
+        this.commandSide = "http://localhost:" + commandPort;
+        this.querySide = "http://localhost:" + queryPort;
+    }
+
+    record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    Answer command(String path, String token, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(commandSide + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return send(request.build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Answer query(String path, String token, Long consistencyToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(querySide + path)).timeout(Duration.ofSeconds(60)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (consistencyToken != null) {
+            request.header("X-Consistency-Token", consistencyToken.toString());
+        }
+        return send(request.build());
+    }
+
+    String register(String name, String email, String password) {
+        Answer answer = command("/api/accounts", null, Map.of("name", name, "email", email, "password", password));
+        if (answer.status() != 201) {
+            throw new IllegalStateException("registration failed with " + answer.status());
+        }
+        return answer.body().get("accountId").asText();
+    }
+
+    String login(String email, String password) {
+        Answer answer = command("/api/auth/token", null, Map.of("email", email, "password", password));
+        if (answer.status() != 200) {
+            throw new IllegalStateException("login failed with " + answer.status());
+        }
+        return answer.body().get("accessToken").asText();
+    }
+
+    private Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), body, response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.booking.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.booking.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Both sides on one fresh database, driven over HTTP as a portal would. */
+class BookingSystemEndToEndTest {
+
+    private static final String ADMIN_EMAIL = "admin@e2e.test";
+    private static final String ADMIN_PASSWORD = "admin-password";
+
+    private static TestDatabase database;
+    private static BookingSystem system;
+    private static Api api;
+
+    @BeforeAll
+    static void startBothSides() throws Exception {
+        database = TestDatabase.fresh();
+        system = BookingSystem.start(Map.of(
+                "spring.datasource.url", database.jdbcUrl(),
+                "spring.datasource.username", database.username(),
+                "spring.datasource.password", database.password(),
+                "server.port", "0",
+                "command.booking.admin.email", ADMIN_EMAIL,
+                "command.booking.admin.password", ADMIN_PASSWORD,
+                "command.booking.security.bcrypt-strength", "4"));
+        api = new Api(system.commandPort(), system.queryPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void aCustomerBooksAndSeesTheBookingInUpcomingWithoutPolling() {
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        JsonNode event = schedule(admin, "Evening Pottery", 12);
+        String customerId = api.register("Wilhelmina Crabtree", "wilhelmina@e2e.test", "password-123");
+        String customer = api.login("wilhelmina@e2e.test", "password-123");
+
+        Api.Answer booked = api.command("/api/bookings", customer, Map.of(
+                "bookingId", UUID.randomUUID().toString(),
+                "eventId", event.get("eventId").asText(),
+                "ticketTypeId", event.at("/ticketTypes/0/ticketTypeId").asText(),
+                "tickets", List.of(Map.of("attendeeName", "Wilhelmina Crabtree"),
+                        Map.of("attendeeName", "Tobias Crabtree", "child", true))));
+        assertThat(booked.status()).isEqualTo(201);
+        long consistencyToken = Long.parseLong(booked.header("X-Consistency-Token"));
+
+        Api.Answer upcoming = api.query("/api/my/upcoming", customer, consistencyToken);
+
+        assertThat(upcoming.status()).isEqualTo(200);
+        JsonNode row = upcoming.body().at("/items/0");
+        assertThat(row.get("reference").asText()).isEqualTo(booked.body().get("reference").asText());
+        assertThat(row.at("/event/title").asText()).isEqualTo("Evening Pottery");
+        assertThat(row.at("/event/location").asText()).isEqualTo("Studio 2");
+        assertThat(row.at("/event/organiser/name").asText()).isEqualTo("Clay Co");
+        assertThat(row.at("/ticketType/name").asText()).isEqualTo("Adult");
+        assertThat(row.at("/tickets/0/attendeeName").asText()).isEqualTo("Wilhelmina Crabtree");
+        assertThat(row.at("/tickets/1/child").asBoolean()).isTrue();
+        assertThat(row.at("/actions/cancel").asBoolean()).isTrue();
+        assertThat(row.at("/actions/transfer").asBoolean()).isTrue();
+
+        Api.Answer details = api.query("/api/bookings/" + row.get("reference").asText(), customer, consistencyToken);
+        assertThat(details.status()).isEqualTo(200);
+        assertThat(details.body().get("customerId").asText()).isEqualTo(customerId);
+
+        api.register("Nosy Parker", "nosy@e2e.test", "password-123");
+        String nosy = api.login("nosy@e2e.test", "password-123");
+        assertThat(api.query("/api/bookings/" + row.get("reference").asText(), nosy, consistencyToken).status())
+                .isEqualTo(404);
+        assertThat(api.query("/api/admin/customers/" + customerId + "/upcoming", nosy, null).status()).isEqualTo(403);
+        assertThat(api.query("/api/admin/customers/" + customerId + "/upcoming", admin, consistencyToken)
+                .body().at("/items/0/reference").asText()).isEqualTo(row.get("reference").asText());
+    }
+
+    @Test
+    void aHundredConcurrentCustomersFightForTwentySeatsAndExactlyTwentyWin() throws Exception {
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        JsonNode event = schedule(admin, "Sold Out Show", 20);
+        String eventId = event.get("eventId").asText();
+        String ticketTypeId = event.at("/ticketTypes/0/ticketTypeId").asText();
+        ExecutorService pool = Executors.newFixedThreadPool(100);
+        try {
+            List<Future<String>> logins = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                int n = i;
+                logins.add(pool.submit(() -> {
+                    String email = "rush" + n + "@e2e.test";
+                    api.register("Rush Customer " + n, email, "password-123");
+                    return api.login(email, "password-123");
+                }));
+            }
+            List<String> tokens = new ArrayList<>();
+            for (Future<String> login : logins) {
+                tokens.add(login.get());
+            }
+
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Answer>> attempts = tokens.stream().map(token -> pool.submit(() -> {
+                start.await();
+                return api.command("/api/bookings", token, Map.of(
+                        "bookingId", UUID.randomUUID().toString(), "eventId", eventId, "ticketTypeId", ticketTypeId,
+                        "tickets", List.of(Map.of("attendeeName", "Seat Hunter"))));
+            })).toList();
+            start.countDown();
+            List<Api.Answer> answers = new ArrayList<>();
+            for (Future<Api.Answer> attempt : attempts) {
+                answers.add(attempt.get());
+            }
+
+            assertThat(answers.stream().filter(a -> a.status() == 201)).hasSize(20);
+            assertThat(answers.stream().filter(a -> a.status() == 409)).hasSize(80);
+            assertThat(answers.stream().filter(a -> a.status() == 409))
+                    .allSatisfy(a -> assertThat(a.body().get("rule").asText()).isEqualTo("sold-out"));
+            assertThat(bookingsInStoreFor(eventId)).isEqualTo(20);
+            long lastPosition = answers.stream().filter(a -> a.status() == 201)
+                    .mapToLong(a -> a.body().get("consistencyToken").asLong()).max().orElseThrow();
+            Api.Answer listing = api.query("/api/events/" + eventId, null, lastPosition);
+            assertThat(listing.body().at("/ticketTypes/0/seatsLeft").asInt()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static JsonNode schedule(String adminToken, String title, int capacity) {
+        Instant start = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        Api.Answer scheduled = api.command("/api/admin/events", adminToken, Map.of(
+                "title", title, "startsAt", start.toString(), "endsAt", start.plus(2, ChronoUnit.HOURS).toString(),
+                "location", "Studio 2", "organiser", Map.of("name", "Clay Co", "contact", "hello@clay.example"),
+                "ticketTypes", List.of(Map.of("name", "Adult", "price", 25, "capacity", capacity)),
+                "policy", Map.of("transfersAllowed", true, "cancellationsAllowed", true, "cancellationCutoffHours", 24)));
+        assertThat(scheduled.status()).isEqualTo(201);
+        return scheduled.body();
+    }
+
+    private static long bookingsInStoreFor(String eventId) throws Exception {
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("""
+                select count(*) from command.domain_event_entry
+                where payload_type = 'io.booking.shared.booking.TicketsBooked'
+                  and convert_from(payload, 'UTF8')::jsonb ->> 'occurrenceId' = ?""")) {
+            s.setString(1, eventId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
