@@ -1,6 +1,7 @@
 package io.booking.command.axon;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -21,10 +22,13 @@ public class AggregateConfiguration {
         return Clock.systemUTC();
     }
 
-    /** A busy event stays in memory between bookings instead of being replayed for each one. */
+    /**
+     * A busy event stays in memory between bookings instead of being replayed for each one. Switched off only to
+     * measure the naive design beside it (bench/run.sh naive-rush).
+     */
     @Bean
-    public Cache occurrenceCache() {
-        return new WeakReferenceCache();
+    public Cache occurrenceCache(@Value("${booking.occurrence.cache-enabled:true}") boolean enabled) {
+        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
     /** A cold load (restart, another instance, cache eviction) reads a snapshot and a short tail, not every booking. */

@@ -2,6 +2,7 @@ package io.booking.query.eventstore;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -9,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -92,5 +94,20 @@ public class EventStoreConfiguration {
                 .fetchDelay(fetchDelay.toMillis())
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .build();
+    }
+
+    @Bean
+    ArrivalNotifyingEventSource processorEventSource(EmbeddedEventStore eventStore) {
+        return new ArrivalNotifyingEventSource(eventStore);
+    }
+
+    /**
+     * Every pooled processor (those named in query-side.yml and any added later) reads through the notifying source.
+     * The source is looked up when a processor is built: the event store itself depends on Axon's configuration.
+     */
+    @Bean
+    ConfigurerModule pooledProcessorsReadThroughNotifyingSource(ObjectProvider<ArrivalNotifyingEventSource> source) {
+        return configurer -> configurer.eventProcessing(processing -> processing.registerPooledStreamingEventProcessorConfiguration(
+                (config, builder) -> builder.messageSource(source.getObject())));
     }
 }

@@ -1,0 +1,505 @@
+package io.booking.system.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Books over HTTP from C concurrent logged-in customers against running command and query sides, and writes what it
+ * measured to a results file. Scenarios:
+ * <ul>
+ *     <li>{@code spread}: N bookings of 1 ticket spread over many events; also the time until a booking shows in
+ *     Upcoming (a query carrying the booking's consistency token), and pgbench's one-row insert rate at the same C;</li>
+ *     <li>{@code rush}: one event, one ticket type of S seats; every client books 1-4 tickets until it is sold out.</li>
+ * </ul>
+ * Run it through {@code bench/run.sh}, which starts the system on a fresh database.
+ */
+public final class BookingBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, String> options;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final String commandSide;
+    private final String querySide;
+    private final int clients;
+    private final StringBuilder report = new StringBuilder();
+
+    private BookingBenchmark(Map<String, String> options) {
+        this.options = options;
+        this.commandSide = option("command", "http://localhost:8080");
+        this.querySide = option("query", "http://localhost:8081");
+        this.clients = Integer.parseInt(option("clients", "8"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new BookingBenchmark(options).run();
+    }
+
+    private String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    private void run() throws Exception {
+        String scenario = option("scenario", "spread");
+        line("# Benchmark: %s, C = %d (%s)", scenario, clients, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        line("");
+        line("machine: %d cores, java %s; design: %s", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), option("design", "cached, snapshotted event aggregate"));
+        String admin = login(option("admin-email", "admin@example.com"), option("admin-password", "change-me-now"));
+        List<String> customers = customers(clients);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            switch (scenario) {
+                case "spread" -> spread(admin, customers, pool);
+                case "rush" -> rush(admin, customers, pool);
+                default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Path out = Path.of(option("out", "bench/results/" + scenario + "-c" + clients + ".md"));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
+        System.out.println(report);
+        System.out.println("results written to " + out);
+    }
+
+    // ---- scenario: many events -------------------------------------------------------------------------------
+
+    private void spread(String admin, List<String> customers, ExecutorService pool) throws Exception {
+        int events = Integer.parseInt(option("events", "50"));
+        int bookings = Integer.parseInt(option("bookings", "20000"));
+        int warmup = Integer.parseInt(option("warmup", "5000"));
+        List<String[]> targets = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            JsonNode event = schedule(admin, "Spread " + i, 1_000_000);
+            targets.add(new String[]{event.get("eventId").asText(), event.at("/ticketTypes/0/ticketTypeId").asText()});
+        }
+        Phase warm = book(pool, customers, warmup, c -> targets.get(ThreadLocalRandom.current().nextInt(targets.size())), false);
+        line("warm-up: %d bookings in %.1f s (not counted)", warm.created.get(), warm.seconds());
+        Phase measured = book(pool, customers, bookings, c -> targets.get(ThreadLocalRandom.current().nextInt(targets.size())), true);
+        line("");
+        line("| C | bookings | seconds | bookings/s | p50 ms | p99 ms | max ms | 201 | 409 | other | visible in Upcoming p50 / p99 ms |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|");
+        line("| %d | %d | %.1f | %.0f | %.1f | %.1f | %.1f | %d | %d | %d | %.1f / %.1f |", clients, measured.created.get(),
+                measured.seconds(), measured.created.get() / measured.seconds(), measured.percentile(50),
+                measured.percentile(99), measured.percentile(100), measured.created.get(), measured.conflicts.get(),
+                measured.other.get(), percentile(measured.visibility, 50), percentile(measured.visibility, 99));
+        double pgbench = pgbench(clients);
+        if (pgbench > 0) {
+            line("");
+            line("pgbench one-row insert at C = %d: %.0f commits/s; bookings/s : pgbench = %.2f", clients, pgbench,
+                    measured.created.get() / measured.seconds() / pgbench);
+        }
+    }
+
+    // ---- scenario: the on-sale rush -----------------------------------------------------------------------------
+
+    private void rush(String admin, List<String> customers, ExecutorService pool) throws Exception {
+        int seats = Integer.parseInt(option("seats", "10000"));
+        int warmupSeats = Integer.parseInt(option("warmup-seats", "3000"));
+        if (warmupSeats > 0) {
+            JsonNode warmEvent = schedule(admin, "Warm-up sale", warmupSeats);
+            Sale warm = sell(pool, customers, warmEvent, warmupSeats);
+            line("warm-up sale of %d seats: %d bookings in %.1f s (not counted)", warmupSeats, warm.phase.created.get(),
+                    warm.phase.seconds());
+        }
+        JsonNode event = schedule(admin, "The big show", seats);
+        Sale sale = sell(pool, customers, event, seats);
+        Phase p = sale.phase;
+        line("");
+        line("One event, one ticket type of %d seats, %d clients booking 1-4 tickets each until sold out.", seats, clients);
+        line("");
+        line("| C | bookings (201) | seats sold | seconds | bookings/s | p50 ms | p99 ms | max ms | 409 | other (5xx) |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
+        line("| %d | %d | %d | %.2f | %.0f | %.1f | %.1f | %.1f | %d | %d (%d) |", clients, p.created.get(),
+                sale.seatsSold.get(), p.seconds(), p.created.get() / p.seconds(), p.percentile(50), p.percentile(99),
+                p.percentile(100), p.conflicts.get(), p.other.get(), p.serverErrors.get());
+        line("");
+        line("bookings/s per tenth of the sale (by seats sold):");
+        line("");
+        StringBuilder tenths = new StringBuilder("|");
+        StringBuilder header = new StringBuilder("|");
+        long previous = p.startNanos;
+        int previousCount = 0;
+        for (int i = 0; i < 10; i++) {
+            long at = sale.tenthReachedNanos[i];
+            int count = sale.tenthBookings[i];
+            double rate = at == 0 ? 0 : (count - previousCount) / ((at - previous) / 1e9);
+            header.append(" ").append(i + 1).append(" |");
+            tenths.append(String.format(Locale.ROOT, " %.0f |", rate));
+            previous = at;
+            previousCount = count;
+        }
+        line(header.toString());
+        line("|" + "---|".repeat(10));
+        line(tenths.toString());
+        double first = (sale.tenthBookings[0]) / ((sale.tenthReachedNanos[0] - p.startNanos) / 1e9);
+        double last = (sale.tenthBookings[9] - sale.tenthBookings[8])
+                / ((sale.tenthReachedNanos[9] - sale.tenthReachedNanos[8]) / 1e9);
+        line("");
+        line("last tenth / first tenth: %.2f", last / first);
+        endCheck(event.get("eventId").asText(), sale, seats, customers);
+    }
+
+    private Sale sell(ExecutorService pool, List<String> customers, JsonNode event, int seats) throws Exception {
+        String eventId = event.get("eventId").asText();
+        String ticketTypeId = event.at("/ticketTypes/0/ticketTypeId").asText();
+        Sale sale = new Sale(seats);
+        AtomicBoolean soldOut = new AtomicBoolean();
+        List<Future<?>> running = new ArrayList<>();
+        sale.phase.startNanos = System.nanoTime();
+        for (String customer : customers) {
+            running.add(pool.submit(() -> {
+                int wanted = 1 + ThreadLocalRandom.current().nextInt(4);
+                while (!soldOut.get()) {
+                    long started = System.nanoTime();
+                    Answer answer = post("/api/bookings", customer, bookingBody(eventId, ticketTypeId, wanted));
+                    sale.phase.record(answer, System.nanoTime() - started);
+                    if (answer.status == 201) {
+                        sale.sold(customer, wanted, answer.body.get("consistencyToken").asLong());
+                        wanted = 1 + ThreadLocalRandom.current().nextInt(4);
+                    } else if (answer.status == 409) {
+                        int left = answer.body.path("seatsLeft").asInt(-1);
+                        if (left == 0) {
+                            soldOut.set(true);
+                        } else if (left > 0) {
+                            wanted = Math.min(wanted, left);
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        sale.phase.endNanos = System.nanoTime();
+        return sale;
+    }
+
+    private void endCheck(String eventId, Sale sale, int seats, List<String> customers) throws Exception {
+        line("");
+        line("End check:");
+        line("- seats sold (sum of 201 quantities) = %d, capacity = %d: %s", sale.seatsSold.get(), seats,
+                sale.seatsSold.get() == seats ? "exact" : "WRONG");
+        long lastPosition = sale.lastPosition.get();
+        JsonNode listing = get("/api/events/" + eventId, null, lastPosition).body;
+        line("- public listing seats left: %d", listing.at("/ticketTypes/0/seatsLeft").asInt(-1));
+        String dbUrl = option("db-url", "");
+        if (!dbUrl.isBlank()) {
+            try (Connection c = DriverManager.getConnection(dbUrl, option("db-user", "postgres"), option("db-password", ""));
+                 PreparedStatement s = c.prepareStatement("""
+                         select count(*), coalesce(sum(jsonb_array_length(convert_from(payload, 'UTF8')::jsonb -> 'tickets')), 0)
+                         from command.domain_event_entry
+                         where payload_type = 'io.booking.shared.booking.TicketsBooked'
+                           and convert_from(payload, 'UTF8')::jsonb ->> 'occurrenceId' = ?""")) {
+                s.setString(1, eventId);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    line("- bookings in the event store: %d (201 answers: %d), tickets: %d: %s", rs.getLong(1),
+                            sale.phase.created.get(), rs.getLong(2),
+                            rs.getLong(1) == sale.phase.created.get() && rs.getLong(2) == seats ? "match" : "MISMATCH");
+                }
+            }
+        }
+        int missing = 0;
+        for (String customer : customers) {
+            JsonNode page = get("/api/my/upcoming?size=1", customer, lastPosition).body;
+            long total = page.path("totalItems").asLong();
+            long expected = sale.bookingsOf(customer);
+            if (total < expected) {
+                missing += expected - total;
+            }
+        }
+        line("- bookings missing from their customer's Upcoming tab: %d", missing);
+        line("- 5xx answers: %d", sale.phase.serverErrors.get());
+    }
+
+    // ---- shared machinery -------------------------------------------------------------------------------------
+
+    private interface TargetChooser {
+        String[] next(String customer);
+    }
+
+    private Phase book(ExecutorService pool, List<String> customers, int total, TargetChooser chooser,
+                       boolean sampleVisibility) throws Exception {
+        Phase phase = new Phase();
+        AtomicInteger issued = new AtomicInteger();
+        List<Future<?>> running = new ArrayList<>();
+        phase.startNanos = System.nanoTime();
+        for (String customer : customers) {
+            running.add(pool.submit(() -> {
+                int n;
+                while ((n = issued.incrementAndGet()) <= total) {
+                    String[] target = chooser.next(customer);
+                    long started = System.nanoTime();
+                    Answer answer = post("/api/bookings", customer, bookingBody(target[0], target[1], 1));
+                    phase.record(answer, System.nanoTime() - started);
+                    if (sampleVisibility && answer.status == 201 && n % 20 == 0) {
+                        long asked = System.nanoTime();
+                        Answer upcoming = get("/api/my/upcoming?size=1", customer,
+                                answer.body.get("consistencyToken").asLong());
+                        if (upcoming.status == 200) {
+                            phase.visibility.add((System.nanoTime() - asked) / 1e6);
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        phase.endNanos = System.nanoTime();
+        return phase;
+    }
+
+    private static Map<String, Object> bookingBody(String eventId, String ticketTypeId, int tickets) {
+        List<Map<String, Object>> attendees = new ArrayList<>();
+        for (int i = 0; i < tickets; i++) {
+            attendees.add(Map.of("attendeeName", "Bench Attendee " + i, "child", i == 3));
+        }
+        return Map.of("bookingId", UUID.randomUUID().toString(), "eventId", eventId, "ticketTypeId", ticketTypeId,
+                "tickets", attendees);
+    }
+
+    private List<String> customers(int count) throws Exception {
+        ExecutorService setup = Executors.newFixedThreadPool(Math.min(count, 16));
+        try {
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            List<Future<String>> tokens = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                tokens.add(setup.submit(() -> {
+                    String email = "bench-" + run + "-" + n + "@bench.test";
+                    Answer registered = post("/api/accounts", null,
+                            Map.of("name", "Bench Customer " + n, "email", email, "password", "bench-password"));
+                    if (registered.status != 201) {
+                        throw new IllegalStateException("registration failed: " + registered.status);
+                    }
+                    return login(email, "bench-password");
+                }));
+            }
+            List<String> result = new ArrayList<>();
+            for (Future<String> token : tokens) {
+                result.add(token.get());
+            }
+            return result;
+        } finally {
+            setup.shutdownNow();
+        }
+    }
+
+    private JsonNode schedule(String admin, String title, int capacity) {
+        Instant start = Instant.now().plus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        Answer answer = post("/api/admin/events", admin, Map.of("title", title, "startsAt", start.toString(),
+                "endsAt", start.plus(3, ChronoUnit.HOURS).toString(), "location", "Bench Hall",
+                "organiser", Map.of("name", "Bench Org", "contact", "org@bench.test"),
+                "ticketTypes", List.of(Map.of("name", "Standard", "price", 20, "capacity", capacity))));
+        if (answer.status != 201) {
+            throw new IllegalStateException("scheduling failed: " + answer.status + " " + answer.body);
+        }
+        return answer.body;
+    }
+
+    private String login(String email, String password) {
+        Answer answer = post("/api/auth/token", null, Map.of("email", email, "password", password));
+        if (answer.status != 200) {
+            throw new IllegalStateException("login failed: " + answer.status);
+        }
+        return answer.body.get("accessToken").asText();
+    }
+
+    private double pgbench(int concurrency) {
+        String database = option("pgbench-db", "");
+        if (database.isBlank()) {
+            return -1;
+        }
+        try {
+            Path script = Files.createTempFile("insert", ".sql");
+            Files.writeString(script, "insert into pgbench_one_row (payload) values ('booking');\n");
+            exec("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-qc",
+                    "create table if not exists pgbench_one_row (id bigserial primary key, payload text)");
+            String out = exec("pgbench", "-h", "127.0.0.1", "-U", "postgres", "-n", "-c", String.valueOf(concurrency),
+                    "-j", String.valueOf(Math.min(concurrency, 2)), "-T", option("pgbench-seconds", "10"),
+                    "-f", script.toString(), database);
+            for (String l : out.split("\n")) {
+                if (l.startsWith("tps = ")) {
+                    return Double.parseDouble(l.substring(6).split(" ")[0]);
+                }
+            }
+            return -1;
+        } catch (IOException | InterruptedException e) {
+            line("pgbench could not run: %s", e.getClass().getSimpleName());
+            return -1;
+        }
+    }
+
+    private static String exec(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return out;
+    }
+
+    private record Answer(int status, JsonNode body) {
+    }
+
+    private Answer post(String path, String token, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(commandSide + path))
+                    .timeout(Duration.ofSeconds(120))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return send(request.build());
+        } catch (IOException e) {
+            return new Answer(-1, null);
+        }
+    }
+
+    private Answer get(String path, String token, Long consistencyToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(querySide + path)).timeout(Duration.ofSeconds(120));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (consistencyToken != null) {
+            request.header("X-Consistency-Token", consistencyToken.toString());
+        }
+        return send(request.build());
+    }
+
+    private Answer send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode body = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), body);
+        } catch (IOException e) {
+            return new Answer(-1, JSON.nullNode());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(-1, JSON.nullNode());
+        }
+    }
+
+    private void line(String format, Object... args) {
+        report.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+
+    private static double percentile(List<Double> values, int p) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static final class Phase {
+        final AtomicInteger created = new AtomicInteger();
+        final AtomicInteger conflicts = new AtomicInteger();
+        final AtomicInteger other = new AtomicInteger();
+        final AtomicInteger serverErrors = new AtomicInteger();
+        final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        final List<Double> visibility = Collections.synchronizedList(new ArrayList<>());
+        volatile long startNanos;
+        volatile long endNanos;
+
+        void record(Answer answer, long nanos) {
+            latencies.add(nanos / 1e6);
+            if (answer.status == 201) {
+                created.incrementAndGet();
+            } else if (answer.status == 409) {
+                conflicts.incrementAndGet();
+            } else {
+                other.incrementAndGet();
+                if (answer.status >= 500 || answer.status < 0) {
+                    serverErrors.incrementAndGet();
+                }
+            }
+        }
+
+        double seconds() {
+            return (endNanos - startNanos) / 1e9;
+        }
+
+        double percentile(int p) {
+            synchronized (latencies) {
+                return BookingBenchmark.percentile(latencies, p);
+            }
+        }
+    }
+
+    private static final class Sale {
+        final Phase phase = new Phase();
+        final AtomicInteger seatsSold = new AtomicInteger();
+        final AtomicLong lastPosition = new AtomicLong();
+        final long[] tenthReachedNanos = new long[10];
+        final int[] tenthBookings = new int[10];
+        final Map<String, AtomicInteger> bookingsPerCustomer = new ConcurrentHashMap<>();
+        private final int seats;
+
+        Sale(int seats) {
+            this.seats = seats;
+        }
+
+        synchronized void sold(String customer, int quantity, long position) {
+            int before = seatsSold.get();
+            int after = seatsSold.addAndGet(quantity);
+            lastPosition.accumulateAndGet(position, Math::max);
+            bookingsPerCustomer.computeIfAbsent(customer, c -> new AtomicInteger()).incrementAndGet();
+            for (int i = 0; i < 10; i++) {
+                int boundary = (int) Math.ceil(seats * (i + 1) / 10.0);
+                if (before < boundary && after >= boundary) {
+                    tenthReachedNanos[i] = System.nanoTime();
+                    tenthBookings[i] = phase.created.get();
+                }
+            }
+        }
+
+        long bookingsOf(String customer) {
+            AtomicInteger n = bookingsPerCustomer.get(customer);
+            return n == null ? 0 : n.get();
+        }
+    }
+}
