@@ -53,7 +53,6 @@ public class ProcessorPositions {
                 return false; // not initialised yet
             }
         }
-        segments.forEach(s -> System.out.println("DEBUG " + System.currentTimeMillis() + " " + position + " " + s.processor() + "/" + s.segment() + " local=" + processors.get(s.processor()).processingStatus().get(s.segment()) + " token=" + tokenOf(s, processors.get(s.processor()))));
         return segments.stream().allMatch(segment -> covers(tokenOf(segment, processors.get(segment.processor())), position));
     }
 
