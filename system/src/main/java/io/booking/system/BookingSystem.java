@@ -14,7 +14,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,7 +64,7 @@ public final class BookingSystem implements AutoCloseable {
                 commandProperties.put(key.substring("command.".length()), value);
             }
         });
-        ConfigurableApplicationContext command = CommandSideApplication.builder().properties(commandProperties).run(args);
+        ConfigurableApplicationContext command = CommandSideApplication.builder().run(withArguments(commandProperties, args));
         String commandPort = command.getEnvironment().getProperty("local.server.port");
 
         Map<String, Object> queryProperties = new HashMap<>(shared);
@@ -73,8 +75,20 @@ public final class BookingSystem implements AutoCloseable {
         });
         queryProperties.putIfAbsent("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 "http://localhost:" + commandPort + "/.well-known/jwks.json");
-        ConfigurableApplicationContext query = QuerySideApplication.builder().properties(queryProperties).run(args);
+        ConfigurableApplicationContext query = QuerySideApplication.builder().run(withArguments(queryProperties, args));
         return new BookingSystem(embedded, command, query);
+    }
+
+    /** As command-line arguments, so they win over each side's own configuration file. */
+    private static String[] withArguments(Map<String, Object> properties, String[] args) {
+        List<String> all = new ArrayList<>();
+        properties.forEach((key, value) -> {
+            if (!key.startsWith("command.") && !key.startsWith("query.")) {
+                all.add("--" + key + "=" + value);
+            }
+        });
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
     }
 
     private static EmbeddedPostgres startEmbedded() throws IOException, SQLException {

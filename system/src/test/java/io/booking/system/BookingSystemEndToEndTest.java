@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -140,6 +141,72 @@ class BookingSystemEndToEndTest {
                     .mapToLong(a -> a.body().get("consistencyToken").asLong()).max().orElseThrow();
             Api.Answer listing = api.query("/api/events/" + eventId, null, lastPosition);
             assertThat(listing.body().at("/ticketTypes/0/seatsLeft").asInt()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anOnSaleRushSellsExactlyTheCapacityAndEverySuccessIsPersistedAndVisible() throws Exception {
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        JsonNode event = schedule(admin, "Rush Hour", 500);
+        String eventId = event.get("eventId").asText();
+        String ticketTypeId = event.at("/ticketTypes/0/ticketTypeId").asText();
+        int clients = 64;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<String>> logins = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                String email = "fan" + i + "@e2e.test";
+                logins.add(pool.submit(() -> {
+                    api.register("Fan", email, "password-123");
+                    return api.login(email, "password-123");
+                }));
+            }
+            List<String> tokens = new ArrayList<>();
+            for (Future<String> login : logins) {
+                tokens.add(login.get());
+            }
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<Api.Answer>>> buyers = tokens.stream().map(token -> pool.submit(() -> {
+                start.await();
+                List<Api.Answer> mine = new ArrayList<>();
+                int wanted = 1 + ThreadLocalRandom.current().nextInt(4);
+                while (true) {
+                    List<Map<String, Object>> tickets = java.util.Collections.nCopies(wanted, Map.of("attendeeName", "Fan"));
+                    Api.Answer answer = api.command("/api/bookings", token, Map.of("bookingId", UUID.randomUUID().toString(),
+                            "eventId", eventId, "ticketTypeId", ticketTypeId, "tickets", tickets));
+                    mine.add(answer);
+                    if (answer.status() == 409) {
+                        int left = answer.body().get("seatsLeft").asInt();
+                        if (left == 0) {
+                            return mine;
+                        }
+                        wanted = Math.min(wanted, left);
+                    } else if (answer.status() != 201) {
+                        return mine;
+                    }
+                }
+            })).toList();
+            start.countDown();
+            Map<String, List<Api.Answer>> answersByCustomer = new java.util.HashMap<>();
+            for (int i = 0; i < buyers.size(); i++) {
+                answersByCustomer.put(tokens.get(i), buyers.get(i).get());
+            }
+
+            List<Api.Answer> all = answersByCustomer.values().stream().flatMap(List::stream).toList();
+            assertThat(all).allSatisfy(a -> assertThat(a.status()).isIn(201, 409));
+            List<Api.Answer> created = all.stream().filter(a -> a.status() == 201).toList();
+            assertThat(created.stream().mapToInt(a -> a.body().get("quantity").asInt()).sum()).isEqualTo(500);
+            assertThat(bookingsInStoreFor(eventId)).isEqualTo(created.size());
+            long lastPosition = created.stream().mapToLong(a -> a.body().get("consistencyToken").asLong()).max().orElseThrow();
+            for (Map.Entry<String, List<Api.Answer>> customer : answersByCustomer.entrySet()) {
+                long booked = customer.getValue().stream().filter(a -> a.status() == 201).count();
+                Api.Answer upcoming = api.query("/api/my/upcoming?size=1", customer.getKey(), lastPosition);
+                assertThat(upcoming.body().get("totalItems").asLong()).isEqualTo(booked);
+            }
+            assertThat(api.query("/api/events/" + eventId, null, lastPosition).body().at("/ticketTypes/0/seatsLeft").asInt())
+                    .isZero();
         } finally {
             pool.shutdownNow();
         }

@@ -1,5 +1,6 @@
 package io.booking.query.support;
 
+import io.booking.testsupport.MutableClock;
 import io.booking.testsupport.TestDatabase;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
