@@ -217,6 +217,29 @@ class CommandSideIntegrationTest {
         assertThat(post("/api/bookings", "not.a.token", Map.of()).getStatusCode().value()).isEqualTo(401);
     }
 
+    @Test
+    void aBodySentInChunksIsReadAndAHugeOneIsRefusedWithoutHangingTheConnection() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<byte[], java.net.http.HttpResponse<String>> sendChunked = body -> {
+            try {
+                // a publisher of unknown length makes the client send Transfer-Encoding: chunked
+                return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.getRootUri() + "/api/auth/token"))
+                                .timeout(java.time.Duration.ofSeconds(10))
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+
+        var login = sendChunked.apply("{\"email\":\"admin@booking.test\",\"password\":\"admin-password\"}".getBytes());
+        var huge = sendChunked.apply(("{\"email\":\"" + "a".repeat(200_000) + "\"}").getBytes());
+
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(huge.statusCode()).isEqualTo(400);
+    }
+
     private Map<String, Object> booking(UUID bookingId, String attendee, int tickets) {
         return Map.of("bookingId", bookingId.toString(), "eventId", eventId, "ticketTypeId", ticketTypeId,
                 "tickets", java.util.Collections.nCopies(tickets, Map.of("attendeeName", attendee, "child", false)),

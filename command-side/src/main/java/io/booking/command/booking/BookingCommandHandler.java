@@ -38,8 +38,6 @@ public class BookingCommandHandler {
             }
             return new BookingConfirmation(command.bookingId(), claim.reference(), true);
         }
-        commands.sendAndWait(new ReserveSeats(command.occurrenceId(), command.ticketTypeId(), command.bookingId(),
-                command.attendees().size()));
         // attendee names and answers belong to the customer who books: sealed with the customer's key
         String subject = command.customerId();
         List<BookedTicket> tickets = command.attendees().stream()
@@ -48,6 +46,9 @@ public class BookingCommandHandler {
         List<FormAnswer> answers = command.answers().stream()
                 .map(a -> new FormAnswer(a.question(), cipher.seal(subject, a.answer())))
                 .toList();
+        // sealed before the event's lock is taken: every booker of the event queues behind that lock
+        commands.sendAndWait(new ReserveSeats(command.occurrenceId(), command.ticketTypeId(), command.bookingId(),
+                command.attendees().size()));
         commands.sendAndWait(new PlaceBooking(command.bookingId(), claim.reference(), command.occurrenceId(),
                 command.ticketTypeId(), command.customerId(), tickets, answers));
         return new BookingConfirmation(command.bookingId(), claim.reference(), false);

@@ -69,10 +69,22 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
                 @Override
                 public int read() throws IOException {
                     int b = in.read();
-                    if (b >= 0 && ++read > maxBytes) {
+                    count(b < 0 ? 0 : 1);
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = in.read(buffer, offset, length);
+                    count(Math.max(n, 0));
+                    return n;
+                }
+
+                private void count(int bytes) throws IOException {
+                    read += bytes;
+                    if (read > maxBytes) {
                         throw new IOException("request body larger than " + maxBytes + " bytes");
                     }
-                    return b;
                 }
 
                 @Override

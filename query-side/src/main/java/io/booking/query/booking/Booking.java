@@ -8,8 +8,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.hibernate.annotations.BatchSize;
+import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +22,7 @@ import java.util.List;
 /** A booking with its attendees' names and form answers, opened (or {@code [erased]}) when projected. */
 @Entity
 @Table(name = "booking")
-class Booking {
+class Booking implements Persistable<String> {
 
     static final String BOOKED = "BOOKED";
 
@@ -43,11 +47,32 @@ class Booking {
     @BatchSize(size = 100)
     private List<Answer> answers = new ArrayList<>();
 
+    // a booking is new when first projected: persisting it directly spares Hibernate a select to merge it
+    @Transient
+    private boolean isNew;
+
     protected Booking() {
     }
 
     Booking(String bookingId) {
         this.bookingId = bookingId;
+        this.isNew = true;
+    }
+
+    @Override
+    public String getId() {
+        return bookingId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostPersist
+    @PostLoad
+    void stored() {
+        isNew = false;
     }
 
     void booked(String reference, String customerId, String eventId, String ticketTypeId, Instant bookedAt,

@@ -68,15 +68,6 @@ class ListedEvent {
                 new TicketTypeRow(type.ticketTypeId(), type.name(), type.price(), type.capacity(), type.capacity())));
     }
 
-    void seatsLeft(String ticketTypeId, int seatsLeft) {
-        for (int i = 0; i < ticketTypes.size(); i++) {
-            TicketTypeRow row = ticketTypes.get(i);
-            if (row.ticketTypeId.equals(ticketTypeId)) {
-                ticketTypes.set(i, new TicketTypeRow(row.ticketTypeId, row.name, row.price, row.capacity, seatsLeft));
-            }
-        }
-    }
-
     EventView view() {
         return new EventView(eventId, title, description, startsAt, endsAt, location,
                 new EventView.Organiser(organiserName, organiserContact), status,

@@ -3,8 +3,17 @@ package io.booking.query.listing;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 interface ListedEventRepository extends JpaRepository<ListedEvent, String> {
 
     Page<ListedEvent> findByStatusOrderByStartsAtAscEventIdAsc(String status, Pageable pageable);
+
+    /** One statement per reservation: a sale in full swing must not load and diff the whole event each time. */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            update listed_ticket_type set seats_left = :seatsLeft
+            where event_id = :eventId and ticket_type_id = :ticketTypeId""")
+    int setSeatsLeft(String eventId, String ticketTypeId, int seatsLeft);
 }

@@ -33,7 +33,7 @@ public class ListingProjection {
 
     @EventHandler
     void on(SeatsReserved event) {
-        events.findById(event.occurrenceId()).ifPresent(listed -> listed.seatsLeft(event.ticketTypeId(), event.seatsLeft()));
+        events.setSeatsLeft(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
     }
 
     @ResetHandler
