@@ -2,6 +2,8 @@ package io.booking.command.axon;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.lock.LockFactory;
+import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -29,6 +31,16 @@ public class AggregateConfiguration {
     @Bean
     public Cache occurrenceCache(@Value("${booking.occurrence.cache-enabled:true}") boolean enabled) {
         return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    }
+
+    /**
+     * Every booker of an event queues on its lock. Axon's default waiter wakes every 10 ms to look for deadlocks,
+     * which with a few dozen waiters burnt more CPU than the bookings; a waiter is woken anyway when the lock is
+     * released, so it looks once a second, and gives up after 30 s.
+     */
+    @Bean
+    public LockFactory occurrenceLockFactory() {
+        return PessimisticLockFactory.builder().lockAttemptTimeout(1000).acquireAttempts(30).build();
     }
 
     /** A cold load (restart, another instance, cache eviction) reads a snapshot and a short tail, not every booking. */

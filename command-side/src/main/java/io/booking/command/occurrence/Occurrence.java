@@ -24,7 +24,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 // snapshots are Jackson documents of the fields
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
-@Aggregate(cache = "occurrenceCache", snapshotTriggerDefinition = "occurrenceSnapshotTrigger")
+@Aggregate(cache = "occurrenceCache", snapshotTriggerDefinition = "occurrenceSnapshotTrigger",
+        lockFactory = "occurrenceLockFactory")
 public class Occurrence {
 
     @AggregateIdentifier
