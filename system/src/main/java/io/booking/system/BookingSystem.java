@@ -47,48 +47,44 @@ public final class BookingSystem implements AutoCloseable {
     }
 
     /**
-     * Starts both sides; {@code overrides} are Spring properties given to both (ports, datasource, ...).
+     * Starts both sides. {@code overrides} and {@code --key=value} arguments are Spring properties for both sides;
+     * a key prefixed {@code command.} or {@code query.} is for that side only (e.g. {@code --command.server.port=0}).
      */
     public static BookingSystem start(Map<String, String> overrides, String... args) throws IOException, SQLException {
-        Map<String, Object> shared = new HashMap<>(overrides);
-        EmbeddedPostgres embedded = null;
-        if (!shared.containsKey("spring.datasource.url") && isBlank(System.getenv("BOOKING_DB_URL"))) {
-            embedded = startEmbedded();
-            shared.put("spring.datasource.url", embedded.getJdbcUrl("postgres", "booking"));
-            shared.put("spring.datasource.username", "postgres");
-            shared.put("spring.datasource.password", "");
+        Map<String, String> properties = new HashMap<>(overrides);
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 2) {
+                properties.put(arg.substring(2, equals), arg.substring(equals + 1));
+            }
         }
-        Map<String, Object> commandProperties = new HashMap<>(shared);
-        overrides.forEach((key, value) -> {
-            if (key.startsWith("command.")) {
-                commandProperties.put(key.substring("command.".length()), value);
-            }
-        });
-        ConfigurableApplicationContext command = CommandSideApplication.builder().run(withArguments(commandProperties, args));
-        String commandPort = command.getEnvironment().getProperty("local.server.port");
-
-        Map<String, Object> queryProperties = new HashMap<>(shared);
-        overrides.forEach((key, value) -> {
-            if (key.startsWith("query.")) {
-                queryProperties.put(key.substring("query.".length()), value);
-            }
-        });
-        queryProperties.putIfAbsent("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-                "http://localhost:" + commandPort + "/.well-known/jwks.json");
-        ConfigurableApplicationContext query = QuerySideApplication.builder().run(withArguments(queryProperties, args));
+        EmbeddedPostgres embedded = null;
+        if (!properties.containsKey("spring.datasource.url") && isBlank(System.getenv("BOOKING_DB_URL"))) {
+            embedded = startEmbedded();
+            properties.put("spring.datasource.url", embedded.getJdbcUrl("postgres", "booking"));
+            properties.put("spring.datasource.username", "postgres");
+            properties.put("spring.datasource.password", "");
+        }
+        ConfigurableApplicationContext command = CommandSideApplication.builder().run(argumentsFor("command.", properties));
+        properties.putIfAbsent("query.spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                "http://localhost:" + command.getEnvironment().getProperty("local.server.port") + "/.well-known/jwks.json");
+        ConfigurableApplicationContext query = QuerySideApplication.builder().run(argumentsFor("query.", properties));
         return new BookingSystem(embedded, command, query);
     }
 
     /** As command-line arguments, so they win over each side's own configuration file. */
-    private static String[] withArguments(Map<String, Object> properties, String[] args) {
-        List<String> all = new ArrayList<>();
+    private static String[] argumentsFor(String side, Map<String, String> properties) {
+        Map<String, String> mine = new HashMap<>();
         properties.forEach((key, value) -> {
-            if (!key.startsWith("command.") && !key.startsWith("query.")) {
-                all.add("--" + key + "=" + value);
+            if (key.startsWith(side)) {
+                mine.put(key.substring(side.length()), value);
+            } else if (!key.startsWith("command.") && !key.startsWith("query.")) {
+                mine.putIfAbsent(key, value);
             }
         });
-        all.addAll(List.of(args));
-        return all.toArray(String[]::new);
+        List<String> arguments = new ArrayList<>();
+        mine.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        return arguments.toArray(String[]::new);
     }
 
     private static EmbeddedPostgres startEmbedded() throws IOException, SQLException {
