@@ -109,6 +109,37 @@ class CommandSideIntegrationTest {
     }
 
     @Test
+    void retriesSentAllAtOnceBookOnceAndAllGetTheSameAnswer() throws Exception {
+        register("Impatient Person", "impatient@booking.test", null);
+        String token = login("impatient@booking.test", "password-123");
+        UUID bookingId = UUID.randomUUID();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<ResponseEntity<String>>> attempts = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                attempts.add(pool.submit(() -> {
+                    start.await();
+                    return post("/api/bookings", token, booking(bookingId, "Attendee One", 1));
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> references = new java.util.HashSet<>();
+            for (var attempt : attempts) {
+                ResponseEntity<String> answer = attempt.get();
+                assertThat(answer.getStatusCode().value()).isEqualTo(201);
+                references.add(json.readTree(answer.getBody()).get("reference").asText());
+            }
+
+            assertThat(references).hasSize(1);
+            assertThat(eventsAbout("SeatsReserved", bookingId)).isEqualTo(1);
+            assertThat(eventsAbout("TicketsBooked", bookingId)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aBookingIdReusedForADifferentBookingIsAConflict() {
         register("Reuse Person", "reuse@booking.test", null);
         String token = login("reuse@booking.test", "password-123");

@@ -1,6 +1,5 @@
 package io.booking.command.booking;
 
-import io.booking.command.consistency.CommandDispatcher;
 import io.booking.command.consistency.ConsistencyToken;
 import io.booking.command.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,17 +16,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/bookings")
 public class BookingController {
 
-    private final CommandDispatcher dispatcher;
+    private final BookingBatcher bookings;
 
-    public BookingController(CommandDispatcher dispatcher) {
-        this.dispatcher = dispatcher;
+    public BookingController(BookingBatcher bookings) {
+        this.bookings = bookings;
     }
 
     @Operation(summary = "Book tickets of one ticket type of one event",
@@ -43,13 +41,14 @@ public class BookingController {
         List<BookTickets.Answer> answers = request.answers() == null ? List.of() : request.answers().stream()
                 .map(a -> new BookTickets.Answer(a.question(), a.answer()))
                 .toList();
-        var dispatched = dispatcher.<BookingCommandHandler.BookingConfirmation>send(new BookTickets(bookingId,
-                request.eventId().toString(), request.ticketTypeId().toString(), actor.id(), attendees, answers), actor);
-        OptionalLong position = dispatched.result().repeated()
-                ? dispatcher.latestPositionOf(bookingId) : dispatched.position();
-        return ConsistencyToken.created(new BookingAnswer(bookingId, dispatched.result().reference(),
+        BookingBatcher.Booked booked = bookings.book(new BookTickets(bookingId, request.eventId().toString(),
+                request.ticketTypeId().toString(), actor.id(), attendees, answers), actor);
+        if (!booked.outcome().booked()) {
+            throw booked.outcome().refusal();
+        }
+        return ConsistencyToken.created(new BookingAnswer(bookingId, booked.outcome().reference(),
                 request.eventId().toString(), request.ticketTypeId().toString(), attendees.size(),
-                ConsistencyToken.orNull(position)), position);
+                ConsistencyToken.orNull(booked.position())), booked.position());
     }
 
     public record BookingRequest(UUID bookingId,

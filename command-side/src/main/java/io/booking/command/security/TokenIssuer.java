@@ -1,5 +1,6 @@
 package io.booking.command.security;
 
+import io.booking.platform.BearerTokens;
 import io.booking.shared.account.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -40,7 +41,7 @@ public class TokenIssuer {
                 .subject(accountId)
                 .issuedAt(now)
                 .expiresAt(now.plus(ttl))
-                .claim("roles", List.of(role.name()))
+                .claim(BearerTokens.ROLES_CLAIM, List.of(role.name()))
                 .build();
         JwsHeader header = JwsHeader.with(() -> "RS256").keyId(keys.signingKey().getKeyID()).build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

@@ -2,6 +2,7 @@ package io.booking.command.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.booking.command.CommandRefused;
+import io.booking.platform.SafeLog;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -73,8 +74,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
-        // the type only: a message can echo input
-        log.error("unexpected failure: {}", e.getClass().getName(), e);
+        log.error("unexpected failure: {}", SafeLog.describe(e));
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected failure");
     }
 

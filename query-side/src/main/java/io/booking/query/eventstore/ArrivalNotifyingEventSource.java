@@ -1,5 +1,6 @@
 package io.booking.query.eventstore;
 
+import io.booking.platform.SafeLog;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -95,7 +96,7 @@ public class ArrivalNotifyingEventSource implements StreamableMessageSource<Trac
                 return;
             } catch (RuntimeException e) {
                 // the database may be away for a while; the coordinators still look every 500 ms meanwhile
-                log.warn("following the head of the event store failed, retrying in a second", e);
+                log.warn("following the head of the event store failed, retrying in a second: {}", SafeLog.describe(e));
                 LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
             }
         }

@@ -6,9 +6,11 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
+import java.time.Instant;
+
 interface ListedEventRepository extends JpaRepository<ListedEvent, String> {
 
-    Page<ListedEvent> findByStatusOrderByStartsAtAscEventIdAsc(String status, Pageable pageable);
+    Page<ListedEvent> findByStatusAndEndsAtAfterOrderByStartsAtAscEventIdAsc(String status, Instant now, Pageable pageable);
 
     /** One statement per reservation: a sale in full swing must not load and diff the whole event each time. */
     @Modifying

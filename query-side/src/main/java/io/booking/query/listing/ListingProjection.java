@@ -11,7 +11,12 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The public listing of scheduled events. Handlers set values, so a redelivered or replayed event changes nothing. */
+import java.time.Clock;
+
+/**
+ * The public listing of scheduled events that have not ended. Handlers set values, so a redelivered or replayed event
+ * changes nothing.
+ */
 @Component
 @ProcessingGroup(ListingProjection.GROUP)
 public class ListingProjection {
@@ -19,9 +24,11 @@ public class ListingProjection {
     public static final String GROUP = "events";
 
     private final ListedEventRepository events;
+    private final Clock clock;
 
-    ListingProjection(ListedEventRepository events) {
+    ListingProjection(ListedEventRepository events, Clock clock) {
         this.events = events;
+        this.clock = clock;
     }
 
     @EventHandler
@@ -43,7 +50,8 @@ public class ListingProjection {
 
     @Transactional(readOnly = true)
     public PageView<EventView> scheduled(Pageable pageable) {
-        return PageView.of(events.findByStatusOrderByStartsAtAscEventIdAsc(ListedEvent.SCHEDULED, pageable), ListedEvent::view);
+        return PageView.of(events.findByStatusAndEndsAtAfterOrderByStartsAtAscEventIdAsc(ListedEvent.SCHEDULED,
+                clock.instant(), pageable), ListedEvent::view);
     }
 
     @Transactional(readOnly = true)

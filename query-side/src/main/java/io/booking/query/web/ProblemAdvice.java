@@ -1,5 +1,6 @@
 package io.booking.query.web;
 
+import io.booking.platform.SafeLog;
 import io.booking.query.consistency.ConsistencyTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
-        log.error("request failed", e);
+        log.error("request failed: {}", SafeLog.describe(e));
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "The request failed unexpectedly.");
     }
 

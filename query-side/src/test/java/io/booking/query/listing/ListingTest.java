@@ -61,11 +61,28 @@ class ListingTest extends QuerySideTest {
         long position = store.append(occurrence(sooner, "Sooner", NOW.minus(Duration.ofDays(400)),
                 NOW.minus(Duration.ofDays(399)), new BookingPolicy(false, false, 0), ticketType("t", "Standard", "5.00", 5)));
 
+        clock.set(NOW.minus(Duration.ofDays(500)));
+
         mvc.perform(get("/api/events").param("page", "0").param("size", "2").param("consistencyToken", String.valueOf(position)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].eventId").value(contains(sooner, later)))
                 .andExpect(jsonPath("$.size").value(2))
                 .andExpect(jsonPath("$.totalPages").value(greaterThanOrEqualTo(1)));
+    }
+
+    @Test
+    void anEventThatHasEndedLeavesTheListingButKeepsItsPage() throws Exception {
+        String eventId = newId();
+        long position = store.append(occurrence(eventId, "Yesterday's gig", NOW.minus(Duration.ofDays(1)),
+                NOW.minus(Duration.ofDays(1)).plus(Duration.ofHours(2)), new BookingPolicy(false, false, 0),
+                ticketType("t", "Standard", "5.00", 5)));
+
+        mvc.perform(get("/api/events").param("size", "100").param("consistencyToken", String.valueOf(position)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.eventId == '%s')]", eventId).isEmpty());
+        mvc.perform(get("/api/events/{id}", eventId))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").value("Yesterday's gig"));
     }
 
     @Test
