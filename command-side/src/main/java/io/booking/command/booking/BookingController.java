@@ -1,5 +1,6 @@
 package io.booking.command.booking;
 
+import io.booking.command.consistency.CommandDispatcher;
 import io.booking.command.consistency.ConsistencyToken;
 import io.booking.command.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,16 +17,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/bookings")
 public class BookingController {
 
-    private final BookingBatcher bookings;
+    private final CommandDispatcher dispatcher;
 
-    public BookingController(BookingBatcher bookings) {
-        this.bookings = bookings;
+    public BookingController(CommandDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
     }
 
     @Operation(summary = "Book tickets of one ticket type of one event",
@@ -41,14 +43,13 @@ public class BookingController {
         List<BookTickets.Answer> answers = request.answers() == null ? List.of() : request.answers().stream()
                 .map(a -> new BookTickets.Answer(a.question(), a.answer()))
                 .toList();
-        BookingBatcher.Booked booked = bookings.book(new BookTickets(bookingId, request.eventId().toString(),
-                request.ticketTypeId().toString(), actor.id(), attendees, answers), actor);
-        if (!booked.outcome().booked()) {
-            throw booked.outcome().refusal();
-        }
-        return ConsistencyToken.created(new BookingAnswer(bookingId, booked.outcome().reference(),
+        var dispatched = dispatcher.<BookingCommandHandler.BookingConfirmation>send(new BookTickets(bookingId,
+                request.eventId().toString(), request.ticketTypeId().toString(), actor.id(), attendees, answers), actor);
+        OptionalLong position = dispatched.result().repeated()
+                ? dispatcher.latestPositionOf(bookingId) : dispatched.position();
+        return ConsistencyToken.created(new BookingAnswer(bookingId, dispatched.result().reference(),
                 request.eventId().toString(), request.ticketTypeId().toString(), attendees.size(),
-                ConsistencyToken.orNull(booked.position())), booked.position());
+                ConsistencyToken.orNull(position)), position);
     }
 
     public record BookingRequest(UUID bookingId,

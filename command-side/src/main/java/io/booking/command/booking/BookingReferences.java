@@ -58,11 +58,6 @@ public class BookingReferences {
         }
     }
 
-    /** Frees a claim made in this transaction whose booking was refused. */
-    public void release(String bookingId) {
-        jdbc.update("delete from booking_reference where booking_id = ?", bookingId);
-    }
-
     private Optional<Existing> find(String bookingId) {
         List<Existing> rows = jdbc.query("""
                         select reference, customer_id, occurrence_id, ticket_type_id, quantity

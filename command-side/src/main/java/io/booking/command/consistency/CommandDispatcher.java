@@ -9,8 +9,6 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -24,7 +22,7 @@ import java.util.function.BiFunction;
 @Component
 public class CommandDispatcher {
 
-    private static final ThreadLocal<List<String>> PUBLISHED = new ThreadLocal<>();
+    private static final ThreadLocal<String[]> LAST_EVENT = new ThreadLocal<>();
 
     private final CommandGateway gateway;
     private final JdbcTemplate jdbc;
@@ -32,18 +30,18 @@ public class CommandDispatcher {
     public CommandDispatcher(CommandGateway gateway, EventBus eventBus, JdbcTemplate jdbc) {
         this.gateway = gateway;
         this.jdbc = jdbc;
-        eventBus.registerDispatchInterceptor(new PublishedEventRecorder());
+        eventBus.registerDispatchInterceptor(new LastEventRecorder());
     }
 
     public <R> Dispatched<R> send(Object command, Actor actor) {
-        List<String> published = new ArrayList<>();
-        PUBLISHED.set(published);
+        String[] lastEvent = new String[1];
+        LAST_EVENT.set(lastEvent);
         try {
             R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                     .andMetaData(Map.of(Metadata.ACTOR, actor.asMetaData())));
-            return new Dispatched<>(result, published.isEmpty() ? Map.of() : positionsOf(published));
+            return new Dispatched<>(result, lastEvent[0] == null ? OptionalLong.empty() : positionOf(lastEvent[0]));
         } finally {
-            PUBLISHED.remove();
+            LAST_EVENT.remove();
         }
     }
 
@@ -54,38 +52,22 @@ public class CommandDispatcher {
         return position == null ? OptionalLong.empty() : OptionalLong.of(position);
     }
 
-    /** The newest position of each aggregate among the given events, in one query after the commit. */
-    private Map<String, Long> positionsOf(List<String> eventIdentifiers) {
-        Map<String, Long> positions = new HashMap<>();
-        jdbc.query("""
-                        select aggregate_identifier, max(global_index) from domain_event_entry
-                        where event_identifier = any(?) group by aggregate_identifier""",
-                statement -> statement.setArray(1,
-                        statement.getConnection().createArrayOf("varchar", eventIdentifiers.toArray())),
-                row -> {
-                    positions.put(row.getString(1), row.getLong(2));
-                });
-        return positions;
+    private OptionalLong positionOf(String eventIdentifier) {
+        List<Long> found = jdbc.queryForList(
+                "select global_index from domain_event_entry where event_identifier = ?", Long.class, eventIdentifier);
+        return found.isEmpty() ? OptionalLong.empty() : OptionalLong.of(found.get(0));
     }
 
-    /**
-     * @param positions the newest position of each aggregate the command changed
-     */
-    public record Dispatched<R>(R result, Map<String, Long> positions) {
-
-        /** The position of the command's last event. */
-        public OptionalLong position() {
-            return positions.values().stream().mapToLong(Long::longValue).max();
-        }
+    public record Dispatched<R>(R result, OptionalLong position) {
     }
 
-    private static final class PublishedEventRecorder implements MessageDispatchInterceptor<EventMessage<?>> {
+    private static final class LastEventRecorder implements MessageDispatchInterceptor<EventMessage<?>> {
 
         @Override
         public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
-            List<String> sink = PUBLISHED.get();
-            if (sink != null) {
-                messages.forEach(m -> sink.add(m.getIdentifier()));
+            String[] sink = LAST_EVENT.get();
+            if (sink != null && !messages.isEmpty()) {
+                sink[0] = messages.get(messages.size() - 1).getIdentifier();
             }
             return (index, message) -> message;
         }

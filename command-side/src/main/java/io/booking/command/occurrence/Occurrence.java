@@ -12,9 +12,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -56,36 +54,23 @@ public class Occurrence {
     }
 
     @CommandHandler
-    public List<Reservation> handle(ReserveSeats command, Clock clock) {
-        List<Reservation> reservations = new ArrayList<>();
-        for (ReserveSeats.SeatRequest request : command.requests()) {
-            reservations.add(reserve(request, clock));
-        }
-        return reservations;
-    }
-
-    private Reservation reserve(ReserveSeats.SeatRequest request, Clock clock) {
-        Seats ticketType = seats.get(request.ticketTypeId());
+    public int handle(ReserveSeats command, Clock clock) {
+        Seats ticketType = seats.get(command.ticketTypeId());
         if (ticketType == null) {
-            return refused(request, CommandRefused.unprocessable("unknown-ticket-type", "the event has no such ticket type"));
+            throw CommandRefused.unprocessable("unknown-ticket-type", "the event has no such ticket type");
         }
         if (!clock.instant().isBefore(startsAt)) {
-            return refused(request, CommandRefused.conflict("event-started",
-                    "the event has already started; it can no longer be booked"));
+            throw CommandRefused.conflict("event-started", "the event has already started; it can no longer be booked");
         }
         int left = ticketType.capacity() - ticketType.taken();
-        if (request.quantity() > left) {
-            return refused(request, new CommandRefused(CommandRefused.Kind.CONFLICT, "sold-out",
+        if (command.quantity() > left) {
+            throw new CommandRefused(CommandRefused.Kind.CONFLICT, "sold-out",
                     left == 0 ? "the ticket type is sold out" : "not enough seats left for this booking",
-                    Map.of("seatsLeft", left, "requested", request.quantity())));
+                    Map.of("seatsLeft", left, "requested", command.quantity()));
         }
-        apply(new SeatsReserved(occurrenceId, request.ticketTypeId(), request.bookingId(), request.quantity(),
-                left - request.quantity()), request.origin().asMetaData());
-        return new Reservation(request.bookingId(), null, left - request.quantity());
-    }
-
-    private static Reservation refused(ReserveSeats.SeatRequest request, CommandRefused refusal) {
-        return new Reservation(request.bookingId(), refusal, -1);
+        apply(new SeatsReserved(occurrenceId, command.ticketTypeId(), command.bookingId(), command.quantity(),
+                left - command.quantity()));
+        return left - command.quantity();
     }
 
     @EventSourcingHandler

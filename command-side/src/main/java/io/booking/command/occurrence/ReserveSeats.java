@@ -1,16 +1,8 @@
 package io.booking.command.occurrence;
 
-import io.booking.command.consistency.Origin;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import java.util.List;
-
-/**
- * Take seats for bookings, in the order given; sent within the bookings' unit of work, so seats and bookings commit
- * together. One command for several bookings takes the event's lock once.
- */
-public record ReserveSeats(@TargetAggregateIdentifier String occurrenceId, List<SeatRequest> requests) {
-
-    public record SeatRequest(String bookingId, String ticketTypeId, int quantity, Origin origin) {
-    }
+/** Take seats of a ticket type for a booking; sent within the booking's unit of work, so both commit together. */
+public record ReserveSeats(@TargetAggregateIdentifier String occurrenceId, String ticketTypeId, String bookingId,
+                           int quantity) {
 }
