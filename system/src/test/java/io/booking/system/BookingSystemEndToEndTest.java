@@ -105,19 +105,7 @@ class BookingSystemEndToEndTest {
         String ticketTypeId = event.at("/ticketTypes/0/ticketTypeId").asText();
         ExecutorService pool = Executors.newFixedThreadPool(100);
         try {
-            List<Future<String>> logins = new ArrayList<>();
-            for (int i = 0; i < 100; i++) {
-                int n = i;
-                logins.add(pool.submit(() -> {
-                    String email = "rush" + n + "@e2e.test";
-                    api.register("Rush Customer " + n, email, "password-123");
-                    return api.login(email, "password-123");
-                }));
-            }
-            List<String> tokens = new ArrayList<>();
-            for (Future<String> login : logins) {
-                tokens.add(login.get());
-            }
+            List<String> tokens = loggedInCustomers(pool, "rush", 100);
 
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Api.Answer>> attempts = tokens.stream().map(token -> pool.submit(() -> {
@@ -155,18 +143,7 @@ class BookingSystemEndToEndTest {
         int clients = 64;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            List<Future<String>> logins = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                String email = "fan" + i + "@e2e.test";
-                logins.add(pool.submit(() -> {
-                    api.register("Fan", email, "password-123");
-                    return api.login(email, "password-123");
-                }));
-            }
-            List<String> tokens = new ArrayList<>();
-            for (Future<String> login : logins) {
-                tokens.add(login.get());
-            }
+            List<String> tokens = loggedInCustomers(pool, "fan", clients);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<List<Api.Answer>>> buyers = tokens.stream().map(token -> pool.submit(() -> {
                 start.await();
@@ -210,6 +187,23 @@ class BookingSystemEndToEndTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Registers and logs in {@code count} customers at once; their bearer tokens in order. */
+    private static List<String> loggedInCustomers(ExecutorService pool, String prefix, int count) throws Exception {
+        List<Future<String>> logins = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String email = prefix + i + "@e2e.test";
+            logins.add(pool.submit(() -> {
+                api.register("Customer " + email.hashCode(), email, "password-123");
+                return api.login(email, "password-123");
+            }));
+        }
+        List<String> tokens = new ArrayList<>();
+        for (Future<String> login : logins) {
+            tokens.add(login.get());
+        }
+        return tokens;
     }
 
     private static JsonNode schedule(String adminToken, String title, int capacity) {
