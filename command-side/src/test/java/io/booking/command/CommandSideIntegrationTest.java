@@ -237,6 +237,22 @@ class CommandSideIntegrationTest {
     }
 
     @Test
+    void anEventIdUsedTwiceIsAConflictAndTheEventIsScheduledOnce() {
+        Map<String, Object> event = Map.of("eventId", "5c7a9e52-0d3f-4f4e-9a57-1b2c3d4e5f60", "title", "Twice",
+                "startsAt", "2099-02-01T10:00:00Z", "endsAt", "2099-02-01T12:00:00Z", "location", "Hall",
+                "organiser", Map.of("name", "Org"), "ticketTypes", List.of(Map.of("name", "A", "price", 1, "capacity", 5)));
+
+        ResponseEntity<String> first = post("/api/admin/events", adminToken, event);
+        ResponseEntity<String> second = post("/api/admin/events", adminToken, event);
+
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(second.getStatusCode().value()).isEqualTo(409);
+        assertThat(second.getBody()).contains("already-exists");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, "5c7a9e52-0d3f-4f4e-9a57-1b2c3d4e5f60")).isEqualTo(1);
+    }
+
+    @Test
     void schedulingNeedsTheAdminRole() {
         register("Curious Person", "curious@booking.test", null);
         String token = login("curious@booking.test", "password-123");

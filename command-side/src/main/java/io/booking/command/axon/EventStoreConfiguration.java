@@ -1,8 +1,10 @@
 package io.booking.command.axon;
 
 import io.booking.platform.EventStoreTables;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
@@ -16,6 +18,15 @@ public class EventStoreConfiguration {
     @Bean
     public EventSchema eventSchema() {
         return EventStoreTables.events("");
+    }
+
+    /**
+     * PostgreSQL reports a duplicate (aggregate, sequence number) as SQL state 23505; Axon's default resolver reads
+     * vendor error codes and missed it, so a lost race surfaced as a storage failure instead of a concurrency conflict.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
     }
 
     @Bean
