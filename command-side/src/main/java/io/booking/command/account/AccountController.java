@@ -5,16 +5,19 @@ import io.booking.command.consistency.ConsistencyToken;
 import io.booking.command.security.Actor;
 import io.booking.shared.account.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
@@ -32,7 +35,9 @@ public class AccountController {
     }
 
     @Operation(summary = "Register a customer account (409 when the email is taken)")
+    @SecurityRequirements // public: no bearer token needed
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<AccountRegistration> register(@Valid @RequestBody RegistrationRequest request) {
         String accountId = UUID.randomUUID().toString();
         var dispatched = dispatcher.<String>send(new RegisterAccount(accountId, request.name().trim(),

@@ -9,11 +9,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -34,6 +36,7 @@ public class BookingController {
             description = "Send a bookingId you chose: a retry with the same id books once and gets the same answer. "
                     + "409 when sold out or the event has started, 422 for an unknown ticket type.")
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<BookingAnswer> book(@Valid @RequestBody BookingRequest request, Authentication caller) {
         Actor actor = Actor.of(caller);
         String bookingId = (request.bookingId() == null ? UUID.randomUUID() : request.bookingId()).toString();

@@ -16,11 +16,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
@@ -40,6 +42,7 @@ public class OccurrenceController {
 
     @Operation(summary = "Schedule an event with its ticket types and policy (admin)")
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<Scheduled> schedule(@Valid @RequestBody ScheduleRequest request, Authentication caller) {
         String eventId = (request.eventId() == null ? UUID.randomUUID() : request.eventId()).toString();
         List<TicketType> ticketTypes = request.ticketTypes().stream()

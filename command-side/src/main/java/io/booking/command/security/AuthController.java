@@ -2,6 +2,7 @@ package io.booking.command.security;
 
 import io.booking.command.account.Credentials;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -33,6 +34,7 @@ public class AuthController {
     }
 
     @Operation(summary = "Exchange email and password for a bearer access token")
+    @SecurityRequirements // public: no bearer token needed
     @PostMapping("/api/auth/token")
     public TokenIssuer.AccessToken token(@Valid @RequestBody LoginRequest request) {
         var credential = credentials.findByEmail(request.email());
@@ -44,6 +46,7 @@ public class AuthController {
     }
 
     @Operation(summary = "The public keys that verify access tokens (JWK set)")
+    @SecurityRequirements // public: no bearer token needed
     @GetMapping("/.well-known/jwks.json")
     public Map<String, Object> jwks() {
         return keys.publicKeys().toJSONObject();

@@ -1,10 +1,13 @@
 package io.booking.command.web;
 
+import io.booking.platform.ProblemResponses;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
@@ -16,4 +19,9 @@ import org.springframework.context.annotation.Configuration;
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class OpenApiConfiguration {
+
+    @Bean
+    OperationCustomizer problemResponses() {
+        return ProblemResponses.documenting("400", "401", "403", "404", "409", "422");
+    }
 }

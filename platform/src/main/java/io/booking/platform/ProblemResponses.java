@@ -1,0 +1,50 @@
+package io.booking.platform;
+
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.springdoc.core.customizers.OperationCustomizer;
+
+import java.util.Map;
+
+/** Puts the answers every operation can give beside its own in the OpenAPI document: refusals and the token. */
+public final class ProblemResponses {
+
+    private static final Map<String, String> MEANINGS = Map.of(
+            "400", "invalid input; `errors` names each field or parameter",
+            "401", "no valid bearer token",
+            "403", "the caller's role may not do this",
+            "404", "no such resource (or not the caller's)",
+            "409", "a rule refused it (`rule` names which); nothing was stored",
+            "422", "the request names something the rule cannot apply to (`rule` names which)",
+            "503", "the projections did not reach the consistency token in time; retry after `Retry-After`");
+
+    private ProblemResponses() {
+    }
+
+    public static OperationCustomizer documenting(String... statuses) {
+        Content problem = new Content().addMediaType("application/problem+json", new MediaType().schema(new ObjectSchema()
+                .description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema())
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty("rule", new StringSchema())));
+        return (operation, handlerMethod) -> {
+            for (String status : statuses) {
+                operation.getResponses().putIfAbsent(status,
+                        new ApiResponse().description(MEANINGS.get(status)).content(problem));
+            }
+            ApiResponse created = operation.getResponses().get("201");
+            if (created != null) {
+                created.addHeaderObject("X-Consistency-Token", new Header().schema(new IntegerSchema().format("int64"))
+                        .description("event-store position of this command's last event; pass it to a query to read your write"));
+            }
+            return operation;
+        };
+    }
+}
