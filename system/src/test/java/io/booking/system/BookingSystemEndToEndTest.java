@@ -189,8 +189,94 @@ class BookingSystemEndToEndTest {
         }
     }
 
+    @Test
+    void aCancelledBookingLeavesUpcomingAndItsSeatsGoBackOnSale() {
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        JsonNode event = schedule(admin, "Two Seats Only", 2);
+        String eventId = event.get("eventId").asText();
+        String ticketTypeId = event.at("/ticketTypes/0/ticketTypeId").asText();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<String> customers = loggedInCustomers(pool, "canceller", 3);
+        pool.shutdown();
+        String first = customers.get(0);
+        String bookingId = UUID.randomUUID().toString();
+        Map<String, Object> twoSeats = Map.of("bookingId", bookingId, "eventId", eventId, "ticketTypeId", ticketTypeId,
+                "tickets", List.of(Map.of("attendeeName", "Ann"), Map.of("attendeeName", "Bob")));
+        assertThat(api.command("/api/bookings", first, twoSeats).status()).isEqualTo(201);
+        assertThat(api.command("/api/bookings", customers.get(1), Map.of("eventId", eventId,
+                "ticketTypeId", ticketTypeId, "tickets", List.of(Map.of("attendeeName", "Cy")))).status()).isEqualTo(409);
+
+        assertThat(api.command("/api/bookings/" + bookingId + "/cancellation", customers.get(2), Map.of()).status())
+                .isEqualTo(404);
+        Api.Answer cancelled = api.command("/api/bookings/" + bookingId + "/cancellation", first, Map.of("reason", "ill"));
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        long token = Long.parseLong(cancelled.header("X-Consistency-Token"));
+        assertThat(api.query("/api/my/upcoming", first, token).body().get("totalItems").asInt()).isZero();
+        assertThat(api.query("/api/events/" + eventId, null, token).body().at("/ticketTypes/0/seatsLeft").asInt())
+                .isEqualTo(2);
+        assertThat(api.command("/api/bookings/" + bookingId + "/cancellation", first, Map.of()).body().get("rule")
+                .asText()).isEqualTo("already-cancelled");
+        assertThat(api.command("/api/bookings", customers.get(1), Map.of("eventId", eventId, "ticketTypeId", ticketTypeId,
+                "tickets", List.of(Map.of("attendeeName", "Cy"), Map.of("attendeeName", "Di")))).status()).isEqualTo(201);
+    }
+
+    @Test
+    void cancellationsRacingEachOtherFreeTheSeatsExactlyOnce() throws Exception {
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        JsonNode event = schedule(admin, "Racing Cancels", 5);
+        String eventId = event.get("eventId").asText();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            String customer = loggedInCustomers(pool, "racer", 1).get(0);
+            String bookingId = UUID.randomUUID().toString();
+            assertThat(api.command("/api/bookings", customer, Map.of("bookingId", bookingId, "eventId", eventId,
+                    "ticketTypeId", event.at("/ticketTypes/0/ticketTypeId").asText(),
+                    "tickets", List.of(Map.of("attendeeName", "A"), Map.of("attendeeName", "B")))).status()).isEqualTo(201);
+
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Answer>> cancels = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                cancels.add(pool.submit(() -> {
+                    start.await();
+                    return api.command("/api/bookings/" + bookingId + "/cancellation", customer, Map.of());
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            long token = 0;
+            for (Future<Api.Answer> cancel : cancels) {
+                Api.Answer answer = cancel.get();
+                statuses.add(answer.status());
+                if (answer.status() == 200) {
+                    token = Long.parseLong(answer.header("X-Consistency-Token"));
+                }
+            }
+
+            assertThat(statuses).containsOnly(200, 409).filteredOn(s -> s == 200).hasSize(1);
+            assertThat(releasesInStoreFor(bookingId)).isEqualTo(1);
+            assertThat(api.query("/api/events/" + eventId, null, token).body().at("/ticketTypes/0/seatsLeft").asInt())
+                    .isEqualTo(5);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long releasesInStoreFor(String bookingId) throws Exception {
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("""
+                select count(*) from command.domain_event_entry
+                where payload_type = 'io.booking.shared.occurrence.SeatsReleased'
+                  and convert_from(payload, 'UTF8')::jsonb ->> 'bookingId' = ?""")) {
+            s.setString(1, bookingId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** Registers and logs in {@code count} customers at once; their bearer tokens in order. */
-    private static List<String> loggedInCustomers(ExecutorService pool, String prefix, int count) throws Exception {
+    private static List<String> loggedInCustomers(ExecutorService pool, String prefix, int count) {
         List<Future<String>> logins = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String email = prefix + i + "@e2e.test";
@@ -199,11 +285,15 @@ class BookingSystemEndToEndTest {
                 return api.login(email, "password-123");
             }));
         }
-        List<String> tokens = new ArrayList<>();
-        for (Future<String> login : logins) {
-            tokens.add(login.get());
+        try {
+            List<String> tokens = new ArrayList<>();
+            for (Future<String> login : logins) {
+                tokens.add(login.get());
+            }
+            return tokens;
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("customers could not register and log in", e);
         }
-        return tokens;
     }
 
     private static JsonNode schedule(String adminToken, String title, int capacity) {

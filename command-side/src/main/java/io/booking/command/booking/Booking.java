@@ -1,6 +1,8 @@
 package io.booking.command.booking;
 
 import io.booking.command.CommandRefused;
+import io.booking.command.occurrence.ReleaseSeats;
+import io.booking.shared.booking.BookingCancelled;
 import io.booking.shared.booking.TicketsBooked;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -20,6 +22,10 @@ public class Booking {
     @AggregateIdentifier
     private String bookingId;
     private String customerId;
+    private String occurrenceId;
+    private String ticketTypeId;
+    private int quantity;
+    private boolean cancelled;
 
     protected Booking() {
         // for Axon
@@ -34,9 +40,32 @@ public class Booking {
                 command.customerId(), command.tickets(), command.answers(), clock.instant()));
     }
 
+    /** @return the seats to release on the event, in the same unit of work */
+    @CommandHandler
+    public ReleaseSeats handle(CancelBooking command, Clock clock) {
+        if (!command.byAdmin() && !customerId.equals(command.requesterId())) {
+            // another customer's booking is as good as unknown to them
+            throw CommandRefused.notFound("not-found", "no such booking");
+        }
+        if (cancelled) {
+            throw CommandRefused.conflict("already-cancelled", "the booking is already cancelled");
+        }
+        apply(new BookingCancelled(bookingId, occurrenceId, ticketTypeId, quantity,
+                command.byAdmin() ? "admin" : "customer", command.reason(), clock.instant()));
+        return new ReleaseSeats(occurrenceId, ticketTypeId, bookingId, quantity, command.byAdmin());
+    }
+
     @EventSourcingHandler
     void on(TicketsBooked event) {
         bookingId = event.bookingId();
         customerId = event.customerId();
+        occurrenceId = event.occurrenceId();
+        ticketTypeId = event.ticketTypeId();
+        quantity = event.tickets().size();
+    }
+
+    @EventSourcingHandler
+    void on(BookingCancelled event) {
+        cancelled = true;
     }
 }

@@ -1,6 +1,7 @@
 package io.booking.command.booking;
 
 import io.booking.command.CommandRefused;
+import io.booking.command.occurrence.ReleaseSeats;
 import io.booking.command.occurrence.ReserveSeats;
 import io.booking.shared.booking.BookedTicket;
 import io.booking.shared.booking.FormAnswer;
@@ -52,6 +53,14 @@ public class BookingCommandHandler {
         commands.sendAndWait(new PlaceBooking(command.bookingId(), claim.reference(), command.occurrenceId(),
                 command.ticketTypeId(), command.customerId(), tickets, answers));
         return new BookingConfirmation(command.bookingId(), claim.reference(), false);
+    }
+
+    /** Cancels the booking and releases its seats in one unit of work: never one without the other. */
+    @CommandHandler
+    public void handle(RequestCancellation request) {
+        ReleaseSeats release = commands.sendAndWait(new CancelBooking(request.bookingId(), request.requesterId(),
+                request.byAdmin(), request.reason()));
+        commands.sendAndWait(release);
     }
 
     /** @param repeated the same request was already booked; this answer repeats the first one */

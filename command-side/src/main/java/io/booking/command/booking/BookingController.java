@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -53,6 +54,30 @@ public class BookingController {
         return ConsistencyToken.created(new BookingAnswer(bookingId, dispatched.result().reference(),
                 request.eventId().toString(), request.ticketTypeId().toString(), attendees.size(),
                 ConsistencyToken.orNull(position)), position);
+    }
+
+    @Operation(summary = "Cancel a whole booking",
+            description = "A customer cancels their own booking while the event's policy allows (409 "
+                    + "cancellation-window-closed or cancellations-not-allowed); an admin any booking at any time. "
+                    + "The seats go back on sale. A second cancellation is 409 already-cancelled.")
+    @PostMapping("/{bookingId}/cancellation")
+    public ResponseEntity<CancellationAnswer> cancel(@PathVariable UUID bookingId,
+                                                     @Valid @RequestBody(required = false) CancellationRequest request,
+                                                     Authentication caller) {
+        Actor actor = Actor.of(caller);
+        String reason = request == null ? null : request.reason();
+        var dispatched = dispatcher.send(new RequestCancellation(bookingId.toString(), actor.id(), actor.isAdmin(), reason),
+                actor);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        dispatched.position().ifPresent(p -> answer.header(ConsistencyToken.HEADER, Long.toString(p)));
+        return answer.body(new CancellationAnswer(bookingId.toString(), "CANCELLED",
+                ConsistencyToken.orNull(dispatched.position())));
+    }
+
+    public record CancellationRequest(@Size(max = 500) String reason) {
+    }
+
+    public record CancellationAnswer(String bookingId, String status, Long consistencyToken) {
     }
 
     public record BookingRequest(UUID bookingId,

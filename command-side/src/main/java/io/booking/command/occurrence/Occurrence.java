@@ -2,7 +2,9 @@ package io.booking.command.occurrence;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.booking.command.CommandRefused;
+import io.booking.shared.occurrence.BookingPolicy;
 import io.booking.shared.occurrence.OccurrenceScheduled;
+import io.booking.shared.occurrence.SeatsReleased;
 import io.booking.shared.occurrence.SeatsReserved;
 import io.booking.shared.occurrence.TicketType;
 import org.axonframework.commandhandling.CommandHandler;
@@ -31,6 +33,7 @@ public class Occurrence {
     @AggregateIdentifier
     private String occurrenceId;
     private Instant startsAt;
+    private BookingPolicy policy;
     private Map<String, Seats> seats;
 
     protected Occurrence() {
@@ -73,10 +76,24 @@ public class Occurrence {
         return left - command.quantity();
     }
 
+    @CommandHandler
+    public void handle(ReleaseSeats command, Clock clock) {
+        if (!command.byAdmin() && !policy.mayCancel(clock.instant(), startsAt)) {
+            throw CommandRefused.conflict(policy.cancellationsAllowed() ? "cancellation-window-closed" : "cancellations-not-allowed",
+                    policy.cancellationsAllowed()
+                            ? "bookings of this event can be cancelled until " + policy.cancellationCutoffHours() + " hours before it starts"
+                            : "this event does not allow cancellations");
+        }
+        Seats ticketType = seats.get(command.ticketTypeId());
+        int left = ticketType.capacity() - ticketType.taken() + command.quantity();
+        apply(new SeatsReleased(occurrenceId, command.ticketTypeId(), command.bookingId(), command.quantity(), left));
+    }
+
     @EventSourcingHandler
     void on(OccurrenceScheduled event) {
         occurrenceId = event.occurrenceId();
         startsAt = event.startsAt();
+        policy = event.policy();
         seats = new HashMap<>();
         for (TicketType type : event.ticketTypes()) {
             seats.put(type.ticketTypeId(), new Seats(type.capacity(), 0));
@@ -85,6 +102,11 @@ public class Occurrence {
 
     @EventSourcingHandler
     void on(SeatsReserved event) {
+        seats.computeIfPresent(event.ticketTypeId(), (id, s) -> new Seats(s.capacity(), s.capacity() - event.seatsLeft()));
+    }
+
+    @EventSourcingHandler
+    void on(SeatsReleased event) {
         seats.computeIfPresent(event.ticketTypeId(), (id, s) -> new Seats(s.capacity(), s.capacity() - event.seatsLeft()));
     }
 

@@ -1,7 +1,9 @@
 package io.booking.command.booking;
 
 import io.booking.command.CommandRefused;
+import io.booking.command.occurrence.ReleaseSeats;
 import io.booking.shared.booking.BookedTicket;
+import io.booking.shared.booking.BookingCancelled;
 import io.booking.shared.booking.TicketsBooked;
 import io.booking.shared.personal.PersonalData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -32,6 +34,45 @@ class BookingTest {
         fixture.givenNoPriorActivity()
                 .when(new PlaceBooking("b-1", "ABCD-EFGH", "ev-1", "adult", "c-1", tickets, List.of()))
                 .expectEvents(new TicketsBooked("b-1", "ABCD-EFGH", "ev-1", "adult", "c-1", tickets, List.of(), NOW));
+    }
+
+    private static TicketsBooked booked() {
+        return new TicketsBooked("b-1", "ABCD-EFGH", "ev-1", "adult", "c-1",
+                List.of(new BookedTicket("t-1", new PersonalData("c-1", "sealed"), false),
+                        new BookedTicket("t-2", new PersonalData("c-1", "sealed"), true)), List.of(), NOW);
+    }
+
+    @Test
+    void itsCustomerCancelsABookingAndItsTwoSeatsAreToBeReleased() {
+        fixture.given(booked())
+                .when(new CancelBooking("b-1", "c-1", false, "ill"))
+                .expectEvents(new BookingCancelled("b-1", "ev-1", "adult", 2, "customer", "ill", NOW))
+                .expectResultMessagePayload(new ReleaseSeats("ev-1", "adult", "b-1", 2, false));
+    }
+
+    @Test
+    void anotherCustomerCannotCancelItNorLearnThatItExists() {
+        fixture.given(booked())
+                .when(new CancelBooking("b-1", "c-2", false, null))
+                .expectNoEvents()
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("no such booking");
+    }
+
+    @Test
+    void anAdminCancelsAnyBooking() {
+        fixture.given(booked())
+                .when(new CancelBooking("b-1", "admin-1", true, "event moved"))
+                .expectEvents(new BookingCancelled("b-1", "ev-1", "adult", 2, "admin", "event moved", NOW));
+    }
+
+    @Test
+    void aCancelledBookingCannotBeCancelledAgain() {
+        fixture.given(booked(), new BookingCancelled("b-1", "ev-1", "adult", 2, "customer", null, NOW))
+                .when(new CancelBooking("b-1", "c-1", false, null))
+                .expectNoEvents()
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("the booking is already cancelled");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.booking.command.CommandRefused;
 import io.booking.shared.occurrence.BookingPolicy;
 import io.booking.shared.occurrence.OccurrenceScheduled;
 import io.booking.shared.occurrence.Organiser;
+import io.booking.shared.occurrence.SeatsReleased;
 import io.booking.shared.occurrence.SeatsReserved;
 import io.booking.shared.occurrence.TicketType;
 import io.booking.testsupport.MutableClock;
@@ -88,6 +89,26 @@ class OccurrenceTest {
                 .expectNoEvents()
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("the event has no such ticket type");
+    }
+
+    @Test
+    void releasedSeatsGoBackOnSale() {
+        fixture.given(scheduled(4), new SeatsReserved("ev-1", "adult", "booking-1", 3, 1))
+                .when(new ReleaseSeats("ev-1", "adult", "booking-1", 3, false))
+                .expectEvents(new SeatsReleased("ev-1", "adult", "booking-1", 3, 4));
+    }
+
+    @Test
+    void aCustomerCannotCancelInsideTheCutoffButAnAdminCan() {
+        var reserved = fixture.given(scheduled(4), new SeatsReserved("ev-1", "adult", "booking-1", 3, 1));
+        clock.set(START.minus(Duration.ofHours(23)));
+        reserved.when(new ReleaseSeats("ev-1", "adult", "booking-1", 3, false))
+                .expectNoEvents()
+                .expectException(CommandRefused.class);
+
+        fixture.given(scheduled(4), new SeatsReserved("ev-1", "adult", "booking-1", 3, 1))
+                .when(new ReleaseSeats("ev-1", "adult", "booking-1", 3, true))
+                .expectEvents(new SeatsReleased("ev-1", "adult", "booking-1", 3, 4));
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.List;
 class Booking implements Persistable<String> {
 
     static final String BOOKED = "BOOKED";
+    static final String CANCELLED = "CANCELLED";
 
     @Id
     private String bookingId;
@@ -34,6 +35,9 @@ class Booking implements Persistable<String> {
     private String ticketTypeId;
     private String status;
     private Instant bookedAt;
+    private Instant cancelledAt;
+    private String cancelledBy;
+    private String cancellationReason;
 
     @ElementCollection
     @CollectionTable(name = "booking_ticket", joinColumns = @JoinColumn(name = "booking_id"))
@@ -89,6 +93,13 @@ class Booking implements Persistable<String> {
         this.answers.addAll(answers);
     }
 
+    void cancelled(Instant at, String by, String reason) {
+        this.status = CANCELLED;
+        this.cancelledAt = at;
+        this.cancelledBy = by;
+        this.cancellationReason = reason;
+    }
+
     String customerId() {
         return customerId;
     }
@@ -98,11 +109,12 @@ class Booking implements Persistable<String> {
     }
 
     BookingView view(BookingOccurrence occurrence, Instant now) {
+        boolean active = BOOKED.equals(status);
         return new BookingView(bookingId, reference, status, bookedAt, occurrence.view(),
                 occurrence.ticketType(ticketTypeId),
                 tickets.stream().map(t -> new BookingView.Ticket(t.ticketId, t.attendeeName, t.child)).toList(),
-                new BookingView.Actions(occurrence.policy().mayCancel(now, occurrence.startsAt()),
-                        occurrence.policy().mayTransfer(now, occurrence.startsAt())));
+                new BookingView.Actions(active && occurrence.policy().mayCancel(now, occurrence.startsAt()),
+                        active && occurrence.policy().mayTransfer(now, occurrence.startsAt())));
     }
 
     BookingDetails details(BookingOccurrence occurrence, Instant now) {

@@ -3,6 +3,7 @@ package io.booking.query.booking;
 import io.booking.query.security.Caller;
 import io.booking.query.web.NotFoundException;
 import io.booking.query.web.PageView;
+import io.booking.shared.booking.BookingCancelled;
 import io.booking.shared.booking.TicketsBooked;
 import io.booking.shared.occurrence.OccurrenceScheduled;
 import io.booking.shared.personal.PersonalDataCipher;
@@ -62,6 +63,12 @@ public class BookingProjection {
                 event.answers() == null ? List.<Booking.Answer>of() : event.answers().stream()
                         .map(a -> new Booking.Answer(a.question(), cipher.open(a.answer()))).toList());
         bookings.save(booking);
+    }
+
+    @EventHandler
+    void on(BookingCancelled event) {
+        bookings.findById(event.bookingId())
+                .ifPresent(booking -> booking.cancelled(event.cancelledAt(), event.cancelledBy(), event.reason()));
     }
 
     @ResetHandler

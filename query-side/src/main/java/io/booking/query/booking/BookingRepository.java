@@ -15,10 +15,10 @@ interface BookingRepository extends JpaRepository<Booking, String> {
 
     @Query(value = """
             select b from Booking b, BookingOccurrence o
-            where o.eventId = b.eventId and b.customerId = :customerId and o.endsAt > :now
+            where o.eventId = b.eventId and b.customerId = :customerId and o.endsAt > :now and b.status = 'BOOKED'
             order by o.startsAt, b.bookedAt, b.bookingId""",
             countQuery = """
             select count(b) from Booking b, BookingOccurrence o
-            where o.eventId = b.eventId and b.customerId = :customerId and o.endsAt > :now""")
+            where o.eventId = b.eventId and b.customerId = :customerId and o.endsAt > :now and b.status = 'BOOKED'""")
     Page<Booking> findUpcoming(@Param("customerId") String customerId, @Param("now") Instant now, Pageable pageable);
 }

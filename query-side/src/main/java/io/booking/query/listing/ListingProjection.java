@@ -3,6 +3,7 @@ package io.booking.query.listing;
 import io.booking.query.web.NotFoundException;
 import io.booking.query.web.PageView;
 import io.booking.shared.occurrence.OccurrenceScheduled;
+import io.booking.shared.occurrence.SeatsReleased;
 import io.booking.shared.occurrence.SeatsReserved;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -40,6 +41,11 @@ public class ListingProjection {
 
     @EventHandler
     void on(SeatsReserved event) {
+        events.setSeatsLeft(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
+    }
+
+    @EventHandler
+    void on(SeatsReleased event) {
         events.setSeatsLeft(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
     }
 

@@ -1,7 +1,7 @@
 package io.booking.shared.booking;
 
 /** The events of one booking's stream. */
-public sealed interface BookingEvent permits TicketsBooked {
+public sealed interface BookingEvent permits TicketsBooked, BookingCancelled {
 
     String bookingId();
 }
