@@ -213,6 +213,12 @@ class BookingSystemEndToEndTest {
         assertThat(cancelled.status()).isEqualTo(200);
         long token = Long.parseLong(cancelled.header("X-Consistency-Token"));
         assertThat(api.query("/api/my/upcoming", first, token).body().get("totalItems").asInt()).isZero();
+        JsonNode cancelledTab = api.query("/api/my/cancelled", first, token).body();
+        assertThat(cancelledTab.at("/items/0/bookingId").asText()).isEqualTo(bookingId);
+        assertThat(cancelledTab.at("/items/0/status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelledTab.at("/items/0/cancellation/by").asText()).isEqualTo("customer");
+        assertThat(cancelledTab.at("/items/0/cancellation/reason").asText()).isEqualTo("ill");
+        assertThat(cancelledTab.at("/items/0/actions/cancel").asBoolean()).isFalse();
         assertThat(api.query("/api/events/" + eventId, null, token).body().at("/ticketTypes/0/seatsLeft").asInt())
                 .isEqualTo(2);
         assertThat(api.command("/api/bookings/" + bookingId + "/cancellation", first, Map.of()).body().get("rule")

@@ -114,7 +114,8 @@ class Booking implements Persistable<String> {
                 occurrence.ticketType(ticketTypeId),
                 tickets.stream().map(t -> new BookingView.Ticket(t.ticketId, t.attendeeName, t.child)).toList(),
                 new BookingView.Actions(active && occurrence.policy().mayCancel(now, occurrence.startsAt()),
-                        active && occurrence.policy().mayTransfer(now, occurrence.startsAt())));
+                        active && occurrence.policy().mayTransfer(now, occurrence.startsAt())),
+                active ? null : new BookingView.Cancellation(cancelledAt, cancelledBy, cancellationReason));
     }
 
     BookingDetails details(BookingOccurrence occurrence, Instant now) {

@@ -28,6 +28,12 @@ class BookingController {
         return bookings.upcoming(authentication.getName(), page.pageable());
     }
 
+    @GetMapping("/api/my/cancelled")
+    @Operation(summary = "The caller's Cancelled tab: cancelled bookings with when, by whom and why, newest first")
+    PageView<BookingView> myCancelled(@Valid @ParameterObject PageQuery page, Authentication authentication) {
+        return bookings.cancelled(authentication.getName(), page.pageable());
+    }
+
     @GetMapping("/api/bookings/{reference}")
     @Operation(summary = "One booking of the caller (admins: any booking)")
     BookingDetails booking(@PathVariable String reference, Authentication authentication) {

@@ -80,11 +80,22 @@ public class BookingProjection {
     @Transactional(readOnly = true)
     public PageView<BookingView> upcoming(String customerId, Pageable pageable) {
         Instant now = clock.instant();
-        Page<Booking> page = bookings.findUpcoming(customerId, now, pageable);
+        return viewsOf(bookings.findUpcoming(customerId, now, pageable), now);
+    }
+
+    private PageView<BookingView> viewsOf(Page<Booking> page, Instant now) {
         Map<String, BookingOccurrence> events = occurrences
                 .findAllById(page.getContent().stream().map(Booking::eventId).distinct().toList()).stream()
                 .collect(Collectors.toMap(BookingOccurrence::eventId, Function.identity()));
         return PageView.of(page, booking -> booking.view(events.get(booking.eventId()), now));
+    }
+
+    @Transactional(readOnly = true)
+    public PageView<BookingView> cancelled(String customerId, Pageable pageable) {
+        Instant now = clock.instant();
+        Page<Booking> page = bookings.findByCustomerIdAndStatusOrderByCancelledAtDescBookingIdAsc(customerId,
+                Booking.CANCELLED, pageable);
+        return viewsOf(page, now);
     }
 
     /** A booking the caller may see; another customer's booking is "not found", so its existence is not revealed. */

@@ -21,4 +21,8 @@ interface BookingRepository extends JpaRepository<Booking, String> {
             select count(b) from Booking b, BookingOccurrence o
             where o.eventId = b.eventId and b.customerId = :customerId and o.endsAt > :now and b.status = 'BOOKED'""")
     Page<Booking> findUpcoming(@Param("customerId") String customerId, @Param("now") Instant now, Pageable pageable);
+
+    /** The Cancelled tab: newest cancellation first. */
+    Page<Booking> findByCustomerIdAndStatusOrderByCancelledAtDescBookingIdAsc(String customerId, String status,
+                                                                             Pageable pageable);
 }

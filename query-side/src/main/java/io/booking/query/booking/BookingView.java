@@ -4,9 +4,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** A row of a customer's Upcoming tab, with the actions the policy allows now. */
+/**
+ * A row of a customer's portal tab, with the actions the policy allows now.
+ *
+ * @param cancellation when, by whom ({@code customer} or {@code admin}) and why; absent while the booking is active
+ */
 public record BookingView(String bookingId, String reference, String status, Instant bookedAt, Event event,
-                          TicketType ticketType, List<Ticket> tickets, Actions actions) {
+                          TicketType ticketType, List<Ticket> tickets, Actions actions, Cancellation cancellation) {
+
+    public record Cancellation(Instant at, String by, String reason) {
+    }
 
     public record Event(String eventId, String title, Instant startsAt, Instant endsAt, String location,
                         Organiser organiser) {
