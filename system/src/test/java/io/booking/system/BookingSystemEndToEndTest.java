@@ -268,17 +268,84 @@ class BookingSystemEndToEndTest {
         }
     }
 
-    private static long releasesInStoreFor(String bookingId) throws Exception {
-        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("""
-                select count(*) from command.domain_event_entry
-                where payload_type = 'io.booking.shared.occurrence.SeatsReleased'
-                  and convert_from(payload, 'UTF8')::jsonb ->> 'bookingId' = ?""")) {
-            s.setString(1, bookingId);
+    @Test
+    void seatsStayConsistentWhileFiftyCustomersBookAndCancelAtOnce() throws Exception {
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        int capacity = 60;
+        JsonNode event = schedule(admin, "Busy Evening", capacity);
+        String eventId = event.get("eventId").asText();
+        String ticketTypeId = event.at("/ticketTypes/0/ticketTypeId").asText();
+        int clients = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<String> tokens = loggedInCustomers(pool, "busy", clients);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<Api.Answer>>> work = tokens.stream().map(token -> pool.submit(() -> {
+                start.await();
+                List<Api.Answer> answers = new ArrayList<>();
+                List<String> mine = new ArrayList<>();
+                for (int round = 0; round < 8; round++) {
+                    if (!mine.isEmpty() && ThreadLocalRandom.current().nextBoolean()) {
+                        String bookingId = mine.remove(ThreadLocalRandom.current().nextInt(mine.size()));
+                        answers.add(api.command("/api/bookings/" + bookingId + "/cancellation", token, Map.of()));
+                    } else {
+                        String bookingId = UUID.randomUUID().toString();
+                        int seats = 1 + ThreadLocalRandom.current().nextInt(3);
+                        Api.Answer booked = api.command("/api/bookings", token, Map.of("bookingId", bookingId,
+                                "eventId", eventId, "ticketTypeId", ticketTypeId,
+                                "tickets", java.util.Collections.nCopies(seats, Map.of("attendeeName", "Guest"))));
+                        answers.add(booked);
+                        if (booked.status() == 201) {
+                            mine.add(bookingId);
+                        }
+                    }
+                }
+                return answers;
+            })).toList();
+            start.countDown();
+            long lastPosition = 0;
+            for (Future<List<Api.Answer>> client : work) {
+                for (Api.Answer answer : client.get()) {
+                    assertThat(answer.status()).isIn(200, 201, 409);
+                    if (answer.header("X-Consistency-Token") != null) {
+                        lastPosition = Math.max(lastPosition, Long.parseLong(answer.header("X-Consistency-Token")));
+                    }
+                }
+            }
+
+            int seatsLeft = api.query("/api/events/" + eventId, null, lastPosition).body().at("/ticketTypes/0/seatsLeft").asInt();
+            long takenInStore = scalar("""
+                    select coalesce(sum(case when payload_type like '%SeatsReserved' then 1 else -1 end
+                                        * (convert_from(payload, 'UTF8')::jsonb ->> 'quantity')::int), 0)
+                    from command.domain_event_entry
+                    where payload_type in ('io.booking.shared.occurrence.SeatsReserved', 'io.booking.shared.occurrence.SeatsReleased')
+                      and convert_from(payload, 'UTF8')::jsonb ->> 'occurrenceId' = ?""", eventId);
+            long activeTicketsInReadModel = scalar("""
+                    select count(*) from query.booking b join query.booking_ticket t on t.booking_id = b.booking_id
+                    where b.event_id = ? and b.status = 'BOOKED'""", eventId);
+            assertThat(takenInStore).isBetween(0L, (long) capacity);
+            assertThat(activeTicketsInReadModel).isEqualTo(takenInStore);
+            assertThat((long) capacity - seatsLeft).isEqualTo(takenInStore);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long scalar(String sql, String parameter) throws Exception {
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         }
+    }
+
+    private static long releasesInStoreFor(String bookingId) throws Exception {
+        return scalar("""
+                select count(*) from command.domain_event_entry
+                where payload_type = 'io.booking.shared.occurrence.SeatsReleased'
+                  and convert_from(payload, 'UTF8')::jsonb ->> 'bookingId' = ?""", bookingId);
     }
 
     /** Registers and logs in {@code count} customers at once; their bearer tokens in order. */
@@ -314,15 +381,9 @@ class BookingSystemEndToEndTest {
     }
 
     private static long bookingsInStoreFor(String eventId) throws Exception {
-        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("""
+        return scalar("""
                 select count(*) from command.domain_event_entry
                 where payload_type = 'io.booking.shared.booking.TicketsBooked'
-                  and convert_from(payload, 'UTF8')::jsonb ->> 'occurrenceId' = ?""")) {
-            s.setString(1, eventId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+                  and convert_from(payload, 'UTF8')::jsonb ->> 'occurrenceId' = ?""", eventId);
     }
 }
