@@ -228,6 +228,46 @@ class BookingSystemEndToEndTest {
     }
 
     @Test
+    void oneTicketIsCancelledWhileTheOthersStayBooked() {
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        JsonNode event = schedule(admin, "Family Matinee", 10);
+        String eventId = event.get("eventId").asText();
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        String customer = loggedInCustomers(pool, "family", 1).get(0);
+        pool.shutdown();
+        String bookingId = UUID.randomUUID().toString();
+        Api.Answer booked = api.command("/api/bookings", customer, Map.of("bookingId", bookingId, "eventId", eventId,
+                "ticketTypeId", event.at("/ticketTypes/0/ticketTypeId").asText(), "tickets", List.of(
+                        Map.of("attendeeName", "Mum"), Map.of("attendeeName", "Kid", "child", true),
+                        Map.of("attendeeName", "Dad"))));
+        JsonNode row = api.query("/api/my/upcoming", customer, Long.parseLong(booked.header("X-Consistency-Token")))
+                .body().at("/items/0");
+        String kidTicket = row.at("/tickets/1/ticketId").asText();
+
+        Api.Answer cancelled = api.command("/api/bookings/" + bookingId + "/tickets/" + kidTicket + "/cancellation",
+                customer, Map.of("reason", "fever"));
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        long token = Long.parseLong(cancelled.header("X-Consistency-Token"));
+        JsonNode after = api.query("/api/my/upcoming", customer, token).body().at("/items/0");
+        assertThat(after.get("status").asText()).isEqualTo("BOOKED");
+        assertThat(after.at("/tickets/1/status").asText()).isEqualTo("CANCELLED");
+        assertThat(after.at("/tickets/0/status").asText()).isEqualTo("BOOKED");
+        assertThat(api.query("/api/my/cancelled", customer, token).body().at("/items/0/bookingId").asText())
+                .isEqualTo(bookingId);
+        assertThat(api.query("/api/events/" + eventId, null, token).body().at("/ticketTypes/0/seatsLeft").asInt())
+                .isEqualTo(8);
+        assertThat(api.command("/api/bookings/" + bookingId + "/tickets/" + kidTicket + "/cancellation", customer,
+                Map.of()).status()).isEqualTo(404);
+
+        Api.Answer rest = api.command("/api/bookings/" + bookingId + "/cancellation", customer, Map.of());
+        long restToken = Long.parseLong(rest.header("X-Consistency-Token"));
+        assertThat(api.query("/api/events/" + eventId, null, restToken).body().at("/ticketTypes/0/seatsLeft").asInt())
+                .isEqualTo(10);
+        assertThat(api.query("/api/my/upcoming", customer, restToken).body().get("totalItems").asInt()).isZero();
+    }
+
+    @Test
     void cancellationsRacingEachOtherFreeTheSeatsExactlyOnce() throws Exception {
         String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
         JsonNode event = schedule(admin, "Racing Cancels", 5);

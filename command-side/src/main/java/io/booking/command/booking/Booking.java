@@ -3,6 +3,7 @@ package io.booking.command.booking;
 import io.booking.command.CommandRefused;
 import io.booking.command.occurrence.ReleaseSeats;
 import io.booking.shared.booking.BookingCancelled;
+import io.booking.shared.booking.TicketCancelled;
 import io.booking.shared.booking.TicketsBooked;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -10,6 +11,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -24,8 +27,7 @@ public class Booking {
     private String customerId;
     private String occurrenceId;
     private String ticketTypeId;
-    private int quantity;
-    private boolean cancelled;
+    private Set<String> activeTickets;
 
     protected Booking() {
         // for Axon
@@ -43,16 +45,33 @@ public class Booking {
     /** @return the seats to release on the event, in the same unit of work */
     @CommandHandler
     public ReleaseSeats handle(CancelBooking command, Clock clock) {
-        if (!command.byAdmin() && !customerId.equals(command.requesterId())) {
+        mayBeCancelledBy(command.requesterId(), command.byAdmin());
+        int seats = activeTickets.size();
+        apply(new BookingCancelled(bookingId, occurrenceId, ticketTypeId, seats,
+                command.byAdmin() ? "admin" : "customer", command.reason(), clock.instant()));
+        return new ReleaseSeats(occurrenceId, ticketTypeId, bookingId, seats, command.byAdmin());
+    }
+
+    /** @return the seat to release on the event, in the same unit of work */
+    @CommandHandler
+    public ReleaseSeats handle(CancelTicket command, Clock clock) {
+        mayBeCancelledBy(command.requesterId(), command.byAdmin());
+        if (!activeTickets.contains(command.ticketId())) {
+            throw CommandRefused.notFound("no-such-ticket", "the booking has no such active ticket");
+        }
+        apply(new TicketCancelled(bookingId, command.ticketId(), occurrenceId, ticketTypeId,
+                command.byAdmin() ? "admin" : "customer", command.reason(), clock.instant()));
+        return new ReleaseSeats(occurrenceId, ticketTypeId, bookingId, 1, command.byAdmin());
+    }
+
+    private void mayBeCancelledBy(String requesterId, boolean byAdmin) {
+        if (!byAdmin && !customerId.equals(requesterId)) {
             // another customer's booking is as good as unknown to them
             throw CommandRefused.notFound("not-found", "no such booking");
         }
-        if (cancelled) {
+        if (activeTickets.isEmpty()) {
             throw CommandRefused.conflict("already-cancelled", "the booking is already cancelled");
         }
-        apply(new BookingCancelled(bookingId, occurrenceId, ticketTypeId, quantity,
-                command.byAdmin() ? "admin" : "customer", command.reason(), clock.instant()));
-        return new ReleaseSeats(occurrenceId, ticketTypeId, bookingId, quantity, command.byAdmin());
     }
 
     @EventSourcingHandler
@@ -61,11 +80,17 @@ public class Booking {
         customerId = event.customerId();
         occurrenceId = event.occurrenceId();
         ticketTypeId = event.ticketTypeId();
-        quantity = event.tickets().size();
+        activeTickets = new HashSet<>();
+        event.tickets().forEach(ticket -> activeTickets.add(ticket.ticketId()));
     }
 
     @EventSourcingHandler
     void on(BookingCancelled event) {
-        cancelled = true;
+        activeTickets.clear();
+    }
+
+    @EventSourcingHandler
+    void on(TicketCancelled event) {
+        activeTickets.remove(event.ticketId());
     }
 }

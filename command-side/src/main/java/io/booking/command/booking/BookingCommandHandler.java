@@ -55,11 +55,13 @@ public class BookingCommandHandler {
         return new BookingConfirmation(command.bookingId(), claim.reference(), false);
     }
 
-    /** Cancels the booking and releases its seats in one unit of work: never one without the other. */
+    /** Cancels and releases the seats in one unit of work: never one without the other. */
     @CommandHandler
     public void handle(RequestCancellation request) {
-        ReleaseSeats release = commands.sendAndWait(new CancelBooking(request.bookingId(), request.requesterId(),
-                request.byAdmin(), request.reason()));
+        ReleaseSeats release = commands.sendAndWait(request.ticketId() == null
+                ? new CancelBooking(request.bookingId(), request.requesterId(), request.byAdmin(), request.reason())
+                : new CancelTicket(request.bookingId(), request.ticketId(), request.requesterId(), request.byAdmin(),
+                request.reason()));
         commands.sendAndWait(release);
     }
 

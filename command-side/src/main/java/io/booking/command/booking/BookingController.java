@@ -66,18 +66,35 @@ public class BookingController {
                                                      Authentication caller) {
         Actor actor = Actor.of(caller);
         String reason = request == null ? null : request.reason();
-        var dispatched = dispatcher.send(new RequestCancellation(bookingId.toString(), actor.id(), actor.isAdmin(), reason),
-                actor);
+        return cancel(new RequestCancellation(bookingId.toString(), null, actor.id(), actor.isAdmin(), reason), actor);
+    }
+
+    @Operation(summary = "Cancel one ticket of a booking",
+            description = "The same rules as cancelling the booking; the other tickets stay booked. 404 no-such-ticket "
+                    + "for a ticket that is not (or no longer) active on the booking.")
+    @PostMapping("/{bookingId}/tickets/{ticketId}/cancellation")
+    public ResponseEntity<CancellationAnswer> cancelTicket(@PathVariable UUID bookingId, @PathVariable UUID ticketId,
+                                                           @Valid @RequestBody(required = false) CancellationRequest request,
+                                                           Authentication caller) {
+        Actor actor = Actor.of(caller);
+        String reason = request == null ? null : request.reason();
+        return cancel(new RequestCancellation(bookingId.toString(), ticketId.toString(), actor.id(), actor.isAdmin(),
+                reason), actor);
+    }
+
+    private ResponseEntity<CancellationAnswer> cancel(RequestCancellation request, Actor actor) {
+        var dispatched = dispatcher.send(request, actor);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         dispatched.position().ifPresent(p -> answer.header(ConsistencyToken.HEADER, Long.toString(p)));
-        return answer.body(new CancellationAnswer(bookingId.toString(), "CANCELLED",
+        return answer.body(new CancellationAnswer(request.bookingId(), request.ticketId(), "CANCELLED",
                 ConsistencyToken.orNull(dispatched.position())));
     }
 
     public record CancellationRequest(@Size(max = 500) String reason) {
     }
 
-    public record CancellationAnswer(String bookingId, String status, Long consistencyToken) {
+    /** @param ticketId the ticket cancelled, or absent when the whole booking was */
+    public record CancellationAnswer(String bookingId, String ticketId, String status, Long consistencyToken) {
     }
 
     public record BookingRequest(UUID bookingId,

@@ -1,5 +1,10 @@
 package io.booking.command.booking;
 
-/** A customer or admin asks to cancel a booking: the booking is cancelled and its seats released together. */
-public record RequestCancellation(String bookingId, String requesterId, boolean byAdmin, String reason) {
+/**
+ * A customer or admin asks to cancel a booking, or one ticket of it: cancelled and released together.
+ *
+ * @param ticketId the one ticket to cancel, or null for the whole booking
+ */
+public record RequestCancellation(String bookingId, String ticketId, String requesterId, boolean byAdmin,
+                                  String reason) {
 }

@@ -4,6 +4,7 @@ import io.booking.command.CommandRefused;
 import io.booking.command.occurrence.ReleaseSeats;
 import io.booking.shared.booking.BookedTicket;
 import io.booking.shared.booking.BookingCancelled;
+import io.booking.shared.booking.TicketCancelled;
 import io.booking.shared.booking.TicketsBooked;
 import io.booking.shared.personal.PersonalData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -73,6 +74,31 @@ class BookingTest {
                 .expectNoEvents()
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("the booking is already cancelled");
+    }
+
+    @Test
+    void oneTicketIsCancelledAndOnlyItsSeatIsToBeReleased() {
+        fixture.given(booked())
+                .when(new CancelTicket("b-1", "t-2", "c-1", false, null))
+                .expectEvents(new TicketCancelled("b-1", "t-2", "ev-1", "adult", "customer", null, NOW))
+                .expectResultMessagePayload(new ReleaseSeats("ev-1", "adult", "b-1", 1, false));
+    }
+
+    @Test
+    void aTicketCancelledBeforeCannotBeCancelledAgain() {
+        fixture.given(booked(), new TicketCancelled("b-1", "t-2", "ev-1", "adult", "customer", null, NOW))
+                .when(new CancelTicket("b-1", "t-2", "c-1", false, null))
+                .expectNoEvents()
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("the booking has no such active ticket");
+    }
+
+    @Test
+    void cancellingTheRestOfABookingReleasesOnlyTheSeatsStillHeld() {
+        fixture.given(booked(), new TicketCancelled("b-1", "t-2", "ev-1", "adult", "customer", null, NOW))
+                .when(new CancelBooking("b-1", "c-1", false, null))
+                .expectEvents(new BookingCancelled("b-1", "ev-1", "adult", 1, "customer", null, NOW))
+                .expectResultMessagePayload(new ReleaseSeats("ev-1", "adult", "b-1", 1, false));
     }
 
     @Test

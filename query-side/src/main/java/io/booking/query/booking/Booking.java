@@ -93,7 +93,27 @@ class Booking implements Persistable<String> {
         this.answers.addAll(answers);
     }
 
+    /** One ticket cancelled; the booking is cancelled with its last active ticket. */
+    void ticketCancelled(String ticketId, Instant at, String by, String reason) {
+        for (int i = 0; i < tickets.size(); i++) {
+            Ticket ticket = tickets.get(i);
+            if (ticket.ticketId.equals(ticketId)) {
+                Ticket cancelled = new Ticket(ticket.ticketId, ticket.attendeeName, ticket.child);
+                cancelled.status = CANCELLED;
+                tickets.set(i, cancelled);
+            }
+        }
+        if (tickets.stream().allMatch(ticket -> CANCELLED.equals(ticket.status))) {
+            cancelled(at, by, reason);
+        }
+    }
+
     void cancelled(Instant at, String by, String reason) {
+        tickets.replaceAll(ticket -> {
+            Ticket cancelled = new Ticket(ticket.ticketId, ticket.attendeeName, ticket.child);
+            cancelled.status = CANCELLED;
+            return cancelled;
+        });
         this.status = CANCELLED;
         this.cancelledAt = at;
         this.cancelledBy = by;
@@ -112,7 +132,7 @@ class Booking implements Persistable<String> {
         boolean active = BOOKED.equals(status);
         return new BookingView(bookingId, reference, status, bookedAt, occurrence.view(),
                 occurrence.ticketType(ticketTypeId),
-                tickets.stream().map(t -> new BookingView.Ticket(t.ticketId, t.attendeeName, t.child)).toList(),
+                tickets.stream().map(t -> new BookingView.Ticket(t.ticketId, t.attendeeName, t.child, t.status)).toList(),
                 new BookingView.Actions(active && occurrence.policy().mayCancel(now, occurrence.startsAt()),
                         active && occurrence.policy().mayTransfer(now, occurrence.startsAt())),
                 active ? null : new BookingView.Cancellation(cancelledAt, cancelledBy, cancellationReason));
@@ -128,6 +148,7 @@ class Booking implements Persistable<String> {
         private String ticketId;
         private String attendeeName;
         private boolean child;
+        private String status = BOOKED;
 
         protected Ticket() {
         }

@@ -29,7 +29,7 @@ class BookingController {
     }
 
     @GetMapping("/api/my/cancelled")
-    @Operation(summary = "The caller's Cancelled tab: cancelled bookings with when, by whom and why, newest first")
+    @Operation(summary = "The caller's Cancelled tab: bookings with cancelled tickets (when, by whom and why), newest first")
     PageView<BookingView> myCancelled(@Valid @ParameterObject PageQuery page, Authentication authentication) {
         return bookings.cancelled(authentication.getName(), page.pageable());
     }

@@ -4,6 +4,7 @@ import io.booking.query.security.Caller;
 import io.booking.query.web.NotFoundException;
 import io.booking.query.web.PageView;
 import io.booking.shared.booking.BookingCancelled;
+import io.booking.shared.booking.TicketCancelled;
 import io.booking.shared.booking.TicketsBooked;
 import io.booking.shared.occurrence.OccurrenceScheduled;
 import io.booking.shared.personal.PersonalDataCipher;
@@ -71,6 +72,12 @@ public class BookingProjection {
                 .ifPresent(booking -> booking.cancelled(event.cancelledAt(), event.cancelledBy(), event.reason()));
     }
 
+    @EventHandler
+    void on(TicketCancelled event) {
+        bookings.findById(event.bookingId()).ifPresent(booking ->
+                booking.ticketCancelled(event.ticketId(), event.cancelledAt(), event.cancelledBy(), event.reason()));
+    }
+
     @ResetHandler
     void reset() {
         bookings.deleteAllInBatch();
@@ -93,9 +100,7 @@ public class BookingProjection {
     @Transactional(readOnly = true)
     public PageView<BookingView> cancelled(String customerId, Pageable pageable) {
         Instant now = clock.instant();
-        Page<Booking> page = bookings.findByCustomerIdAndStatusOrderByCancelledAtDescBookingIdAsc(customerId,
-                Booking.CANCELLED, pageable);
-        return viewsOf(page, now);
+        return viewsOf(bookings.findCancelled(customerId, pageable), now);
     }
 
     /** A booking the caller may see; another customer's booking is "not found", so its existence is not revealed. */

@@ -22,7 +22,13 @@ interface BookingRepository extends JpaRepository<Booking, String> {
             where o.eventId = b.eventId and b.customerId = :customerId and o.endsAt > :now and b.status = 'BOOKED'""")
     Page<Booking> findUpcoming(@Param("customerId") String customerId, @Param("now") Instant now, Pageable pageable);
 
-    /** The Cancelled tab: newest cancellation first. */
-    Page<Booking> findByCustomerIdAndStatusOrderByCancelledAtDescBookingIdAsc(String customerId, String status,
-                                                                             Pageable pageable);
+    /** The Cancelled tab: bookings with a cancelled ticket (all of them, for a cancelled booking), newest first. */
+    @Query(value = """
+            select b from Booking b where b.customerId = :customerId and exists (
+                select t from Booking c join c.tickets t where c.bookingId = b.bookingId and t.status = 'CANCELLED')
+            order by b.bookedAt desc, b.bookingId""",
+            countQuery = """
+            select count(b) from Booking b where b.customerId = :customerId and exists (
+                select t from Booking c join c.tickets t where c.bookingId = b.bookingId and t.status = 'CANCELLED')""")
+    Page<Booking> findCancelled(@Param("customerId") String customerId, Pageable pageable);
 }

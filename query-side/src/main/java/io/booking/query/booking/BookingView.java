@@ -25,7 +25,8 @@ public record BookingView(String bookingId, String reference, String status, Ins
     public record TicketType(String ticketTypeId, String name, BigDecimal price) {
     }
 
-    public record Ticket(String ticketId, String attendeeName, boolean child) {
+    /** @param status {@code BOOKED} or {@code CANCELLED} */
+    public record Ticket(String ticketId, String attendeeName, boolean child, String status) {
     }
 
     public record Actions(boolean cancel, boolean transfer) {

@@ -1,7 +1,7 @@
 package io.booking.shared.booking;
 
 /** The events of one booking's stream. */
-public sealed interface BookingEvent permits TicketsBooked, BookingCancelled {
+public sealed interface BookingEvent permits TicketsBooked, BookingCancelled, TicketCancelled {
 
     String bookingId();
 }
