@@ -1,6 +1,9 @@
 package io.booking.query.booking;
 
 import io.booking.query.support.QuerySideTest;
+import io.booking.shared.booking.BookingCancelled;
+import io.booking.shared.booking.TicketCancelled;
+import io.booking.shared.booking.TicketsBooked;
 import io.booking.shared.occurrence.BookingPolicy;
 import io.booking.shared.occurrence.OccurrenceScheduled;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -38,8 +41,18 @@ class ReplayTest extends QuerySideTest {
             for (int b = 0; b < 4; b++) {
                 String customer = newId();
                 byte[] key = store.newSubject(customer);
-                position = store.append(store.booking(customer, key, event, "R" + e + b + "-" + customer.substring(0, 6),
-                        NOW.minus(Duration.ofMinutes(b)), "Attendee " + b, "Guest of " + b), 50 - 2 * (b + 1));
+                TicketsBooked booking = store.booking(customer, key, event, "R" + e + b + "-" + customer.substring(0, 6),
+                        NOW.minus(Duration.ofMinutes(b)), "Attendee " + b, "Guest of " + b);
+                position = store.append(booking, 50 - 2 * (b + 1));
+                // some bookings lose a ticket, some are cancelled whole: the Cancelled tab must replay too
+                if (b == 1) {
+                    position = store.append("Booking", booking.bookingId(), new TicketCancelled(booking.bookingId(),
+                            booking.tickets().get(1).ticketId(), event.occurrenceId(), booking.ticketTypeId(),
+                            "customer", "changed plans", NOW));
+                } else if (b == 2) {
+                    position = store.append("Booking", booking.bookingId(), new BookingCancelled(booking.bookingId(),
+                            event.occurrenceId(), booking.ticketTypeId(), 2, "admin", "double booked", NOW));
+                }
             }
         }
         awaitReadModels(position);
