@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Both sides on one fresh database, driven over HTTP as a portal would. */
 class BookingSystemEndToEndTest {
@@ -265,6 +267,47 @@ class BookingSystemEndToEndTest {
         assertThat(api.query("/api/events/" + eventId, null, restToken).body().at("/ticketTypes/0/seatsLeft").asInt())
                 .isEqualTo(10);
         assertThat(api.query("/api/my/upcoming", customer, restToken).body().get("totalItems").asInt()).isZero();
+    }
+
+    @Test
+    void cancellingAnEventCancelsEveryActiveBookingByTheOrganiser() {
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        JsonNode event = schedule(admin, "Open Air Concert", 10);
+        String eventId = event.get("eventId").asText();
+        String ticketTypeId = event.at("/ticketTypes/0/ticketTypeId").asText();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<String> customers = loggedInCustomers(pool, "concertgoer", 3);
+        pool.shutdown();
+        List<String> bookingIds = new ArrayList<>();
+        for (String customer : customers) {
+            String bookingId = UUID.randomUUID().toString();
+            api.command("/api/bookings", customer, Map.of("bookingId", bookingId, "eventId", eventId,
+                    "ticketTypeId", ticketTypeId, "tickets", List.of(Map.of("attendeeName", "Fan"))));
+            bookingIds.add(bookingId);
+        }
+        api.command("/api/bookings/" + bookingIds.get(2) + "/cancellation", customers.get(2), Map.of("reason", "busy"));
+
+        assertThat(api.command("/api/admin/events/" + eventId + "/cancellation", customers.get(0),
+                Map.of("reason", "storm")).status()).isEqualTo(403);
+        Api.Answer cancelled = api.command("/api/admin/events/" + eventId + "/cancellation", admin, Map.of("reason", "storm"));
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        long token = Long.parseLong(cancelled.header("X-Consistency-Token"));
+        assertThat(api.query("/api/events/" + eventId, null, token).body().get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(api.command("/api/bookings", customers.get(0), Map.of("eventId", eventId, "ticketTypeId", ticketTypeId,
+                "tickets", List.of(Map.of("attendeeName", "Late")))).body().get("rule").asText()).isEqualTo("event-cancelled");
+        // the bookings are cancelled after the event, by a processor following the store
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (int i = 0; i < 2; i++) {
+                JsonNode row = api.query("/api/my/cancelled", customers.get(i), null).body().at("/items/0");
+                assertThat(row.at("/cancellation/by").asText()).isEqualTo("organiser");
+                assertThat(row.at("/cancellation/reason").asText()).isEqualTo("storm");
+            }
+        });
+        JsonNode own = api.query("/api/my/cancelled", customers.get(2), null).body().at("/items/0/cancellation");
+        assertThat(own.get("by").asText()).isEqualTo("customer");
+        assertThat(api.command("/api/admin/events/" + eventId + "/cancellation", admin, Map.of("reason", "again"))
+                .status()).isEqualTo(409);
     }
 
     @Test

@@ -64,6 +64,14 @@ public class Booking {
         return new ReleaseSeats(occurrenceId, ticketTypeId, bookingId, 1, command.byAdmin());
     }
 
+    @CommandHandler
+    public void handle(CancelBookingOfCancelledEvent command, Clock clock) {
+        if (!activeTickets.isEmpty()) {
+            apply(new BookingCancelled(bookingId, occurrenceId, ticketTypeId, activeTickets.size(), "organiser",
+                    command.reason(), clock.instant()));
+        }
+    }
+
     private void mayBeCancelledBy(String requesterId, boolean byAdmin) {
         if (!byAdmin && !customerId.equals(requesterId)) {
             // another customer's booking is as good as unknown to them

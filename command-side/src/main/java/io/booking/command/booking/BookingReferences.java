@@ -58,6 +58,12 @@ public class BookingReferences {
         }
     }
 
+    /** Every booking ever made for an event, active or not. */
+    public List<String> bookingsOf(String occurrenceId) {
+        return jdbc.queryForList("select booking_id from booking_reference where occurrence_id = ? order by created_at",
+                String.class, occurrenceId);
+    }
+
     private Optional<Existing> find(String bookingId) {
         List<Existing> rows = jdbc.query("""
                         select reference, customer_id, occurrence_id, ticket_type_id, quantity

@@ -3,6 +3,7 @@ package io.booking.command.occurrence;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.booking.command.CommandRefused;
 import io.booking.shared.occurrence.BookingPolicy;
+import io.booking.shared.occurrence.OccurrenceCancelled;
 import io.booking.shared.occurrence.OccurrenceScheduled;
 import io.booking.shared.occurrence.SeatsReleased;
 import io.booking.shared.occurrence.SeatsReserved;
@@ -34,6 +35,7 @@ public class Occurrence {
     private String occurrenceId;
     private Instant startsAt;
     private BookingPolicy policy;
+    private boolean cancelled;
     private Map<String, Seats> seats;
 
     protected Occurrence() {
@@ -62,6 +64,9 @@ public class Occurrence {
         if (ticketType == null) {
             throw CommandRefused.unprocessable("unknown-ticket-type", "the event has no such ticket type");
         }
+        if (cancelled) {
+            throw CommandRefused.conflict("event-cancelled", "the event was cancelled; it can no longer be booked");
+        }
         if (!clock.instant().isBefore(startsAt)) {
             throw CommandRefused.conflict("event-started", "the event has already started; it can no longer be booked");
         }
@@ -74,6 +79,14 @@ public class Occurrence {
         apply(new SeatsReserved(occurrenceId, command.ticketTypeId(), command.bookingId(), command.quantity(),
                 left - command.quantity()));
         return left - command.quantity();
+    }
+
+    @CommandHandler
+    public void handle(CancelOccurrence command, Clock clock) {
+        if (cancelled) {
+            throw CommandRefused.conflict("already-cancelled", "the event is already cancelled");
+        }
+        apply(new OccurrenceCancelled(occurrenceId, command.reason(), clock.instant()));
     }
 
     @CommandHandler
@@ -103,6 +116,11 @@ public class Occurrence {
     @EventSourcingHandler
     void on(SeatsReserved event) {
         seats.computeIfPresent(event.ticketTypeId(), (id, s) -> new Seats(s.capacity(), s.capacity() - event.seatsLeft()));
+    }
+
+    @EventSourcingHandler
+    void on(OccurrenceCancelled event) {
+        cancelled = true;
     }
 
     @EventSourcingHandler

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -57,6 +58,24 @@ public class OccurrenceController {
         List<Scheduled.Type> types = ticketTypes.stream().map(t -> new Scheduled.Type(t.ticketTypeId(), t.name())).toList();
         return ConsistencyToken.created(new Scheduled(eventId, types, ConsistencyToken.orNull(dispatched.position())),
                 dispatched.position());
+    }
+
+    @Operation(summary = "Cancel an event (admin): no more bookings; every booking of it is cancelled by the organiser",
+            description = "The bookings are cancelled right after, in the background: a query with the returned "
+                    + "consistency token sees the event cancelled, and the bookings soon after. 409 already-cancelled.")
+    @PostMapping("/{eventId}/cancellation")
+    public ResponseEntity<Cancelled> cancel(@PathVariable UUID eventId, @Valid @RequestBody CancellationRequest request,
+                                            Authentication caller) {
+        var dispatched = dispatcher.send(new CancelOccurrence(eventId.toString(), request.reason()), Actor.of(caller));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        dispatched.position().ifPresent(p -> answer.header(ConsistencyToken.HEADER, Long.toString(p)));
+        return answer.body(new Cancelled(eventId.toString(), "CANCELLED", ConsistencyToken.orNull(dispatched.position())));
+    }
+
+    public record CancellationRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record Cancelled(String eventId, String status, Long consistencyToken) {
     }
 
     public record ScheduleRequest(UUID eventId,

@@ -102,6 +102,17 @@ class BookingTest {
     }
 
     @Test
+    void aCancelledEventCancelsItsBookingsByTheOrganiserAndLeavesCancelledOnesAlone() {
+        fixture.given(booked())
+                .when(new CancelBookingOfCancelledEvent("b-1", "storm"))
+                .expectEvents(new BookingCancelled("b-1", "ev-1", "adult", 2, "organiser", "storm", NOW));
+        fixture.given(booked(), new BookingCancelled("b-1", "ev-1", "adult", 2, "customer", null, NOW))
+                .when(new CancelBookingOfCancelledEvent("b-1", "storm"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void aBookingWithoutTicketsIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new PlaceBooking("b-1", "ABCD-EFGH", "ev-1", "adult", "c-1", List.of(), List.of()))

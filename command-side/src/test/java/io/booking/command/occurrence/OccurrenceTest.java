@@ -2,6 +2,7 @@ package io.booking.command.occurrence;
 
 import io.booking.command.CommandRefused;
 import io.booking.shared.occurrence.BookingPolicy;
+import io.booking.shared.occurrence.OccurrenceCancelled;
 import io.booking.shared.occurrence.OccurrenceScheduled;
 import io.booking.shared.occurrence.Organiser;
 import io.booking.shared.occurrence.SeatsReleased;
@@ -109,6 +110,26 @@ class OccurrenceTest {
         fixture.given(scheduled(4), new SeatsReserved("ev-1", "adult", "booking-1", 3, 1))
                 .when(new ReleaseSeats("ev-1", "adult", "booking-1", 3, true))
                 .expectEvents(new SeatsReleased("ev-1", "adult", "booking-1", 3, 4));
+    }
+
+    @Test
+    void aCancelledEventTakesNoMoreBookings() {
+        fixture.given(scheduled(4), new OccurrenceCancelled("ev-1", "storm", NOW))
+                .when(new ReserveSeats("ev-1", "adult", "booking-1", 1))
+                .expectNoEvents()
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("the event was cancelled; it can no longer be booked");
+    }
+
+    @Test
+    void anEventIsCancelledOnce() {
+        fixture.given(scheduled(4))
+                .when(new CancelOccurrence("ev-1", "storm"))
+                .expectEvents(new OccurrenceCancelled("ev-1", "storm", NOW));
+        fixture.given(scheduled(4), new OccurrenceCancelled("ev-1", "storm", NOW))
+                .when(new CancelOccurrence("ev-1", "again"))
+                .expectNoEvents()
+                .expectException(CommandRefused.class);
     }
 
     @Test

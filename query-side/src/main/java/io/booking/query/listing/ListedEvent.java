@@ -22,6 +22,7 @@ import java.util.List;
 class ListedEvent {
 
     static final String SCHEDULED = "SCHEDULED";
+    static final String CANCELLED = "CANCELLED";
 
     @Id
     private String eventId;

@@ -18,4 +18,8 @@ interface ListedEventRepository extends JpaRepository<ListedEvent, String> {
             update listed_ticket_type set seats_left = :seatsLeft
             where event_id = :eventId and ticket_type_id = :ticketTypeId""")
     int setSeatsLeft(String eventId, String ticketTypeId, int seatsLeft);
+
+    @Modifying
+    @Query(nativeQuery = true, value = "update listed_event set status = :status where event_id = :eventId")
+    int setStatus(String eventId, String status);
 }

@@ -2,6 +2,7 @@ package io.booking.query.listing;
 
 import io.booking.query.web.NotFoundException;
 import io.booking.query.web.PageView;
+import io.booking.shared.occurrence.OccurrenceCancelled;
 import io.booking.shared.occurrence.OccurrenceScheduled;
 import io.booking.shared.occurrence.SeatsReleased;
 import io.booking.shared.occurrence.SeatsReserved;
@@ -47,6 +48,11 @@ public class ListingProjection {
     @EventHandler
     void on(SeatsReleased event) {
         events.setSeatsLeft(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
+    }
+
+    @EventHandler
+    void on(OccurrenceCancelled event) {
+        events.setStatus(event.occurrenceId(), ListedEvent.CANCELLED);
     }
 
     @ResetHandler
