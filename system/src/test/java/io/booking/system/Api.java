@@ -34,11 +34,19 @@ final class Api {
     }
 
     Answer command(String path, String token, Object body) {
+        return send("POST", path, token, body);
+    }
+
+    Answer put(String path, String token, Object body) {
+        return send("PUT", path, token, body);
+    }
+
+    private Answer send(String method, String path, String token, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(commandSide + path))
                     .timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }

@@ -227,6 +227,16 @@ class BookingSystemEndToEndTest {
                 .asText()).isEqualTo("already-cancelled");
         assertThat(api.command("/api/bookings", customers.get(1), Map.of("eventId", eventId, "ticketTypeId", ticketTypeId,
                 "tickets", List.of(Map.of("attendeeName", "Cy"), Map.of("attendeeName", "Di")))).status()).isEqualTo(201);
+
+        // sold out again; the admin adds one seat, which can be booked, and cannot go below the seats taken
+        String capacity = "/api/admin/events/" + eventId + "/ticket-types/" + ticketTypeId + "/capacity";
+        assertThat(api.put(capacity, admin, Map.of("capacity", 1)).body().get("rule").asText()).isEqualTo("below-seats-taken");
+        Api.Answer raised = api.put(capacity, admin, Map.of("capacity", 3));
+        assertThat(raised.status()).isEqualTo(200);
+        assertThat(api.query("/api/events/" + eventId, null, Long.parseLong(raised.header("X-Consistency-Token")))
+                .body().at("/ticketTypes/0/seatsLeft").asInt()).isEqualTo(1);
+        assertThat(api.command("/api/bookings", customers.get(2), Map.of("eventId", eventId, "ticketTypeId", ticketTypeId,
+                "tickets", List.of(Map.of("attendeeName", "Ed")))).status()).isEqualTo(201);
     }
 
     @Test

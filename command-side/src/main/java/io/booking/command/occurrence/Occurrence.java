@@ -3,6 +3,7 @@ package io.booking.command.occurrence;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.booking.command.CommandRefused;
 import io.booking.shared.occurrence.BookingPolicy;
+import io.booking.shared.occurrence.CapacityChanged;
 import io.booking.shared.occurrence.OccurrenceCancelled;
 import io.booking.shared.occurrence.OccurrenceScheduled;
 import io.booking.shared.occurrence.SeatsReleased;
@@ -82,6 +83,21 @@ public class Occurrence {
     }
 
     @CommandHandler
+    public void handle(ChangeCapacity command) {
+        Seats ticketType = seats.get(command.ticketTypeId());
+        if (ticketType == null) {
+            throw CommandRefused.notFound("unknown-ticket-type", "the event has no such ticket type");
+        }
+        if (command.capacity() < ticketType.taken()) {
+            throw new CommandRefused(CommandRefused.Kind.CONFLICT, "below-seats-taken",
+                    "the capacity cannot go below the seats already taken",
+                    Map.of("seatsTaken", ticketType.taken(), "requested", command.capacity()));
+        }
+        apply(new CapacityChanged(occurrenceId, command.ticketTypeId(), command.capacity(),
+                command.capacity() - ticketType.taken()));
+    }
+
+    @CommandHandler
     public void handle(CancelOccurrence command, Clock clock) {
         if (cancelled) {
             throw CommandRefused.conflict("already-cancelled", "the event is already cancelled");
@@ -116,6 +132,11 @@ public class Occurrence {
     @EventSourcingHandler
     void on(SeatsReserved event) {
         seats.computeIfPresent(event.ticketTypeId(), (id, s) -> new Seats(s.capacity(), s.capacity() - event.seatsLeft()));
+    }
+
+    @EventSourcingHandler
+    void on(CapacityChanged event) {
+        seats.computeIfPresent(event.ticketTypeId(), (id, s) -> new Seats(event.capacity(), s.taken()));
     }
 
     @EventSourcingHandler

@@ -21,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -70,6 +71,25 @@ public class OccurrenceController {
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         dispatched.position().ifPresent(p -> answer.header(ConsistencyToken.HEADER, Long.toString(p)));
         return answer.body(new Cancelled(eventId.toString(), "CANCELLED", ConsistencyToken.orNull(dispatched.position())));
+    }
+
+    @Operation(summary = "Raise or lower a ticket type's capacity (admin); 409 below-seats-taken")
+    @PutMapping("/{eventId}/ticket-types/{ticketTypeId}/capacity")
+    public ResponseEntity<CapacityAnswer> changeCapacity(@PathVariable UUID eventId, @PathVariable UUID ticketTypeId,
+                                                         @Valid @RequestBody CapacityRequest request,
+                                                         Authentication caller) {
+        var dispatched = dispatcher.send(new ChangeCapacity(eventId.toString(), ticketTypeId.toString(),
+                request.capacity()), Actor.of(caller));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        dispatched.position().ifPresent(p -> answer.header(ConsistencyToken.HEADER, Long.toString(p)));
+        return answer.body(new CapacityAnswer(eventId.toString(), ticketTypeId.toString(), request.capacity(),
+                ConsistencyToken.orNull(dispatched.position())));
+    }
+
+    public record CapacityRequest(@Min(1) @Max(1_000_000) int capacity) {
+    }
+
+    public record CapacityAnswer(String eventId, String ticketTypeId, int capacity, Long consistencyToken) {
     }
 
     public record CancellationRequest(@NotBlank @Size(max = 500) String reason) {

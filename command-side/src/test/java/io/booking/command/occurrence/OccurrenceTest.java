@@ -2,6 +2,7 @@ package io.booking.command.occurrence;
 
 import io.booking.command.CommandRefused;
 import io.booking.shared.occurrence.BookingPolicy;
+import io.booking.shared.occurrence.CapacityChanged;
 import io.booking.shared.occurrence.OccurrenceCancelled;
 import io.booking.shared.occurrence.OccurrenceScheduled;
 import io.booking.shared.occurrence.Organiser;
@@ -110,6 +111,29 @@ class OccurrenceTest {
         fixture.given(scheduled(4), new SeatsReserved("ev-1", "adult", "booking-1", 3, 1))
                 .when(new ReleaseSeats("ev-1", "adult", "booking-1", 3, true))
                 .expectEvents(new SeatsReleased("ev-1", "adult", "booking-1", 3, 4));
+    }
+
+    @Test
+    void capacityCanBeRaisedOrLoweredButNotBelowTheSeatsTaken() {
+        fixture.given(scheduled(4), new SeatsReserved("ev-1", "adult", "booking-1", 3, 1))
+                .when(new ChangeCapacity("ev-1", "adult", 10))
+                .expectEvents(new CapacityChanged("ev-1", "adult", 10, 7));
+        fixture.given(scheduled(4), new SeatsReserved("ev-1", "adult", "booking-1", 3, 1))
+                .when(new ChangeCapacity("ev-1", "adult", 3))
+                .expectEvents(new CapacityChanged("ev-1", "adult", 3, 0));
+        fixture.given(scheduled(4), new SeatsReserved("ev-1", "adult", "booking-1", 3, 1))
+                .when(new ChangeCapacity("ev-1", "adult", 2))
+                .expectNoEvents()
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("the capacity cannot go below the seats already taken");
+    }
+
+    @Test
+    void aRaisedCapacityCanBeBooked() {
+        fixture.given(scheduled(1), new SeatsReserved("ev-1", "adult", "booking-1", 1, 0),
+                        new CapacityChanged("ev-1", "adult", 3, 2))
+                .when(new ReserveSeats("ev-1", "adult", "booking-2", 2))
+                .expectEvents(new SeatsReserved("ev-1", "adult", "booking-2", 2, 0));
     }
 
     @Test

@@ -20,6 +20,12 @@ interface ListedEventRepository extends JpaRepository<ListedEvent, String> {
     int setSeatsLeft(String eventId, String ticketTypeId, int seatsLeft);
 
     @Modifying
+    @Query(nativeQuery = true, value = """
+            update listed_ticket_type set capacity = :capacity, seats_left = :seatsLeft
+            where event_id = :eventId and ticket_type_id = :ticketTypeId""")
+    int setCapacity(String eventId, String ticketTypeId, int capacity, int seatsLeft);
+
+    @Modifying
     @Query(nativeQuery = true, value = "update listed_event set status = :status where event_id = :eventId")
     int setStatus(String eventId, String status);
 }

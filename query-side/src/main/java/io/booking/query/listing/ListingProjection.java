@@ -2,6 +2,7 @@ package io.booking.query.listing;
 
 import io.booking.query.web.NotFoundException;
 import io.booking.query.web.PageView;
+import io.booking.shared.occurrence.CapacityChanged;
 import io.booking.shared.occurrence.OccurrenceCancelled;
 import io.booking.shared.occurrence.OccurrenceScheduled;
 import io.booking.shared.occurrence.SeatsReleased;
@@ -48,6 +49,11 @@ public class ListingProjection {
     @EventHandler
     void on(SeatsReleased event) {
         events.setSeatsLeft(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
+    }
+
+    @EventHandler
+    void on(CapacityChanged event) {
+        events.setCapacity(event.occurrenceId(), event.ticketTypeId(), event.capacity(), event.seatsLeft());
     }
 
     @EventHandler
