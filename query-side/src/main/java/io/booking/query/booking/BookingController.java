@@ -28,6 +28,13 @@ class BookingController {
         return bookings.upcoming(authentication.getName(), page.pageable());
     }
 
+    @GetMapping("/api/my/past")
+    @Operation(summary = "The caller's Past tab: bookings of ended events, with who attended together and whether the "
+            + "event was cancelled, most recent first")
+    PageView<BookingView> myPast(@Valid @ParameterObject PageQuery page, Authentication authentication) {
+        return bookings.past(authentication.getName(), page.pageable());
+    }
+
     @GetMapping("/api/my/cancelled")
     @Operation(summary = "The caller's Cancelled tab: bookings with cancelled tickets (when, by whom and why), newest first")
     PageView<BookingView> myCancelled(@Valid @ParameterObject PageQuery page, Authentication authentication) {

@@ -34,6 +34,7 @@ class BookingOccurrence {
     private boolean transfersAllowed;
     private boolean cancellationsAllowed;
     private int cancellationCutoffHours;
+    private boolean cancelled;
 
     @ElementCollection
     @CollectionTable(name = "booking_occurrence_ticket_type", joinColumns = @JoinColumn(name = "event_id"))
@@ -74,9 +75,13 @@ class BookingOccurrence {
         return new BookingPolicy(transfersAllowed, cancellationsAllowed, cancellationCutoffHours);
     }
 
+    void cancel() {
+        cancelled = true;
+    }
+
     BookingView.Event view() {
         return new BookingView.Event(eventId, title, startsAt, endsAt, location,
-                new BookingView.Organiser(organiserName, organiserContact));
+                new BookingView.Organiser(organiserName, organiserContact), cancelled);
     }
 
     BookingView.TicketType ticketType(String ticketTypeId) {

@@ -6,6 +6,7 @@ import io.booking.query.web.PageView;
 import io.booking.shared.booking.BookingCancelled;
 import io.booking.shared.booking.TicketCancelled;
 import io.booking.shared.booking.TicketsBooked;
+import io.booking.shared.occurrence.OccurrenceCancelled;
 import io.booking.shared.occurrence.OccurrenceScheduled;
 import io.booking.shared.personal.PersonalDataCipher;
 import org.axonframework.config.ProcessingGroup;
@@ -56,6 +57,11 @@ public class BookingProjection {
     }
 
     @EventHandler
+    void on(OccurrenceCancelled event) {
+        occurrences.findById(event.occurrenceId()).ifPresent(BookingOccurrence::cancel);
+    }
+
+    @EventHandler
     void on(TicketsBooked event) {
         Booking booking = bookings.findById(event.bookingId()).orElseGet(() -> new Booking(event.bookingId()));
         booking.booked(event.reference(), event.customerId(), event.occurrenceId(), event.ticketTypeId(), event.bookedAt(),
@@ -95,6 +101,12 @@ public class BookingProjection {
                 .findAllById(page.getContent().stream().map(Booking::eventId).distinct().toList()).stream()
                 .collect(Collectors.toMap(BookingOccurrence::eventId, Function.identity()));
         return PageView.of(page, booking -> booking.view(events.get(booking.eventId()), now));
+    }
+
+    @Transactional(readOnly = true)
+    public PageView<BookingView> past(String customerId, Pageable pageable) {
+        Instant now = clock.instant();
+        return viewsOf(bookings.findPast(customerId, now, pageable), now);
     }
 
     @Transactional(readOnly = true)

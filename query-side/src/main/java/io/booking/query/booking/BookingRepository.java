@@ -22,6 +22,16 @@ interface BookingRepository extends JpaRepository<Booking, String> {
             where o.eventId = b.eventId and b.customerId = :customerId and o.endsAt > :now and b.status = 'BOOKED'""")
     Page<Booking> findUpcoming(@Param("customerId") String customerId, @Param("now") Instant now, Pageable pageable);
 
+    /** The Past tab: bookings of events that have ended, most recent first. */
+    @Query(value = """
+            select b from Booking b, BookingOccurrence o
+            where o.eventId = b.eventId and b.customerId = :customerId and o.endsAt <= :now
+            order by o.startsAt desc, b.bookedAt, b.bookingId""",
+            countQuery = """
+            select count(b) from Booking b, BookingOccurrence o
+            where o.eventId = b.eventId and b.customerId = :customerId and o.endsAt <= :now""")
+    Page<Booking> findPast(@Param("customerId") String customerId, @Param("now") Instant now, Pageable pageable);
+
     /** The Cancelled tab: bookings with a cancelled ticket (all of them, for a cancelled booking), newest first. */
     @Query(value = """
             select b from Booking b where b.customerId = :customerId and exists (

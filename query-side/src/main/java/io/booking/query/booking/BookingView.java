@@ -15,8 +15,9 @@ public record BookingView(String bookingId, String reference, String status, Ins
     public record Cancellation(Instant at, String by, String reason) {
     }
 
+    /** @param cancelled the organiser called the event off */
     public record Event(String eventId, String title, Instant startsAt, Instant endsAt, String location,
-                        Organiser organiser) {
+                        Organiser organiser, boolean cancelled) {
     }
 
     public record Organiser(String name, String contact) {
