@@ -272,6 +272,17 @@ class BookingSystemEndToEndTest {
         assertThat(api.command("/api/bookings/" + bookingId + "/tickets/" + kidTicket + "/cancellation", customer,
                 Map.of()).status()).isEqualTo(404);
 
+        String attendance = "/api/admin/bookings/" + bookingId + "/tickets/" + row.at("/tickets/0/ticketId").asText()
+                + "/attendance";
+        assertThat(api.put(attendance, customer, Map.of("attendance", "ATTENDED")).status()).isEqualTo(403);
+        assertThat(api.put(attendance, admin, Map.of("attendance", "MAYBE")).status()).isEqualTo(400);
+        Api.Answer attended = api.put(attendance, admin, Map.of("attendance", "ATTENDED"));
+        assertThat(attended.status()).isEqualTo(200);
+        assertThat(api.query("/api/my/upcoming", customer, Long.parseLong(attended.header("X-Consistency-Token")))
+                .body().at("/items/0/tickets/0/attendance").asText()).isEqualTo("ATTENDED");
+        assertThat(api.put("/api/admin/bookings/" + bookingId + "/tickets/" + kidTicket + "/attendance", admin,
+                Map.of("attendance", "NO_SHOW")).status()).isEqualTo(404);
+
         Api.Answer rest = api.command("/api/bookings/" + bookingId + "/cancellation", customer, Map.of());
         long restToken = Long.parseLong(rest.header("X-Consistency-Token"));
         assertThat(api.query("/api/events/" + eventId, null, restToken).body().at("/ticketTypes/0/seatsLeft").asInt())

@@ -2,6 +2,7 @@ package io.booking.command.booking;
 
 import io.booking.command.CommandRefused;
 import io.booking.command.occurrence.ReleaseSeats;
+import io.booking.shared.booking.AttendanceRecorded;
 import io.booking.shared.booking.BookingCancelled;
 import io.booking.shared.booking.TicketCancelled;
 import io.booking.shared.booking.TicketsBooked;
@@ -70,6 +71,14 @@ public class Booking {
             apply(new BookingCancelled(bookingId, occurrenceId, ticketTypeId, activeTickets.size(), "organiser",
                     command.reason(), clock.instant()));
         }
+    }
+
+    @CommandHandler
+    public void handle(RecordAttendance command, Clock clock) {
+        if (!activeTickets.contains(command.ticketId())) {
+            throw CommandRefused.notFound("no-such-ticket", "the booking has no such active ticket");
+        }
+        apply(new AttendanceRecorded(bookingId, command.ticketId(), command.attendance(), clock.instant()));
     }
 
     private void mayBeCancelledBy(String requesterId, boolean byAdmin) {

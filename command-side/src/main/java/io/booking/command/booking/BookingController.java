@@ -84,10 +84,8 @@ public class BookingController {
 
     private ResponseEntity<CancellationAnswer> cancel(RequestCancellation request, Actor actor) {
         var dispatched = dispatcher.send(request, actor);
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
-        dispatched.position().ifPresent(p -> answer.header(ConsistencyToken.HEADER, Long.toString(p)));
-        return answer.body(new CancellationAnswer(request.bookingId(), request.ticketId(), "CANCELLED",
-                ConsistencyToken.orNull(dispatched.position())));
+        return ConsistencyToken.ok(new CancellationAnswer(request.bookingId(), request.ticketId(), "CANCELLED",
+                ConsistencyToken.orNull(dispatched.position())), dispatched.position());
     }
 
     public record CancellationRequest(@Size(max = 500) String reason) {

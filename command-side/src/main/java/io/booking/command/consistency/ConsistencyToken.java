@@ -17,7 +17,15 @@ public final class ConsistencyToken {
     }
 
     public static <T> ResponseEntity<T> created(T body, OptionalLong position) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.CREATED);
+        return answer(HttpStatus.CREATED, body, position);
+    }
+
+    public static <T> ResponseEntity<T> ok(T body, OptionalLong position) {
+        return answer(HttpStatus.OK, body, position);
+    }
+
+    private static <T> ResponseEntity<T> answer(HttpStatus status, T body, OptionalLong position) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
         position.ifPresent(p -> answer.header(HEADER, Long.toString(p)));
         return answer.body(body);
     }

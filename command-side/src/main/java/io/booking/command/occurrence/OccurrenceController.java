@@ -68,9 +68,8 @@ public class OccurrenceController {
     public ResponseEntity<Cancelled> cancel(@PathVariable UUID eventId, @Valid @RequestBody CancellationRequest request,
                                             Authentication caller) {
         var dispatched = dispatcher.send(new CancelOccurrence(eventId.toString(), request.reason()), Actor.of(caller));
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
-        dispatched.position().ifPresent(p -> answer.header(ConsistencyToken.HEADER, Long.toString(p)));
-        return answer.body(new Cancelled(eventId.toString(), "CANCELLED", ConsistencyToken.orNull(dispatched.position())));
+        return ConsistencyToken.ok(new Cancelled(eventId.toString(), "CANCELLED",
+                ConsistencyToken.orNull(dispatched.position())), dispatched.position());
     }
 
     @Operation(summary = "Raise or lower a ticket type's capacity (admin); 409 below-seats-taken")
@@ -80,10 +79,8 @@ public class OccurrenceController {
                                                          Authentication caller) {
         var dispatched = dispatcher.send(new ChangeCapacity(eventId.toString(), ticketTypeId.toString(),
                 request.capacity()), Actor.of(caller));
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
-        dispatched.position().ifPresent(p -> answer.header(ConsistencyToken.HEADER, Long.toString(p)));
-        return answer.body(new CapacityAnswer(eventId.toString(), ticketTypeId.toString(), request.capacity(),
-                ConsistencyToken.orNull(dispatched.position())));
+        return ConsistencyToken.ok(new CapacityAnswer(eventId.toString(), ticketTypeId.toString(), request.capacity(),
+                ConsistencyToken.orNull(dispatched.position())), dispatched.position());
     }
 
     public record CapacityRequest(@Min(1) @Max(1_000_000) int capacity) {

@@ -2,6 +2,8 @@ package io.booking.command.booking;
 
 import io.booking.command.CommandRefused;
 import io.booking.command.occurrence.ReleaseSeats;
+import io.booking.shared.booking.Attendance;
+import io.booking.shared.booking.AttendanceRecorded;
 import io.booking.shared.booking.BookedTicket;
 import io.booking.shared.booking.BookingCancelled;
 import io.booking.shared.booking.TicketCancelled;
@@ -110,6 +112,17 @@ class BookingTest {
                 .when(new CancelBookingOfCancelledEvent("b-1", "storm"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void attendanceIsRecordedPerActiveTicket() {
+        fixture.given(booked())
+                .when(new RecordAttendance("b-1", "t-1", Attendance.ATTENDED))
+                .expectEvents(new AttendanceRecorded("b-1", "t-1", Attendance.ATTENDED, NOW));
+        fixture.given(booked(), new TicketCancelled("b-1", "t-2", "ev-1", "adult", "customer", null, NOW))
+                .when(new RecordAttendance("b-1", "t-2", Attendance.NO_SHOW))
+                .expectNoEvents()
+                .expectException(CommandRefused.class);
     }
 
     @Test

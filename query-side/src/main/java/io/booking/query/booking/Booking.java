@@ -1,5 +1,6 @@
 package io.booking.query.booking;
 
+import io.booking.shared.booking.Attendance;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -95,25 +96,20 @@ class Booking implements Persistable<String> {
 
     /** One ticket cancelled; the booking is cancelled with its last active ticket. */
     void ticketCancelled(String ticketId, Instant at, String by, String reason) {
-        for (int i = 0; i < tickets.size(); i++) {
-            Ticket ticket = tickets.get(i);
-            if (ticket.ticketId.equals(ticketId)) {
-                Ticket cancelled = new Ticket(ticket.ticketId, ticket.attendeeName, ticket.child);
-                cancelled.status = CANCELLED;
-                tickets.set(i, cancelled);
-            }
-        }
+        tickets.replaceAll(ticket -> ticket.ticketId.equals(ticketId)
+                ? ticket.with(CANCELLED, ticket.attendance) : ticket);
         if (tickets.stream().allMatch(ticket -> CANCELLED.equals(ticket.status))) {
             cancelled(at, by, reason);
         }
     }
 
+    void attendance(String ticketId, Attendance attendance) {
+        tickets.replaceAll(ticket -> ticket.ticketId.equals(ticketId)
+                ? ticket.with(ticket.status, attendance.name()) : ticket);
+    }
+
     void cancelled(Instant at, String by, String reason) {
-        tickets.replaceAll(ticket -> {
-            Ticket cancelled = new Ticket(ticket.ticketId, ticket.attendeeName, ticket.child);
-            cancelled.status = CANCELLED;
-            return cancelled;
-        });
+        tickets.replaceAll(ticket -> ticket.with(CANCELLED, ticket.attendance));
         this.status = CANCELLED;
         this.cancelledAt = at;
         this.cancelledBy = by;
@@ -132,7 +128,8 @@ class Booking implements Persistable<String> {
         boolean active = BOOKED.equals(status);
         return new BookingView(bookingId, reference, status, bookedAt, occurrence.view(),
                 occurrence.ticketType(ticketTypeId),
-                tickets.stream().map(t -> new BookingView.Ticket(t.ticketId, t.attendeeName, t.child, t.status)).toList(),
+                tickets.stream().map(t -> new BookingView.Ticket(t.ticketId, t.attendeeName, t.child, t.status,
+                        t.attendance)).toList(),
                 new BookingView.Actions(active && occurrence.policy().mayCancel(now, occurrence.startsAt()),
                         active && occurrence.policy().mayTransfer(now, occurrence.startsAt())),
                 active ? null : new BookingView.Cancellation(cancelledAt, cancelledBy, cancellationReason));
@@ -149,6 +146,7 @@ class Booking implements Persistable<String> {
         private String attendeeName;
         private boolean child;
         private String status = BOOKED;
+        private String attendance = Attendance.BOOKED.name();
 
         protected Ticket() {
         }
@@ -157,6 +155,14 @@ class Booking implements Persistable<String> {
             this.ticketId = ticketId;
             this.attendeeName = attendeeName;
             this.child = child;
+        }
+
+        /** A changed copy: Hibernate sees a replaced element of the collection as a change to store. */
+        Ticket with(String newStatus, String newAttendance) {
+            Ticket changed = new Ticket(ticketId, attendeeName, child);
+            changed.status = newStatus;
+            changed.attendance = newAttendance;
+            return changed;
         }
     }
 

@@ -3,6 +3,7 @@ package io.booking.query.booking;
 import io.booking.query.security.Caller;
 import io.booking.query.web.NotFoundException;
 import io.booking.query.web.PageView;
+import io.booking.shared.booking.AttendanceRecorded;
 import io.booking.shared.booking.BookingCancelled;
 import io.booking.shared.booking.TicketCancelled;
 import io.booking.shared.booking.TicketsBooked;
@@ -76,6 +77,11 @@ public class BookingProjection {
     void on(BookingCancelled event) {
         bookings.findById(event.bookingId())
                 .ifPresent(booking -> booking.cancelled(event.cancelledAt(), event.cancelledBy(), event.reason()));
+    }
+
+    @EventHandler
+    void on(AttendanceRecorded event) {
+        bookings.findById(event.bookingId()).ifPresent(booking -> booking.attendance(event.ticketId(), event.attendance()));
     }
 
     @EventHandler

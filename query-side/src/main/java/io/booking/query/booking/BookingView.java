@@ -26,8 +26,11 @@ public record BookingView(String bookingId, String reference, String status, Ins
     public record TicketType(String ticketTypeId, String name, BigDecimal price) {
     }
 
-    /** @param status {@code BOOKED} or {@code CANCELLED} */
-    public record Ticket(String ticketId, String attendeeName, boolean child, String status) {
+    /**
+     * @param status     {@code BOOKED} or {@code CANCELLED}
+     * @param attendance {@code BOOKED} (not recorded), {@code ATTENDED} or {@code NO_SHOW}
+     */
+    public record Ticket(String ticketId, String attendeeName, boolean child, String status, String attendance) {
     }
 
     public record Actions(boolean cancel, boolean transfer) {

@@ -1,6 +1,8 @@
 package io.booking.query.booking;
 
 import io.booking.query.support.QuerySideTest;
+import io.booking.shared.booking.Attendance;
+import io.booking.shared.booking.AttendanceRecorded;
 import io.booking.shared.booking.TicketsBooked;
 import io.booking.shared.occurrence.BookingPolicy;
 import io.booking.shared.occurrence.OccurrenceCancelled;
@@ -31,6 +33,10 @@ class PastTabTest extends QuerySideTest {
         store.append(picnic);
         TicketsBooked choirBooking = store.booking(customer, key, choir, "CHOIR-1", NOW, "Ada Lovelace", "Mary Somerville");
         store.append(choirBooking, 38);
+        store.append("Booking", choirBooking.bookingId(), new AttendanceRecorded(choirBooking.bookingId(),
+                choirBooking.tickets().get(0).ticketId(), Attendance.ATTENDED, NOW));
+        store.append("Booking", choirBooking.bookingId(), new AttendanceRecorded(choirBooking.bookingId(),
+                choirBooking.tickets().get(1).ticketId(), Attendance.NO_SHOW, NOW));
         store.append(store.booking(customer, key, picnic, "PICNIC-1", NOW, "Ada Lovelace"), 39);
         long position = store.append("Occurrence", picnic.occurrenceId(),
                 new OccurrenceCancelled(picnic.occurrenceId(), "rain", NOW));
@@ -49,6 +55,8 @@ class PastTabTest extends QuerySideTest {
                 .andExpect(jsonPath("$.items[0].event.cancelled").value(true))
                 .andExpect(jsonPath("$.items[1].event.cancelled").value(false))
                 .andExpect(jsonPath("$.items[1].tickets[*].attendeeName").value(contains("Ada Lovelace", "Mary Somerville")))
+                .andExpect(jsonPath("$.items[1].tickets[*].attendance").value(contains("ATTENDED", "NO_SHOW")))
+                .andExpect(jsonPath("$.items[0].tickets[0].attendance").value("BOOKED"))
                 .andExpect(jsonPath("$.items[1].actions.cancel").value(false));
         mvc.perform(get("/api/my/upcoming").header("Authorization", tokens.customer(customer)))
                 .andExpect(jsonPath("$.totalItems").value(0));

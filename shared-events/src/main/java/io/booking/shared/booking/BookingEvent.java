@@ -1,7 +1,8 @@
 package io.booking.shared.booking;
 
 /** The events of one booking's stream. */
-public sealed interface BookingEvent permits TicketsBooked, BookingCancelled, TicketCancelled {
+public sealed interface BookingEvent permits TicketsBooked, BookingCancelled, TicketCancelled,
+        AttendanceRecorded {
 
     String bookingId();
 }
