@@ -2,6 +2,8 @@ package io.booking.system.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,6 +50,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class BookingBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger log = LoggerFactory.getLogger(BookingBenchmark.class);
 
     private final Map<String, String> options;
     private final String commandSide;
@@ -100,8 +103,7 @@ public final class BookingBenchmark {
         Path out = Path.of(option("out", "bench/results/" + scenario + ".md"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
-        System.out.println(report);
-        System.out.println("results written to " + out);
+        log.info("{}\nresults written to {}", report, out);
     }
 
     /**
