@@ -24,21 +24,24 @@ class BookingController {
 
     @GetMapping("/api/my/upcoming")
     @Operation(summary = "The caller's Upcoming tab: bookings of events not yet ended, soonest first")
-    PageView<BookingView> myUpcoming(@Valid @ParameterObject PageQuery page, Authentication authentication) {
-        return bookings.upcoming(authentication.getName(), page.pageable());
+    PageView<BookingView> myUpcoming(@Valid @ParameterObject PageQuery page, @Valid @ParameterObject TabFilter filter,
+                                     Authentication authentication) {
+        return bookings.upcoming(authentication.getName(), filter, page.pageable());
     }
 
     @GetMapping("/api/my/past")
     @Operation(summary = "The caller's Past tab: bookings of ended events, with who attended together and whether the "
             + "event was cancelled, most recent first")
-    PageView<BookingView> myPast(@Valid @ParameterObject PageQuery page, Authentication authentication) {
-        return bookings.past(authentication.getName(), page.pageable());
+    PageView<BookingView> myPast(@Valid @ParameterObject PageQuery page, @Valid @ParameterObject TabFilter filter,
+                                 Authentication authentication) {
+        return bookings.past(authentication.getName(), filter, page.pageable());
     }
 
     @GetMapping("/api/my/cancelled")
     @Operation(summary = "The caller's Cancelled tab: bookings with cancelled tickets (when, by whom and why), newest first")
-    PageView<BookingView> myCancelled(@Valid @ParameterObject PageQuery page, Authentication authentication) {
-        return bookings.cancelled(authentication.getName(), page.pageable());
+    PageView<BookingView> myCancelled(@Valid @ParameterObject PageQuery page, @Valid @ParameterObject TabFilter filter,
+                                      Authentication authentication) {
+        return bookings.cancelled(authentication.getName(), filter, page.pageable());
     }
 
     @GetMapping("/api/bookings/{reference}")
@@ -50,6 +53,6 @@ class BookingController {
     @GetMapping("/api/admin/customers/{customerId}/upcoming")
     @Operation(summary = "A customer's Upcoming tab (admin)")
     PageView<BookingView> customerUpcoming(@PathVariable String customerId, @Valid @ParameterObject PageQuery page) {
-        return bookings.upcoming(customerId, page.pageable());
+        return bookings.upcoming(customerId, TabFilter.NONE, page.pageable());
     }
 }

@@ -97,9 +97,10 @@ public class BookingProjection {
     }
 
     @Transactional(readOnly = true)
-    public PageView<BookingView> upcoming(String customerId, Pageable pageable) {
+    public PageView<BookingView> upcoming(String customerId, TabFilter filter, Pageable pageable) {
         Instant now = clock.instant();
-        return viewsOf(bookings.findUpcoming(customerId, now, pageable), now);
+        return viewsOf(bookings.findUpcoming(customerId, now, filter.pattern(), filter.fromOrEarliest(),
+                filter.toOrLatest(), pageable), now);
     }
 
     private PageView<BookingView> viewsOf(Page<Booking> page, Instant now) {
@@ -110,15 +111,16 @@ public class BookingProjection {
     }
 
     @Transactional(readOnly = true)
-    public PageView<BookingView> past(String customerId, Pageable pageable) {
+    public PageView<BookingView> past(String customerId, TabFilter filter, Pageable pageable) {
         Instant now = clock.instant();
-        return viewsOf(bookings.findPast(customerId, now, pageable), now);
+        return viewsOf(bookings.findPast(customerId, now, filter.pattern(), filter.fromOrEarliest(),
+                filter.toOrLatest(), pageable), now);
     }
 
     @Transactional(readOnly = true)
-    public PageView<BookingView> cancelled(String customerId, Pageable pageable) {
-        Instant now = clock.instant();
-        return viewsOf(bookings.findCancelled(customerId, pageable), now);
+    public PageView<BookingView> cancelled(String customerId, TabFilter filter, Pageable pageable) {
+        return viewsOf(bookings.findCancelled(customerId, filter.pattern(), filter.fromOrEarliest(),
+                filter.toOrLatest(), pageable), clock.instant());
     }
 
     /** A booking the caller may see; another customer's booking is "not found", so its existence is not revealed. */

@@ -13,32 +13,39 @@ interface BookingRepository extends JpaRepository<Booking, String> {
 
     Optional<Booking> findByReference(String reference);
 
-    @Query(value = """
-            select b from Booking b, BookingOccurrence o
-            where o.eventId = b.eventId and b.customerId = :customerId and o.endsAt > :now and b.status = 'BOOKED'
-            order by o.startsAt, b.bookedAt, b.bookingId""",
-            countQuery = """
-            select count(b) from Booking b, BookingOccurrence o
-            where o.eventId = b.eventId and b.customerId = :customerId and o.endsAt > :now and b.status = 'BOOKED'""")
-    Page<Booking> findUpcoming(@Param("customerId") String customerId, @Param("now") Instant now, Pageable pageable);
+    /** The bookings of a customer with their events, narrowed by a {@link TabFilter}. */
+    String OF_CUSTOMER = """
+            from Booking b, BookingOccurrence o
+            where o.eventId = b.eventId and b.customerId = :customerId
+              and o.startsAt >= :from and o.startsAt < :to
+              and (lower(o.title) like :text escape '\\' or lower(o.location) like :text escape '\\'
+                   or lower(b.reference) like :text escape '\\' or exists (
+                      select t from Booking a join a.tickets t
+                      where a.bookingId = b.bookingId and lower(t.attendeeName) like :text escape '\\'))
+            """;
+    String UPCOMING = " and o.endsAt > :now and b.status = 'BOOKED'";
+    String PAST = " and o.endsAt <= :now";
+    String CANCELLED = """
+             and exists (select t from Booking c join c.tickets t
+                         where c.bookingId = b.bookingId and t.status = 'CANCELLED')""";
+
+    /** The Upcoming tab: active bookings of events not yet ended, soonest first. */
+    @Query(value = "select b " + OF_CUSTOMER + UPCOMING + " order by o.startsAt, b.bookedAt, b.bookingId",
+            countQuery = "select count(b) " + OF_CUSTOMER + UPCOMING)
+    Page<Booking> findUpcoming(@Param("customerId") String customerId, @Param("now") Instant now,
+                               @Param("text") String text, @Param("from") Instant from, @Param("to") Instant to,
+                               Pageable pageable);
 
     /** The Past tab: bookings of events that have ended, most recent first. */
-    @Query(value = """
-            select b from Booking b, BookingOccurrence o
-            where o.eventId = b.eventId and b.customerId = :customerId and o.endsAt <= :now
-            order by o.startsAt desc, b.bookedAt, b.bookingId""",
-            countQuery = """
-            select count(b) from Booking b, BookingOccurrence o
-            where o.eventId = b.eventId and b.customerId = :customerId and o.endsAt <= :now""")
-    Page<Booking> findPast(@Param("customerId") String customerId, @Param("now") Instant now, Pageable pageable);
+    @Query(value = "select b " + OF_CUSTOMER + PAST + " order by o.startsAt desc, b.bookedAt, b.bookingId",
+            countQuery = "select count(b) " + OF_CUSTOMER + PAST)
+    Page<Booking> findPast(@Param("customerId") String customerId, @Param("now") Instant now,
+                           @Param("text") String text, @Param("from") Instant from, @Param("to") Instant to,
+                           Pageable pageable);
 
     /** The Cancelled tab: bookings with a cancelled ticket (all of them, for a cancelled booking), newest first. */
-    @Query(value = """
-            select b from Booking b where b.customerId = :customerId and exists (
-                select t from Booking c join c.tickets t where c.bookingId = b.bookingId and t.status = 'CANCELLED')
-            order by b.bookedAt desc, b.bookingId""",
-            countQuery = """
-            select count(b) from Booking b where b.customerId = :customerId and exists (
-                select t from Booking c join c.tickets t where c.bookingId = b.bookingId and t.status = 'CANCELLED')""")
-    Page<Booking> findCancelled(@Param("customerId") String customerId, Pageable pageable);
+    @Query(value = "select b " + OF_CUSTOMER + CANCELLED + " order by b.bookedAt desc, b.bookingId",
+            countQuery = "select count(b) " + OF_CUSTOMER + CANCELLED)
+    Page<Booking> findCancelled(@Param("customerId") String customerId, @Param("text") String text,
+                                @Param("from") Instant from, @Param("to") Instant to, Pageable pageable);
 }
