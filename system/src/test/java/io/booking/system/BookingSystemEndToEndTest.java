@@ -45,7 +45,9 @@ class BookingSystemEndToEndTest {
                 "server.port", "0",
                 "command.booking.admin.email", ADMIN_EMAIL,
                 "command.booking.admin.password", ADMIN_PASSWORD,
-                "command.booking.security.bcrypt-strength", "4"));
+                "command.booking.security.bcrypt-strength", "4",
+                // two cores run both sides, PostgreSQL and up to 100 clients here: give projections time to catch up
+                "query.booking.consistency.max-wait", "30s"));
         api = new Api(system.commandPort(), system.queryPort());
     }
 

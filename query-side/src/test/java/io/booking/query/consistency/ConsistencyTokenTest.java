@@ -3,6 +3,7 @@ package io.booking.query.consistency;
 import io.booking.query.support.QuerySideTest;
 import io.booking.shared.occurrence.BookingPolicy;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.http.MediaType;
 
 import java.time.Duration;
@@ -16,6 +17,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+// a short bound, so the test of the bound does not wait long; the other tests wait up to 10 s on a busy machine
+@TestPropertySource(properties = "booking.consistency.max-wait=1s")
 class ConsistencyTokenTest extends QuerySideTest {
 
     @Test

@@ -23,7 +23,7 @@ import java.time.Instant;
  * The query side against a real PostgreSQL whose command schema was created by the command side's migration.
  * All subclasses share one application context (and database), so each test uses its own ids.
  */
-@SpringBootTest(properties = {"spring.config.name=query-side", "booking.consistency.max-wait=1s"})
+@SpringBootTest(properties = {"spring.config.name=query-side", "booking.consistency.max-wait=10s"})
 @AutoConfigureMockMvc
 @Import(QuerySideTest.TestBeans.class)
 public abstract class QuerySideTest {
