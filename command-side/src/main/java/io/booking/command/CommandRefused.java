@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public class CommandRefused extends RuntimeException {
 
-    public enum Kind { CONFLICT, UNPROCESSABLE, NOT_FOUND, FORBIDDEN }
+    public enum Kind { CONFLICT, UNPROCESSABLE, NOT_FOUND }
 
     private final Kind kind;
     private final String rule;

@@ -1,7 +1,6 @@
 package io.booking.command.account;
 
 import io.booking.shared.account.AccountRegistered;
-import io.booking.shared.account.Role;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -16,7 +15,6 @@ public class Account {
 
     @AggregateIdentifier
     private String accountId;
-    private Role role;
 
     protected Account() {
         // for Axon
@@ -31,6 +29,5 @@ public class Account {
     @EventSourcingHandler
     void on(AccountRegistered event) {
         accountId = event.accountId();
-        role = event.role();
     }
 }

@@ -36,6 +36,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Books over HTTP from C concurrent logged-in customers against running command and query sides, and writes what it
@@ -125,7 +126,7 @@ public final class BookingBenchmark {
                 bookings += sell(pool, customers, schedule(admin, "Warm-up sale", 10_000), 10_000).phase.created.get();
             } else {
                 bookings += book(pool, customers, 2_000,
-                        c -> targets.get(ThreadLocalRandom.current().nextInt(targets.size())), true).created.get();
+                        () -> targets.get(ThreadLocalRandom.current().nextInt(targets.size())), true).created.get();
             }
         }
         line("warm-up: %d bookings in %.0f s (not counted)", bookings, (System.nanoTime() - started) / 1e9);
@@ -144,7 +145,7 @@ public final class BookingBenchmark {
         int clients = customers.size();
         line("");
         line("## C = %d", clients);
-        Phase measured = book(pool, customers, bookings, c -> targets.get(ThreadLocalRandom.current().nextInt(targets.size())), true);
+        Phase measured = book(pool, customers, bookings, () -> targets.get(ThreadLocalRandom.current().nextInt(targets.size())), true);
         line("");
         line("| C | bookings | seconds | bookings/s | p50 ms | p99 ms | max ms | 201 | 409 | other | visible in Upcoming p50 / p99 ms |");
         line("|---|---|---|---|---|---|---|---|---|---|---|");
@@ -281,11 +282,7 @@ public final class BookingBenchmark {
 
     // ---- shared machinery -------------------------------------------------------------------------------------
 
-    private interface TargetChooser {
-        String[] next(String customer);
-    }
-
-    private Phase book(ExecutorService pool, List<String> customers, int total, TargetChooser chooser,
+    private Phase book(ExecutorService pool, List<String> customers, int total, Supplier<String[]> chooser,
                        boolean sampleVisibility) throws Exception {
         Phase phase = new Phase();
         AtomicInteger issued = new AtomicInteger();
@@ -295,7 +292,7 @@ public final class BookingBenchmark {
             running.add(pool.submit(() -> {
                 int n;
                 while ((n = issued.incrementAndGet()) <= total) {
-                    String[] target = chooser.next(customer);
+                    String[] target = chooser.get();
                     long started = System.nanoTime();
                     Answer answer = post("/api/bookings", customer, bookingBody(target[0], target[1], 1));
                     phase.record(answer, System.nanoTime() - started);
