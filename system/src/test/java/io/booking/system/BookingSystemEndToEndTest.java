@@ -420,12 +420,7 @@ class BookingSystemEndToEndTest {
             }
 
             int seatsLeft = api.query("/api/events/" + eventId, null, lastPosition).body().at("/ticketTypes/0/seatsLeft").asInt();
-            long takenInStore = scalar("""
-                    select coalesce(sum(case when payload_type like '%SeatsReserved' then 1 else -1 end
-                                        * (convert_from(payload, 'UTF8')::jsonb ->> 'quantity')::int), 0)
-                    from command.domain_event_entry
-                    where payload_type in ('io.booking.shared.occurrence.SeatsReserved', 'io.booking.shared.occurrence.SeatsReleased')
-                      and convert_from(payload, 'UTF8')::jsonb ->> 'occurrenceId' = ?""", eventId);
+            long takenInStore = takenInStore(eventId);
             long activeTicketsInReadModel = scalar("""
                     select count(*) from query.booking b join query.booking_ticket t on t.booking_id = b.booking_id
                     where b.event_id = ? and b.status = 'BOOKED'""", eventId);
@@ -435,6 +430,212 @@ class BookingSystemEndToEndTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aBookingIsTransferredToAnotherDateAndKeepsItsReferenceWhileOneTicketMovesOnItsOwn() {
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        JsonNode monday = schedule(admin, "Wheel Class Monday", 4);
+        JsonNode friday = schedule(admin, "Wheel Class Friday", 4);
+        JsonNode elsewhere = schedule(admin, "Other Organiser", 4, "Glass Ltd");
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        String customer = loggedInCustomers(pool, "mover", 1).get(0);
+        pool.shutdown();
+        String bookingId = UUID.randomUUID().toString();
+        Api.Answer booked = api.command("/api/bookings", customer, Map.of("bookingId", bookingId,
+                "eventId", idOf(monday), "ticketTypeId", ticketTypeOf(monday),
+                "tickets", List.of(Map.of("attendeeName", "Ada"), Map.of("attendeeName", "Ben"))));
+        String reference = booked.body().get("reference").asText();
+
+        Api.Answer refused = api.command("/api/bookings/" + bookingId + "/transfer", customer,
+                Map.of("eventId", idOf(elsewhere), "ticketTypeId", ticketTypeOf(elsewhere)));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("rule").asText()).isEqualTo("other-organiser");
+
+        Api.Answer moved = api.command("/api/bookings/" + bookingId + "/transfer", customer,
+                Map.of("eventId", idOf(friday), "ticketTypeId", ticketTypeOf(friday)));
+        assertThat(moved.status()).isEqualTo(200);
+        long token = Long.parseLong(moved.header("X-Consistency-Token"));
+        JsonNode details = api.query("/api/bookings/" + reference, customer, token).body();
+        assertThat(details.at("/event/title").asText()).isEqualTo("Wheel Class Friday");
+        assertThat(details.at("/tickets/0/eventId").asText()).isEqualTo(idOf(friday));
+        assertThat(details.at("/transfers/0/fromEventId").asText()).isEqualTo(idOf(monday));
+        assertThat(details.at("/transfers/0/toEventId").asText()).isEqualTo(idOf(friday));
+        assertThat(details.at("/transfers/0/ticketIds")).hasSize(2);
+        assertThat(seatsLeft(monday, token)).isEqualTo(4);
+        assertThat(seatsLeft(friday, token)).isEqualTo(2);
+        // the refused transfer to the other organiser changed nothing there
+        assertThat(seatsLeft(elsewhere, token)).isEqualTo(4);
+
+        String ben = details.at("/tickets/1/ticketId").asText();
+        Api.Answer back = api.command("/api/bookings/" + bookingId + "/transfer", customer,
+                Map.of("ticketId", ben, "eventId", idOf(monday), "ticketTypeId", ticketTypeOf(monday)));
+        assertThat(back.status()).isEqualTo(200);
+        token = Long.parseLong(back.header("X-Consistency-Token"));
+        details = api.query("/api/bookings/" + reference, customer, token).body();
+        assertThat(details.at("/tickets/1/eventId").asText()).isEqualTo(idOf(monday));
+        assertThat(details.at("/tickets/0/eventId").asText()).isEqualTo(idOf(friday));
+        assertThat(seatsLeft(monday, token)).isEqualTo(3);
+        assertThat(seatsLeft(friday, token)).isEqualTo(3);
+
+        // cancelling the booking frees each ticket's seat at the event it is at now
+        Api.Answer cancelled = api.command("/api/bookings/" + bookingId + "/cancellation", customer, Map.of());
+        assertThat(cancelled.status()).isEqualTo(200);
+        token = Long.parseLong(cancelled.header("X-Consistency-Token"));
+        assertThat(seatsLeft(monday, token)).isEqualTo(4);
+        assertThat(seatsLeft(friday, token)).isEqualTo(4);
+        assertThat(api.query("/api/bookings/" + reference, customer, token).body().get("status").asText())
+                .isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void transfersRacingBookingsForTheLastSeatNeverLoseOrDoubleASeat() throws Exception {
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        JsonNode source = schedule(admin, "Race Source", 10);
+        JsonNode target = schedule(admin, "Race Target", 1);
+        int clients = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<String> customers = loggedInCustomers(pool, "lastseat", clients);
+            List<String> bookingIds = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                String bookingId = UUID.randomUUID().toString();
+                assertThat(api.command("/api/bookings", customers.get(i), Map.of("bookingId", bookingId,
+                        "eventId", idOf(source), "ticketTypeId", ticketTypeOf(source),
+                        "tickets", List.of(Map.of("attendeeName", "Mover"))))
+                        .status()).isEqualTo(201);
+                bookingIds.add(bookingId);
+            }
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Answer>> attempts = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                int client = i;
+                attempts.add(pool.submit(() -> {
+                    start.await();
+                    return client < 5
+                            ? api.command("/api/bookings/" + bookingIds.get(client) + "/transfer", customers.get(client),
+                            Map.of("eventId", idOf(target), "ticketTypeId", ticketTypeOf(target)))
+                            : api.command("/api/bookings", customers.get(client), Map.of("eventId", idOf(target),
+                            "ticketTypeId", ticketTypeOf(target), "tickets", List.of(Map.of("attendeeName", "Booker"))));
+                }));
+            }
+            start.countDown();
+            long token = 0;
+            int winners = 0;
+            for (Future<Api.Answer> attempt : attempts) {
+                Api.Answer answer = attempt.get();
+                assertThat(answer.status()).isIn(200, 201, 409);
+                if (answer.status() != 409) {
+                    winners++;
+                    token = Math.max(token, Long.parseLong(answer.header("X-Consistency-Token")));
+                }
+            }
+
+            assertThat(winners).isEqualTo(1);
+            assertThat(seatsLeft(target, token)).isZero();
+            assertThat(takenInStore(idOf(target))).isEqualTo(1);
+            assertThat(takenInStore(idOf(source))).isEqualTo(5 - transfersInStore(bookingIds));
+            assertThat(10 - seatsLeft(source, token)).isEqualTo(takenInStore(idOf(source)));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void seatsStayConsistentWhileFiftyCustomersBookCancelAndTransferBetweenTwoEvents() throws Exception {
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        int capacity = 40;
+        List<JsonNode> events = List.of(schedule(admin, "Twin Morning", capacity), schedule(admin, "Twin Evening", capacity));
+        int clients = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<String> tokens = loggedInCustomers(pool, "twin", clients);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<Api.Answer>>> work = tokens.stream().map(token -> pool.submit(() -> {
+                start.await();
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                List<Api.Answer> answers = new ArrayList<>();
+                List<String> mine = new ArrayList<>();
+                for (int round = 0; round < 8; round++) {
+                    int action = mine.isEmpty() ? 0 : random.nextInt(3);
+                    JsonNode event = events.get(random.nextInt(2));
+                    if (action == 0) {
+                        String bookingId = UUID.randomUUID().toString();
+                        Api.Answer booked = api.command("/api/bookings", token, Map.of("bookingId", bookingId,
+                                "eventId", idOf(event), "ticketTypeId", ticketTypeOf(event),
+                                "tickets", java.util.Collections.nCopies(1 + random.nextInt(3),
+                                        Map.of("attendeeName", "Guest"))));
+                        answers.add(booked);
+                        if (booked.status() == 201) {
+                            mine.add(bookingId);
+                        }
+                    } else if (action == 1) {
+                        String bookingId = mine.remove(random.nextInt(mine.size()));
+                        answers.add(api.command("/api/bookings/" + bookingId + "/cancellation", token, Map.of()));
+                    } else {
+                        // to the other event, or a no-op refused as same-ticket-type
+                        String bookingId = mine.get(random.nextInt(mine.size()));
+                        answers.add(api.command("/api/bookings/" + bookingId + "/transfer", token,
+                                Map.of("eventId", idOf(event), "ticketTypeId", ticketTypeOf(event))));
+                    }
+                }
+                return answers;
+            })).toList();
+            start.countDown();
+            long lastPosition = 0;
+            for (Future<List<Api.Answer>> client : work) {
+                for (Api.Answer answer : client.get()) {
+                    assertThat(answer.status()).isIn(200, 201, 409);
+                    if (answer.header("X-Consistency-Token") != null) {
+                        lastPosition = Math.max(lastPosition, Long.parseLong(answer.header("X-Consistency-Token")));
+                    }
+                }
+            }
+
+            for (JsonNode event : events) {
+                long taken = takenInStore(idOf(event));
+                long activeTicketsInReadModel = scalar("""
+                        select count(*) from query.booking_ticket where event_id = ? and status = 'BOOKED'""", idOf(event));
+                assertThat(taken).isBetween(0L, (long) capacity);
+                assertThat(activeTicketsInReadModel).isEqualTo(taken);
+                assertThat((long) capacity - seatsLeft(event, lastPosition)).isEqualTo(taken);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String idOf(JsonNode event) {
+        return event.get("eventId").asText();
+    }
+
+    private static String ticketTypeOf(JsonNode event) {
+        return event.at("/ticketTypes/0/ticketTypeId").asText();
+    }
+
+    private static int seatsLeft(JsonNode event, long consistencyToken) {
+        return api.query("/api/events/" + idOf(event), null, consistencyToken).body().at("/ticketTypes/0/seatsLeft").asInt();
+    }
+
+    /** Seats reserved minus seats released for an event, summed from its events in the store. */
+    private static long takenInStore(String eventId) throws Exception {
+        return scalar("""
+                select coalesce(sum(case when payload_type like '%SeatsReserved' then 1 else -1 end
+                                    * (convert_from(payload, 'UTF8')::jsonb ->> 'quantity')::int), 0)
+                from command.domain_event_entry
+                where payload_type in ('io.booking.shared.occurrence.SeatsReserved', 'io.booking.shared.occurrence.SeatsReleased')
+                  and convert_from(payload, 'UTF8')::jsonb ->> 'occurrenceId' = ?""", eventId);
+    }
+
+    private static long transfersInStore(List<String> bookingIds) throws Exception {
+        long transfers = 0;
+        for (String bookingId : bookingIds) {
+            transfers += scalar("""
+                    select count(*) from command.domain_event_entry
+                    where payload_type = 'io.booking.shared.booking.TicketsTransferred' and aggregate_identifier = ?""",
+                    bookingId);
+        }
+        return transfers;
     }
 
     private static long scalar(String sql, String parameter) throws Exception {
@@ -476,10 +677,14 @@ class BookingSystemEndToEndTest {
     }
 
     private static JsonNode schedule(String adminToken, String title, int capacity) {
+        return schedule(adminToken, title, capacity, "Clay Co");
+    }
+
+    private static JsonNode schedule(String adminToken, String title, int capacity, String organiser) {
         Instant start = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         Api.Answer scheduled = api.command("/api/admin/events", adminToken, Map.of(
                 "title", title, "startsAt", start.toString(), "endsAt", start.plus(2, ChronoUnit.HOURS).toString(),
-                "location", "Studio 2", "organiser", Map.of("name", "Clay Co", "contact", "hello@clay.example"),
+                "location", "Studio 2", "organiser", Map.of("name", organiser, "contact", "hello@clay.example"),
                 "ticketTypes", List.of(Map.of("name", "Adult", "price", 25, "capacity", capacity)),
                 "policy", Map.of("transfersAllowed", true, "cancellationsAllowed", true, "cancellationCutoffHours", 24)));
         assertThat(scheduled.status()).isEqualTo(201);

@@ -8,6 +8,9 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import io.booking.command.occurrence.Occurrence;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +44,12 @@ public class AggregateConfiguration {
     @Bean
     public LockFactory occurrenceLockFactory() {
         return PessimisticLockFactory.builder().lockAttemptTimeout(1000).acquireAttempts(30).build();
+    }
+
+    /** A snapshot of an older shape of the event aggregate is skipped: the aggregate is rebuilt from its events. */
+    @Bean
+    public SnapshotFilter occurrenceSnapshotFilter() {
+        return RevisionSnapshotFilter.builder().type(Occurrence.class).revision(Occurrence.REVISION).build();
     }
 
     /** A cold load (restart, another instance, cache eviction) reads a snapshot and a short tail, not every booking. */

@@ -6,14 +6,19 @@ import io.booking.shared.booking.AttendanceRecorded;
 import io.booking.shared.booking.BookingCancelled;
 import io.booking.shared.booking.TicketCancelled;
 import io.booking.shared.booking.TicketsBooked;
+import io.booking.shared.booking.TicketsTransferred;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -26,9 +31,7 @@ public class Booking {
     @AggregateIdentifier
     private String bookingId;
     private String customerId;
-    private String occurrenceId;
-    private String ticketTypeId;
-    private Set<String> activeTickets;
+    private Map<String, Placement> activeTickets;
 
     protected Booking() {
         // for Axon
@@ -43,45 +46,111 @@ public class Booking {
                 command.customerId(), command.tickets(), command.answers(), clock.instant()));
     }
 
-    /** @return the seats to release on the event, in the same unit of work */
+    /**
+     * @return the seats to release, one command per event and ticket type the active tickets are placed on, in the
+     * same unit of work
+     */
     @CommandHandler
-    public ReleaseSeats handle(CancelBooking command, Clock clock) {
-        mayBeCancelledBy(command.requesterId(), command.byAdmin());
-        int seats = activeTickets.size();
-        apply(new BookingCancelled(bookingId, occurrenceId, ticketTypeId, seats,
-                command.byAdmin() ? "admin" : "customer", command.reason(), clock.instant()));
-        return new ReleaseSeats(occurrenceId, ticketTypeId, bookingId, seats, command.byAdmin());
+    public List<ReleaseSeats> handle(CancelBooking command, Clock clock) {
+        mayBeChangedBy(command.requesterId(), command.byAdmin());
+        String by = command.byAdmin() ? "admin" : "customer";
+        Map<Placement, List<String>> byPlacement = activeByPlacement();
+        if (byPlacement.size() == 1) {
+            Placement at = byPlacement.keySet().iterator().next();
+            apply(new BookingCancelled(bookingId, at.occurrenceId(), at.ticketTypeId(), activeTickets.size(), by,
+                    command.reason(), clock.instant()));
+        } else {
+            // a booking whose tickets were moved apart is cancelled ticket by ticket, each at its own event
+            byPlacement.forEach((at, tickets) -> tickets.forEach(ticketId -> apply(new TicketCancelled(bookingId,
+                    ticketId, at.occurrenceId(), at.ticketTypeId(), by, command.reason(), clock.instant()))));
+        }
+        return byPlacement.entrySet().stream()
+                .map(e -> ReleaseSeats.forCancellation(e.getKey().occurrenceId(), e.getKey().ticketTypeId(), bookingId,
+                        e.getValue().size(), command.byAdmin()))
+                .toList();
     }
 
     /** @return the seat to release on the event, in the same unit of work */
     @CommandHandler
     public ReleaseSeats handle(CancelTicket command, Clock clock) {
-        mayBeCancelledBy(command.requesterId(), command.byAdmin());
-        if (!activeTickets.contains(command.ticketId())) {
+        mayBeChangedBy(command.requesterId(), command.byAdmin());
+        Placement at = activeTickets.get(command.ticketId());
+        if (at == null) {
             throw CommandRefused.notFound("no-such-ticket", "the booking has no such active ticket");
         }
-        apply(new TicketCancelled(bookingId, command.ticketId(), occurrenceId, ticketTypeId,
+        apply(new TicketCancelled(bookingId, command.ticketId(), at.occurrenceId(), at.ticketTypeId(),
                 command.byAdmin() ? "admin" : "customer", command.reason(), clock.instant()));
-        return new ReleaseSeats(occurrenceId, ticketTypeId, bookingId, 1, command.byAdmin());
+        return ReleaseSeats.forCancellation(at.occurrenceId(), at.ticketTypeId(), bookingId, 1, command.byAdmin());
+    }
+
+    /**
+     * Moves the tickets on the booking. The seats are the events' business: the caller frees them on the source and
+     * takes them on the target in the same unit of work, whose failure undoes this too.
+     */
+    @CommandHandler
+    public SeatMove handle(TransferTickets command, Clock clock) {
+        mayBeChangedBy(command.requesterId(), command.byAdmin());
+        List<String> moving;
+        if (command.ticketId() != null) {
+            if (!activeTickets.containsKey(command.ticketId())) {
+                throw CommandRefused.notFound("no-such-ticket", "the booking has no such active ticket");
+            }
+            moving = List.of(command.ticketId());
+        } else if (activeByPlacement().size() > 1) {
+            throw CommandRefused.conflict("tickets-apart", "the booking's tickets are at different events; "
+                    + "transfer them one by one");
+        } else {
+            moving = List.copyOf(activeTickets.keySet());
+        }
+        Placement from = activeTickets.get(moving.get(0));
+        Placement to = new Placement(command.toOccurrenceId(), command.toTicketTypeId());
+        if (from.equals(to)) {
+            throw CommandRefused.conflict("same-ticket-type", "the tickets are already for this event and ticket type");
+        }
+        apply(new TicketsTransferred(bookingId, moving.stream().sorted().toList(), from.occurrenceId(),
+                from.ticketTypeId(), to.occurrenceId(), to.ticketTypeId(),
+                command.byAdmin() ? "admin" : "customer", clock.instant()));
+        return new SeatMove(
+                new ReleaseSeats(from.occurrenceId(), from.ticketTypeId(), bookingId, moving.size(), command.byAdmin(),
+                        ReleaseSeats.Purpose.TRANSFER),
+                to.occurrenceId(), to.ticketTypeId(), moving.size());
     }
 
     @CommandHandler
     public void handle(CancelBookingOfCancelledEvent command, Clock clock) {
-        if (!activeTickets.isEmpty()) {
-            apply(new BookingCancelled(bookingId, occurrenceId, ticketTypeId, activeTickets.size(), "organiser",
-                    command.reason(), clock.instant()));
+        List<String> there = activeTickets.entrySet().stream()
+                .filter(e -> e.getValue().occurrenceId().equals(command.occurrenceId()))
+                .map(Map.Entry::getKey).sorted().toList();
+        if (there.isEmpty()) {
+            return;
+        }
+        Map<Placement, List<String>> byPlacement = activeByPlacement();
+        if (byPlacement.size() == 1) {
+            apply(new BookingCancelled(bookingId, command.occurrenceId(),
+                    byPlacement.keySet().iterator().next().ticketTypeId(), there.size(), "organiser", command.reason(),
+                    clock.instant()));
+        } else {
+            there.forEach(ticketId -> apply(new TicketCancelled(bookingId, ticketId, command.occurrenceId(),
+                    activeTickets.get(ticketId).ticketTypeId(), "organiser", command.reason(), clock.instant())));
         }
     }
 
     @CommandHandler
     public void handle(RecordAttendance command, Clock clock) {
-        if (!activeTickets.contains(command.ticketId())) {
+        if (!activeTickets.containsKey(command.ticketId())) {
             throw CommandRefused.notFound("no-such-ticket", "the booking has no such active ticket");
         }
         apply(new AttendanceRecorded(bookingId, command.ticketId(), command.attendance(), clock.instant()));
     }
 
-    private void mayBeCancelledBy(String requesterId, boolean byAdmin) {
+    private Map<Placement, List<String>> activeByPlacement() {
+        Map<Placement, List<String>> byPlacement = new TreeMap<>();
+        activeTickets.forEach((ticketId, at) -> byPlacement.computeIfAbsent(at, p -> new ArrayList<>()).add(ticketId));
+        byPlacement.values().forEach(Collections::sort);
+        return byPlacement;
+    }
+
+    private void mayBeChangedBy(String requesterId, boolean byAdmin) {
         if (!byAdmin && !customerId.equals(requesterId)) {
             // another customer's booking is as good as unknown to them
             throw CommandRefused.notFound("not-found", "no such booking");
@@ -95,10 +164,9 @@ public class Booking {
     void on(TicketsBooked event) {
         bookingId = event.bookingId();
         customerId = event.customerId();
-        occurrenceId = event.occurrenceId();
-        ticketTypeId = event.ticketTypeId();
-        activeTickets = new HashSet<>();
-        event.tickets().forEach(ticket -> activeTickets.add(ticket.ticketId()));
+        Placement placement = new Placement(event.occurrenceId(), event.ticketTypeId());
+        activeTickets = new HashMap<>();
+        event.tickets().forEach(ticket -> activeTickets.put(ticket.ticketId(), placement));
     }
 
     @EventSourcingHandler
@@ -109,5 +177,24 @@ public class Booking {
     @EventSourcingHandler
     void on(TicketCancelled event) {
         activeTickets.remove(event.ticketId());
+    }
+
+    @EventSourcingHandler
+    void on(TicketsTransferred event) {
+        Placement to = new Placement(event.toOccurrenceId(), event.toTicketTypeId());
+        event.ticketIds().forEach(ticketId -> activeTickets.put(ticketId, to));
+    }
+
+    record Placement(String occurrenceId, String ticketTypeId) implements Comparable<Placement> {
+
+        @Override
+        public int compareTo(Placement other) {
+            int byEvent = occurrenceId.compareTo(other.occurrenceId);
+            return byEvent != 0 ? byEvent : ticketTypeId.compareTo(other.ticketTypeId);
+        }
+    }
+
+    /** Seats to free on the source (first) and take on the target, for a transfer. */
+    public record SeatMove(ReleaseSeats release, String toOccurrenceId, String toTicketTypeId, int quantity) {
     }
 }

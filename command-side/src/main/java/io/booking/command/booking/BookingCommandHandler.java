@@ -5,6 +5,7 @@ import io.booking.command.occurrence.ReleaseSeats;
 import io.booking.command.occurrence.ReserveSeats;
 import io.booking.shared.booking.BookedTicket;
 import io.booking.shared.booking.FormAnswer;
+import io.booking.shared.occurrence.Organiser;
 import io.booking.shared.personal.PersonalDataCipher;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -58,11 +59,29 @@ public class BookingCommandHandler {
     /** Cancels and releases the seats in one unit of work: never one without the other. */
     @CommandHandler
     public void handle(RequestCancellation request) {
-        ReleaseSeats release = commands.sendAndWait(request.ticketId() == null
-                ? new CancelBooking(request.bookingId(), request.requesterId(), request.byAdmin(), request.reason())
-                : new CancelTicket(request.bookingId(), request.ticketId(), request.requesterId(), request.byAdmin(),
-                request.reason()));
-        commands.sendAndWait(release);
+        if (request.ticketId() == null) {
+            List<ReleaseSeats> releases = commands.sendAndWait(new CancelBooking(request.bookingId(),
+                    request.requesterId(), request.byAdmin(), request.reason()));
+            releases.forEach(commands::sendAndWait);
+        } else {
+            ReleaseSeats release = commands.sendAndWait(new CancelTicket(request.bookingId(), request.ticketId(),
+                    request.requesterId(), request.byAdmin(), request.reason()));
+            commands.sendAndWait(release);
+        }
+    }
+
+    /**
+     * Moves the tickets, frees their seats on the source and takes seats on the target in one unit of work: a refusal
+     * anywhere (source policy, other organiser, target policy, target sold out) rolls all three back.
+     */
+    @CommandHandler
+    public void handle(RequestTransfer request) {
+        TransferTickets transfer = request.transfer();
+        Booking.SeatMove move = commands.sendAndWait(transfer);
+        Organiser organiser = commands.sendAndWait(move.release());
+        commands.sendAndWait(new ReserveSeats(move.toOccurrenceId(), move.toTicketTypeId(), transfer.bookingId(),
+                move.quantity(), new ReserveSeats.TransferIn(organiser, transfer.byAdmin())));
+        references.placedAt(transfer.bookingId(), move.toOccurrenceId());
     }
 
     /** @param repeated the same request was already booked; this answer repeats the first one */

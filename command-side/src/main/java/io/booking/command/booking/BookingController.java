@@ -82,10 +82,36 @@ public class BookingController {
                 reason), actor);
     }
 
+    @Operation(summary = "Transfer a booking, or one ticket of it, to another event or ticket type",
+            description = "The target must be an event of the same organiser with seats left. The seats are taken on the "
+                    + "target and freed on the source together, or nothing changes. The booking keeps its reference. "
+                    + "A customer may transfer while both events' policies allow (409 transfers-not-allowed, "
+                    + "event-started, other-organiser, sold-out); an admin at any time. Without ticketId the whole "
+                    + "booking moves.")
+    @PostMapping("/{bookingId}/transfer")
+    public ResponseEntity<TransferAnswer> transfer(@PathVariable UUID bookingId,
+                                                   @Valid @RequestBody TransferRequest request,
+                                                   Authentication caller) {
+        Actor actor = Actor.of(caller);
+        String ticketId = request.ticketId() == null ? null : request.ticketId().toString();
+        var dispatched = dispatcher.send(new RequestTransfer(new TransferTickets(bookingId.toString(), ticketId,
+                request.eventId().toString(), request.ticketTypeId().toString(), actor.id(), actor.isAdmin())), actor);
+        return ConsistencyToken.ok(new TransferAnswer(bookingId.toString(), ticketId, request.eventId().toString(),
+                request.ticketTypeId().toString(), ConsistencyToken.orNull(dispatched.position())), dispatched.position());
+    }
+
     private ResponseEntity<CancellationAnswer> cancel(RequestCancellation request, Actor actor) {
         var dispatched = dispatcher.send(request, actor);
         return ConsistencyToken.ok(new CancellationAnswer(request.bookingId(), request.ticketId(), "CANCELLED",
                 ConsistencyToken.orNull(dispatched.position())), dispatched.position());
+    }
+
+    /** @param ticketId the one ticket to move; absent to move the whole booking */
+    public record TransferRequest(UUID ticketId, @NotNull UUID eventId, @NotNull UUID ticketTypeId) {
+    }
+
+    public record TransferAnswer(String bookingId, String ticketId, String eventId, String ticketTypeId,
+                                 Long consistencyToken) {
     }
 
     public record CancellationRequest(@Size(max = 500) String reason) {

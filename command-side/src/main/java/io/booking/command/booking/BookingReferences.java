@@ -58,10 +58,19 @@ public class BookingReferences {
         }
     }
 
-    /** Every booking ever made for an event, active or not. */
+    /** Every booking that ever held tickets of an event, booked there or moved there, active or not. */
     public List<String> bookingsOf(String occurrenceId) {
-        return jdbc.queryForList("select booking_id from booking_reference where occurrence_id = ? order by created_at",
-                String.class, occurrenceId);
+        return jdbc.queryForList("""
+                select booking_id from booking_reference where occurrence_id = ?
+                union
+                select booking_id from booking_transfer where occurrence_id = ?""",
+                String.class, occurrenceId, occurrenceId);
+    }
+
+    /** Remembers that tickets of the booking were moved to an event; in the transaction of the transfer. */
+    public void placedAt(String bookingId, String occurrenceId) {
+        jdbc.update("insert into booking_transfer (booking_id, occurrence_id) values (?, ?) on conflict do nothing",
+                bookingId, occurrenceId);
     }
 
     private Optional<Existing> find(String bookingId) {

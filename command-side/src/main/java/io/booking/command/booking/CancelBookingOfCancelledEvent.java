@@ -2,6 +2,10 @@ package io.booking.command.booking;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** The organiser cancels a booking because its event was cancelled; a booking already cancelled stays as it is. */
-public record CancelBookingOfCancelledEvent(@TargetAggregateIdentifier String bookingId, String reason) {
+/**
+ * The organiser cancels the tickets a booking holds for a cancelled event; tickets already cancelled, or moved to
+ * another event, stay as they are.
+ */
+public record CancelBookingOfCancelledEvent(@TargetAggregateIdentifier String bookingId, String occurrenceId,
+                                            String reason) {
 }

@@ -25,7 +25,7 @@ public class EventCancellationPolicy {
     @EventHandler
     void on(OccurrenceCancelled event) {
         for (String bookingId : references.bookingsOf(event.occurrenceId())) {
-            commands.sendAndWait(new CancelBookingOfCancelledEvent(bookingId, event.reason()));
+            commands.sendAndWait(new CancelBookingOfCancelledEvent(bookingId, event.occurrenceId(), event.reason()));
         }
     }
 }

@@ -6,12 +6,14 @@ import io.booking.shared.occurrence.BookingPolicy;
 import io.booking.shared.occurrence.CapacityChanged;
 import io.booking.shared.occurrence.OccurrenceCancelled;
 import io.booking.shared.occurrence.OccurrenceScheduled;
+import io.booking.shared.occurrence.Organiser;
 import io.booking.shared.occurrence.SeatsReleased;
 import io.booking.shared.occurrence.SeatsReserved;
 import io.booking.shared.occurrence.TicketType;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -29,13 +31,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 // snapshots are Jackson documents of the fields
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
 @Aggregate(cache = "occurrenceCache", snapshotTriggerDefinition = "occurrenceSnapshotTrigger",
-        lockFactory = "occurrenceLockFactory")
+        snapshotFilter = "occurrenceSnapshotFilter", lockFactory = "occurrenceLockFactory")
+@Revision(Occurrence.REVISION)
 public class Occurrence {
+
+    /** Raised whenever the fields change, so snapshots of an older shape are skipped and the stream replayed. */
+    public static final String REVISION = "2";
 
     @AggregateIdentifier
     private String occurrenceId;
     private Instant startsAt;
     private BookingPolicy policy;
+    private Organiser organiser;
     private boolean cancelled;
     private Map<String, Seats> seats;
 
@@ -71,6 +78,13 @@ public class Occurrence {
         if (!clock.instant().isBefore(startsAt)) {
             throw CommandRefused.conflict("event-started", "the event has already started; it can no longer be booked");
         }
+        ReserveSeats.TransferIn transfer = command.transfer();
+        if (transfer != null && !organiser.equals(transfer.fromOrganiser())) {
+            throw CommandRefused.conflict("other-organiser", "tickets move only between events of the same organiser");
+        }
+        if (transfer != null && !transfer.byAdmin() && !policy.transfersAllowed()) {
+            throw CommandRefused.conflict("transfers-not-allowed", "the target event does not accept transfers");
+        }
         int left = ticketType.capacity() - ticketType.taken();
         if (command.quantity() > left) {
             throw new CommandRefused(CommandRefused.Kind.CONFLICT, "sold-out",
@@ -105,17 +119,37 @@ public class Occurrence {
         apply(new OccurrenceCancelled(occurrenceId, command.reason(), clock.instant()));
     }
 
+    /** @return the organiser, whose other events the seats' tickets may move to */
     @CommandHandler
-    public void handle(ReleaseSeats command, Clock clock) {
-        if (!command.byAdmin() && !policy.mayCancel(clock.instant(), startsAt)) {
-            throw CommandRefused.conflict(policy.cancellationsAllowed() ? "cancellation-window-closed" : "cancellations-not-allowed",
-                    policy.cancellationsAllowed()
-                            ? "bookings of this event can be cancelled until " + policy.cancellationCutoffHours() + " hours before it starts"
-                            : "this event does not allow cancellations");
+    public Organiser handle(ReleaseSeats command, Clock clock) {
+        if (!command.byAdmin()) {
+            mayRelease(command.purpose(), clock.instant());
         }
         Seats ticketType = seats.get(command.ticketTypeId());
         int left = ticketType.capacity() - ticketType.taken() + command.quantity();
         apply(new SeatsReleased(occurrenceId, command.ticketTypeId(), command.bookingId(), command.quantity(), left));
+        return organiser;
+    }
+
+    private void mayRelease(ReleaseSeats.Purpose purpose, Instant now) {
+        switch (purpose) {
+            case CANCELLATION -> {
+                if (!policy.mayCancel(now, startsAt)) {
+                    throw CommandRefused.conflict(policy.cancellationsAllowed() ? "cancellation-window-closed" : "cancellations-not-allowed",
+                            policy.cancellationsAllowed()
+                                    ? "bookings of this event can be cancelled until " + policy.cancellationCutoffHours() + " hours before it starts"
+                                    : "this event does not allow cancellations");
+                }
+            }
+            case TRANSFER -> {
+                if (!policy.mayTransfer(now, startsAt)) {
+                    throw CommandRefused.conflict(policy.transfersAllowed() ? "event-started" : "transfers-not-allowed",
+                            policy.transfersAllowed()
+                                    ? "the event has started; its tickets can no longer be transferred"
+                                    : "this event does not allow transfers");
+                }
+            }
+        }
     }
 
     @EventSourcingHandler
@@ -123,6 +157,7 @@ public class Occurrence {
         occurrenceId = event.occurrenceId();
         startsAt = event.startsAt();
         policy = event.policy();
+        organiser = event.organiser();
         seats = new HashMap<>();
         for (TicketType type : event.ticketTypes()) {
             seats.put(type.ticketTypeId(), new Seats(type.capacity(), 0));

@@ -3,6 +3,7 @@ package io.booking.command.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.booking.command.CommandRefused;
 import io.booking.platform.SafeLog;
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -71,6 +72,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail concurrent(ConcurrencyException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "it was changed by someone else at the same moment, or it already exists; retry with fresh data");
+        problem.setProperty("rule", "concurrent-change");
+        return problem;
+    }
+
+    /** Two transfers crossing between the same two events in opposite directions: one of them gives way. */
+    @ExceptionHandler(DeadlockException.class)
+    ProblemDetail deadlock(DeadlockException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "another change of the same events crossed this one; retry");
         problem.setProperty("rule", "concurrent-change");
         return problem;
     }

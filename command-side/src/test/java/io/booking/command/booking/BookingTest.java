@@ -8,6 +8,7 @@ import io.booking.shared.booking.BookedTicket;
 import io.booking.shared.booking.BookingCancelled;
 import io.booking.shared.booking.TicketCancelled;
 import io.booking.shared.booking.TicketsBooked;
+import io.booking.shared.booking.TicketsTransferred;
 import io.booking.shared.personal.PersonalData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +51,7 @@ class BookingTest {
         fixture.given(booked())
                 .when(new CancelBooking("b-1", "c-1", false, "ill"))
                 .expectEvents(new BookingCancelled("b-1", "ev-1", "adult", 2, "customer", "ill", NOW))
-                .expectResultMessagePayload(new ReleaseSeats("ev-1", "adult", "b-1", 2, false));
+                .expectResultMessagePayload(List.of(ReleaseSeats.forCancellation("ev-1", "adult", "b-1", 2, false)));
     }
 
     @Test
@@ -83,7 +84,7 @@ class BookingTest {
         fixture.given(booked())
                 .when(new CancelTicket("b-1", "t-2", "c-1", false, null))
                 .expectEvents(new TicketCancelled("b-1", "t-2", "ev-1", "adult", "customer", null, NOW))
-                .expectResultMessagePayload(new ReleaseSeats("ev-1", "adult", "b-1", 1, false));
+                .expectResultMessagePayload(ReleaseSeats.forCancellation("ev-1", "adult", "b-1", 1, false));
     }
 
     @Test
@@ -100,16 +101,16 @@ class BookingTest {
         fixture.given(booked(), new TicketCancelled("b-1", "t-2", "ev-1", "adult", "customer", null, NOW))
                 .when(new CancelBooking("b-1", "c-1", false, null))
                 .expectEvents(new BookingCancelled("b-1", "ev-1", "adult", 1, "customer", null, NOW))
-                .expectResultMessagePayload(new ReleaseSeats("ev-1", "adult", "b-1", 1, false));
+                .expectResultMessagePayload(List.of(ReleaseSeats.forCancellation("ev-1", "adult", "b-1", 1, false)));
     }
 
     @Test
     void aCancelledEventCancelsItsBookingsByTheOrganiserAndLeavesCancelledOnesAlone() {
         fixture.given(booked())
-                .when(new CancelBookingOfCancelledEvent("b-1", "storm"))
+                .when(new CancelBookingOfCancelledEvent("b-1", "ev-1", "storm"))
                 .expectEvents(new BookingCancelled("b-1", "ev-1", "adult", 2, "organiser", "storm", NOW));
         fixture.given(booked(), new BookingCancelled("b-1", "ev-1", "adult", 2, "customer", null, NOW))
-                .when(new CancelBookingOfCancelledEvent("b-1", "storm"))
+                .when(new CancelBookingOfCancelledEvent("b-1", "ev-1", "storm"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -141,5 +142,71 @@ class BookingTest {
                 .when(new PlaceBooking("b-1", "ABCD-EFGH", "ev-1", "adult", "c-1", tickets, List.of()))
                 .expectNoEvents()
                 .expectException(CommandRefused.class);
+    }
+
+    private static TicketsTransferred moved(String ticketId, String to) {
+        return new TicketsTransferred("b-1", List.of(ticketId), "ev-1", "adult", to, "adult", "customer", NOW);
+    }
+
+    @Test
+    void aWholeBookingIsTransferredAndItsSeatsAreToMove() {
+        fixture.given(booked())
+                .when(new TransferTickets("b-1", null, "ev-2", "adult", "c-1", false))
+                .expectEvents(new TicketsTransferred("b-1", List.of("t-1", "t-2"), "ev-1", "adult", "ev-2", "adult",
+                        "customer", NOW))
+                .expectResultMessagePayload(new Booking.SeatMove(
+                        new ReleaseSeats("ev-1", "adult", "b-1", 2, false, ReleaseSeats.Purpose.TRANSFER),
+                        "ev-2", "adult", 2));
+    }
+
+    @Test
+    void oneTicketIsTransferredAndTheRestStays() {
+        fixture.given(booked())
+                .when(new TransferTickets("b-1", "t-2", "ev-2", "adult", "c-1", false))
+                .expectEvents(moved("t-2", "ev-2"));
+    }
+
+    @Test
+    void aTransferToWhereTheTicketsAreAlreadyOrOfAnotherCustomersBookingIsRefused() {
+        fixture.given(booked())
+                .when(new TransferTickets("b-1", null, "ev-1", "adult", "c-1", false))
+                .expectNoEvents()
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("the tickets are already for this event and ticket type");
+        fixture.given(booked())
+                .when(new TransferTickets("b-1", null, "ev-2", "adult", "c-2", false))
+                .expectNoEvents()
+                .expectExceptionMessage("no such booking");
+    }
+
+    @Test
+    void aBookingWhoseTicketsWereMovedApartIsCancelledTicketByTicketAtEachEvent() {
+        fixture.given(booked(), moved("t-2", "ev-2"))
+                .when(new CancelBooking("b-1", "c-1", false, "ill"))
+                .expectEvents(new TicketCancelled("b-1", "t-1", "ev-1", "adult", "customer", "ill", NOW),
+                        new TicketCancelled("b-1", "t-2", "ev-2", "adult", "customer", "ill", NOW))
+                .expectResultMessagePayload(List.of(
+                        ReleaseSeats.forCancellation("ev-1", "adult", "b-1", 1, false),
+                        ReleaseSeats.forCancellation("ev-2", "adult", "b-1", 1, false)));
+    }
+
+    @Test
+    void aMovedTicketIsCancelledAtTheEventItWasMovedTo() {
+        fixture.given(booked(), moved("t-2", "ev-2"))
+                .when(new CancelTicket("b-1", "t-2", "c-1", false, null))
+                .expectEvents(new TicketCancelled("b-1", "t-2", "ev-2", "adult", "customer", null, NOW))
+                .expectResultMessagePayload(ReleaseSeats.forCancellation("ev-2", "adult", "b-1", 1, false));
+    }
+
+    @Test
+    void aCancelledEventCancelsOnlyTheTicketsStillHeldForIt() {
+        fixture.given(booked(), moved("t-2", "ev-2"))
+                .when(new CancelBookingOfCancelledEvent("b-1", "ev-2", "storm"))
+                .expectEvents(new TicketCancelled("b-1", "t-2", "ev-2", "adult", "organiser", "storm", NOW));
+        fixture.given(booked(), new TicketsTransferred("b-1", List.of("t-1", "t-2"), "ev-1", "adult", "ev-2", "adult",
+                        "customer", NOW))
+                .when(new CancelBookingOfCancelledEvent("b-1", "ev-1", "storm"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 }

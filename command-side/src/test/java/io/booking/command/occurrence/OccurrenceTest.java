@@ -96,7 +96,7 @@ class OccurrenceTest {
     @Test
     void releasedSeatsGoBackOnSale() {
         fixture.given(scheduled(4), new SeatsReserved("ev-1", "adult", "booking-1", 3, 1))
-                .when(new ReleaseSeats("ev-1", "adult", "booking-1", 3, false))
+                .when(ReleaseSeats.forCancellation("ev-1", "adult", "booking-1", 3, false))
                 .expectEvents(new SeatsReleased("ev-1", "adult", "booking-1", 3, 4));
     }
 
@@ -104,12 +104,12 @@ class OccurrenceTest {
     void aCustomerCannotCancelInsideTheCutoffButAnAdminCan() {
         var reserved = fixture.given(scheduled(4), new SeatsReserved("ev-1", "adult", "booking-1", 3, 1));
         clock.set(START.minus(Duration.ofHours(23)));
-        reserved.when(new ReleaseSeats("ev-1", "adult", "booking-1", 3, false))
+        reserved.when(ReleaseSeats.forCancellation("ev-1", "adult", "booking-1", 3, false))
                 .expectNoEvents()
                 .expectException(CommandRefused.class);
 
         fixture.given(scheduled(4), new SeatsReserved("ev-1", "adult", "booking-1", 3, 1))
-                .when(new ReleaseSeats("ev-1", "adult", "booking-1", 3, true))
+                .when(ReleaseSeats.forCancellation("ev-1", "adult", "booking-1", 3, true))
                 .expectEvents(new SeatsReleased("ev-1", "adult", "booking-1", 3, 4));
     }
 
@@ -163,5 +163,43 @@ class OccurrenceTest {
         scheduledEvent.when(new ReserveSeats("ev-1", "adult", "booking-1", 1))
                 .expectNoEvents()
                 .expectException(CommandRefused.class);
+    }
+
+    @Test
+    void aTransferFreesTheSourceSeatsWhileTheEventHasNotStartedAndNamesTheOrganiser() {
+        fixture.given(scheduled(4), new SeatsReserved("ev-1", "adult", "booking-1", 3, 1))
+                .when(new ReleaseSeats("ev-1", "adult", "booking-1", 2, false, ReleaseSeats.Purpose.TRANSFER))
+                .expectEvents(new SeatsReleased("ev-1", "adult", "booking-1", 2, 3))
+                .expectResultMessagePayload(new Organiser("Clay Co", "hello@clay.example"));
+        // inside the cancellation cutoff a transfer is still allowed; once started it is not
+        var reserved = fixture.given(scheduled(4), new SeatsReserved("ev-1", "adult", "booking-1", 3, 1));
+        clock.set(START.plusSeconds(1));
+        reserved.when(new ReleaseSeats("ev-1", "adult", "booking-1", 1, false, ReleaseSeats.Purpose.TRANSFER))
+                .expectNoEvents()
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("the event has started; its tickets can no longer be transferred");
+    }
+
+    @Test
+    void ticketsMoveInOnlyFromTheSameOrganiserAndOnlyWhereTransfersAreAllowed() {
+        fixture.given(scheduled(4))
+                .when(new ReserveSeats("ev-1", "adult", "booking-1", 2,
+                        new ReserveSeats.TransferIn(new Organiser("Other Ltd", null), false)))
+                .expectNoEvents()
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("tickets move only between events of the same organiser");
+        OccurrenceScheduled noTransfers = new OccurrenceScheduled("ev-1", "Pottery", "Wheel throwing", START, END,
+                "Studio 2", new Organiser("Clay Co", "hello@clay.example"), scheduled(4).ticketTypes(),
+                new BookingPolicy(false, true, 24), NOW);
+        ReserveSeats transferIn = new ReserveSeats("ev-1", "adult", "booking-1", 2,
+                new ReserveSeats.TransferIn(new Organiser("Clay Co", "hello@clay.example"), false));
+        fixture.given(noTransfers)
+                .when(transferIn)
+                .expectNoEvents()
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("the target event does not accept transfers");
+        fixture.given(scheduled(4))
+                .when(transferIn)
+                .expectEvents(new SeatsReserved("ev-1", "adult", "booking-1", 2, 2));
     }
 }

@@ -1,6 +1,7 @@
 package io.booking.query.booking;
 
 import io.booking.shared.booking.Attendance;
+import io.booking.shared.booking.TicketsTransferred;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -19,6 +20,7 @@ import org.springframework.data.domain.Persistable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** A booking with its attendees' names and form answers, opened (or {@code [erased]}) when projected. */
 @Entity
@@ -51,6 +53,12 @@ class Booking implements Persistable<String> {
     @OrderColumn(name = "position")
     @BatchSize(size = 100)
     private List<Answer> answers = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "booking_transfer", joinColumns = @JoinColumn(name = "booking_id"))
+    @OrderColumn(name = "position")
+    @BatchSize(size = 100)
+    private List<Transfer> transfers = new ArrayList<>();
 
     // a booking is new when first projected: persisting it directly spares Hibernate a select to merge it
     @Transient
@@ -89,7 +97,7 @@ class Booking implements Persistable<String> {
         this.bookedAt = bookedAt;
         this.status = BOOKED;
         this.tickets.clear();
-        this.tickets.addAll(tickets);
+        tickets.forEach(ticket -> this.tickets.add(ticket.at(eventId, ticketTypeId)));
         this.answers.clear();
         this.answers.addAll(answers);
     }
@@ -100,6 +108,26 @@ class Booking implements Persistable<String> {
                 ? ticket.with(CANCELLED, ticket.attendance) : ticket);
         if (tickets.stream().allMatch(ticket -> CANCELLED.equals(ticket.status))) {
             cancelled(at, by, reason);
+        }
+    }
+
+    /**
+     * Tickets moved; the booking follows them to their new event when all its active tickets are there. A redelivered
+     * event finds its transfer already recorded and changes nothing.
+     */
+    void transferred(TicketsTransferred event) {
+        Transfer transfer = new Transfer(event);
+        if (transfers.contains(transfer)) {
+            return;
+        }
+        transfers.add(transfer);
+        tickets.replaceAll(ticket -> event.ticketIds().contains(ticket.ticketId)
+                ? ticket.at(event.toOccurrenceId(), event.toTicketTypeId()) : ticket);
+        List<Ticket> active = tickets.stream().filter(ticket -> BOOKED.equals(ticket.status)).toList();
+        if (active.stream().allMatch(ticket -> ticket.eventId.equals(event.toOccurrenceId())
+                && ticket.ticketTypeId.equals(event.toTicketTypeId()))) {
+            eventId = event.toOccurrenceId();
+            ticketTypeId = event.toTicketTypeId();
         }
     }
 
@@ -129,7 +157,7 @@ class Booking implements Persistable<String> {
         return new BookingView(bookingId, reference, status, bookedAt, occurrence.view(),
                 occurrence.ticketType(ticketTypeId),
                 tickets.stream().map(t -> new BookingView.Ticket(t.ticketId, t.attendeeName, t.child, t.status,
-                        t.attendance)).toList(),
+                        t.attendance, t.eventId, t.ticketTypeId)).toList(),
                 new BookingView.Actions(active && occurrence.policy().mayCancel(now, occurrence.startsAt()),
                         active && occurrence.policy().mayTransfer(now, occurrence.startsAt())),
                 active ? null : new BookingView.Cancellation(cancelledAt, cancelledBy, cancellationReason));
@@ -137,7 +165,8 @@ class Booking implements Persistable<String> {
 
     BookingDetails details(BookingOccurrence occurrence, Instant now) {
         return BookingDetails.of(view(occurrence, now), customerId,
-                answers.stream().map(a -> new BookingDetails.Answer(a.question, a.answer)).toList());
+                answers.stream().map(a -> new BookingDetails.Answer(a.question, a.answer)).toList(),
+                transfers.stream().map(Transfer::view).toList());
     }
 
     @Embeddable
@@ -147,6 +176,8 @@ class Booking implements Persistable<String> {
         private boolean child;
         private String status = BOOKED;
         private String attendance = Attendance.BOOKED.name();
+        private String eventId;
+        private String ticketTypeId;
 
         protected Ticket() {
         }
@@ -159,10 +190,61 @@ class Booking implements Persistable<String> {
 
         /** A changed copy: Hibernate sees a replaced element of the collection as a change to store. */
         Ticket with(String newStatus, String newAttendance) {
-            Ticket changed = new Ticket(ticketId, attendeeName, child);
+            Ticket changed = at(eventId, ticketTypeId);
             changed.status = newStatus;
             changed.attendance = newAttendance;
             return changed;
+        }
+
+        /** A copy placed at an event and ticket type; a moved ticket's attendance starts afresh. */
+        Ticket at(String newEventId, String newTicketTypeId) {
+            Ticket changed = new Ticket(ticketId, attendeeName, child);
+            changed.status = status;
+            changed.attendance = newEventId.equals(eventId) ? attendance : Attendance.BOOKED.name();
+            changed.eventId = newEventId;
+            changed.ticketTypeId = newTicketTypeId;
+            return changed;
+        }
+    }
+
+    @Embeddable
+    static class Transfer {
+        private String ticketIds;
+        private String fromEventId;
+        private String fromTicketTypeId;
+        private String toEventId;
+        private String toTicketTypeId;
+        private String transferredBy;
+        private Instant transferredAt;
+
+        protected Transfer() {
+        }
+
+        Transfer(TicketsTransferred event) {
+            this.ticketIds = String.join(",", event.ticketIds());
+            this.fromEventId = event.fromOccurrenceId();
+            this.fromTicketTypeId = event.fromTicketTypeId();
+            this.toEventId = event.toOccurrenceId();
+            this.toTicketTypeId = event.toTicketTypeId();
+            this.transferredBy = event.transferredBy();
+            this.transferredAt = event.transferredAt();
+        }
+
+        BookingDetails.Transfer view() {
+            return new BookingDetails.Transfer(List.of(ticketIds.split(",")), fromEventId, fromTicketTypeId, toEventId,
+                    toTicketTypeId, transferredBy, transferredAt);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Transfer that && ticketIds.equals(that.ticketIds)
+                    && toEventId.equals(that.toEventId) && toTicketTypeId.equals(that.toTicketTypeId)
+                    && transferredAt.equals(that.transferredAt);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(ticketIds, toEventId, toTicketTypeId, transferredAt);
         }
     }
 

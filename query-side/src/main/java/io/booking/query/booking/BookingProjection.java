@@ -7,6 +7,7 @@ import io.booking.shared.booking.AttendanceRecorded;
 import io.booking.shared.booking.BookingCancelled;
 import io.booking.shared.booking.TicketCancelled;
 import io.booking.shared.booking.TicketsBooked;
+import io.booking.shared.booking.TicketsTransferred;
 import io.booking.shared.occurrence.OccurrenceCancelled;
 import io.booking.shared.occurrence.OccurrenceScheduled;
 import io.booking.shared.personal.PersonalDataCipher;
@@ -82,6 +83,11 @@ public class BookingProjection {
     @EventHandler
     void on(AttendanceRecorded event) {
         bookings.findById(event.bookingId()).ifPresent(booking -> booking.attendance(event.ticketId(), event.attendance()));
+    }
+
+    @EventHandler
+    void on(TicketsTransferred event) {
+        bookings.findById(event.bookingId()).ifPresent(booking -> booking.transferred(event));
     }
 
     @EventHandler

@@ -29,8 +29,10 @@ public record BookingView(String bookingId, String reference, String status, Ins
     /**
      * @param status     {@code BOOKED} or {@code CANCELLED}
      * @param attendance {@code BOOKED} (not recorded), {@code ATTENDED} or {@code NO_SHOW}
+     * @param eventId    where the ticket is now: the booking's event unless the ticket alone was transferred
      */
-    public record Ticket(String ticketId, String attendeeName, boolean child, String status, String attendance) {
+    public record Ticket(String ticketId, String attendeeName, boolean child, String status, String attendance,
+                         String eventId, String ticketTypeId) {
     }
 
     public record Actions(boolean cancel, boolean transfer) {

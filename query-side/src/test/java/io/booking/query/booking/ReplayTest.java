@@ -3,7 +3,9 @@ package io.booking.query.booking;
 import io.booking.query.support.QuerySideTest;
 import io.booking.shared.booking.BookingCancelled;
 import io.booking.shared.booking.TicketCancelled;
+import io.booking.shared.booking.BookedTicket;
 import io.booking.shared.booking.TicketsBooked;
+import io.booking.shared.booking.TicketsTransferred;
 import io.booking.shared.occurrence.BookingPolicy;
 import io.booking.shared.occurrence.OccurrenceScheduled;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -25,7 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ReplayTest extends QuerySideTest {
 
     private static final List<String> TABLES = List.of("booking_occurrence", "booking_occurrence_ticket_type",
-            "booking", "booking_ticket", "booking_answer");
+            "booking", "booking_ticket", "booking_answer", "booking_transfer");
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -33,6 +35,7 @@ class ReplayTest extends QuerySideTest {
     @Test
     void rebuildingTheBookingsReadModelGivesTheSameRows() throws Exception {
         long position = 0;
+        OccurrenceScheduled previous = null;
         for (int e = 0; e < 3; e++) {
             OccurrenceScheduled event = occurrence(newId(), "Replay " + e, NOW.plus(Duration.ofDays(e + 1)),
                     NOW.plus(Duration.ofDays(e + 2)), new BookingPolicy(true, true, 24),
@@ -52,8 +55,17 @@ class ReplayTest extends QuerySideTest {
                 } else if (b == 2) {
                     position = store.append("Booking", booking.bookingId(), new BookingCancelled(booking.bookingId(),
                             event.occurrenceId(), booking.ticketTypeId(), 2, "admin", "double booked", NOW));
+                } else if (b == 3 && previous != null) {
+                    // a booking moved whole to the previous date, then one ticket back: the transfer history replays
+                    position = store.append("Booking", booking.bookingId(), new TicketsTransferred(booking.bookingId(),
+                            booking.tickets().stream().map(BookedTicket::ticketId).toList(), event.occurrenceId(), "a",
+                            previous.occurrenceId(), "c", "customer", NOW));
+                    position = store.append("Booking", booking.bookingId(), new TicketsTransferred(booking.bookingId(),
+                            List.of(booking.tickets().get(0).ticketId()), previous.occurrenceId(), "c",
+                            event.occurrenceId(), "a", "admin", NOW.plusSeconds(1)));
                 }
             }
+            previous = event;
         }
         awaitReadModels(position);
         List<String> live = checksums();
