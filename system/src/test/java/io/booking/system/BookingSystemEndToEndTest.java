@@ -47,7 +47,9 @@ class BookingSystemEndToEndTest {
                 "command.booking.admin.password", ADMIN_PASSWORD,
                 "command.booking.security.bcrypt-strength", "4",
                 // two cores run both sides, PostgreSQL and up to 100 clients here: give projections time to catch up
-                "query.booking.consistency.max-wait", "30s"));
+                "query.booking.consistency.max-wait", "30s",
+                // deadlines (an event's end) are looked for twice a second instead of every 5 s
+                "command.db-scheduler.polling-interval", "500ms"));
         api = new Api(system.commandPort(), system.queryPort());
     }
 
@@ -605,6 +607,46 @@ class BookingSystemEndToEndTest {
         }
     }
 
+    @Test
+    void whenAnEventWithAttendanceTrackingEndsItsUnmarkedTicketsBecomeAttendedWithoutAnyCommand() throws Exception {
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        Instant start = Instant.now().plusSeconds(4);
+        JsonNode tracked = scheduleAt(admin, "Short Workshop", start, start.plusSeconds(2), true);
+        JsonNode untracked = scheduleAt(admin, "Short Talk", start, start.plusSeconds(2), false);
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        String customer = loggedInCustomers(pool, "shortie", 1).get(0);
+        pool.shutdown();
+        String bookingId = UUID.randomUUID().toString();
+        Api.Answer booked = api.command("/api/bookings", customer, Map.of("bookingId", bookingId,
+                "eventId", idOf(tracked), "ticketTypeId", ticketTypeOf(tracked),
+                "tickets", List.of(Map.of("attendeeName", "Came"), Map.of("attendeeName", "Stayed Home"))));
+        assertThat(api.command("/api/bookings", customer, Map.of("eventId", idOf(untracked),
+                "ticketTypeId", ticketTypeOf(untracked), "tickets", List.of(Map.of("attendeeName", "Listener"))))
+                .status()).isEqualTo(201);
+        JsonNode details = api.query("/api/bookings/" + booked.body().get("reference").asText(), customer,
+                Long.parseLong(booked.header("X-Consistency-Token"))).body();
+        String stayedHome = details.at("/tickets/1/ticketId").asText();
+        assertThat(api.put("/api/admin/bookings/" + bookingId + "/tickets/" + stayedHome + "/attendance", admin,
+                Map.of("attendance", "NO_SHOW")).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode past = api.query("/api/my/past?q=workshop", customer, null).body();
+            assertThat(past.at("/items/0/tickets/0/attendance").asText()).isEqualTo("ATTENDED");
+            assertThat(past.at("/items/0/tickets/1/attendance").asText()).isEqualTo("NO_SHOW");
+        });
+        // the untracked event ended too (its end is in the store) and its ticket stays as booked
+        await().atMost(Duration.ofSeconds(30)).until(() -> scalar("""
+                select count(*) from command.domain_event_entry
+                where payload_type = 'io.booking.shared.occurrence.OccurrenceEnded' and aggregate_identifier = ?""",
+                idOf(untracked)) == 1);
+        assertThat(api.query("/api/my/past?q=talk", customer, null).body().at("/items/0/tickets/0/attendance")
+                .asText()).isEqualTo("BOOKED");
+        assertThat(scalar("""
+                select count(*) from command.domain_event_entry
+                where payload_type = 'io.booking.shared.occurrence.OccurrenceEnded' and aggregate_identifier = ?""",
+                idOf(tracked))).isEqualTo(1);
+    }
+
     private static String idOf(JsonNode event) {
         return event.get("eventId").asText();
     }
@@ -678,6 +720,18 @@ class BookingSystemEndToEndTest {
 
     private static JsonNode schedule(String adminToken, String title, int capacity) {
         return schedule(adminToken, title, capacity, "Clay Co");
+    }
+
+    private static JsonNode scheduleAt(String adminToken, String title, Instant start, Instant end,
+                                       boolean attendanceTracking) {
+        Api.Answer scheduled = api.command("/api/admin/events", adminToken, Map.of(
+                "title", title, "startsAt", start.toString(), "endsAt", end.toString(), "location", "Studio 2",
+                "organiser", Map.of("name", "Clay Co"),
+                "ticketTypes", List.of(Map.of("name", "Adult", "price", 25, "capacity", 10)),
+                "policy", Map.of("transfersAllowed", true, "cancellationsAllowed", true, "cancellationCutoffHours", 0,
+                        "attendanceTracking", attendanceTracking)));
+        assertThat(scheduled.status()).isEqualTo(201);
+        return scheduled.body();
     }
 
     private static JsonNode schedule(String adminToken, String title, int capacity, String organiser) {

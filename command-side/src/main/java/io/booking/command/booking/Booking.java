@@ -2,6 +2,7 @@ package io.booking.command.booking;
 
 import io.booking.command.CommandRefused;
 import io.booking.command.occurrence.ReleaseSeats;
+import io.booking.shared.booking.Attendance;
 import io.booking.shared.booking.AttendanceRecorded;
 import io.booking.shared.booking.BookingCancelled;
 import io.booking.shared.booking.TicketCancelled;
@@ -16,8 +17,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -32,6 +35,7 @@ public class Booking {
     private String bookingId;
     private String customerId;
     private Map<String, Placement> activeTickets;
+    private Set<String> attendanceMarked;
 
     protected Booking() {
         // for Axon
@@ -143,6 +147,17 @@ public class Booking {
         apply(new AttendanceRecorded(bookingId, command.ticketId(), command.attendance(), clock.instant()));
     }
 
+    @CommandHandler
+    public void handle(AttendByDefault command, Clock clock) {
+        activeTickets.entrySet().stream()
+                .filter(e -> e.getValue().occurrenceId().equals(command.occurrenceId()))
+                .map(Map.Entry::getKey)
+                .filter(ticketId -> !attendanceMarked.contains(ticketId))
+                .sorted()
+                .forEach(ticketId -> apply(new AttendanceRecorded(bookingId, ticketId, Attendance.ATTENDED,
+                        clock.instant())));
+    }
+
     private Map<Placement, List<String>> activeByPlacement() {
         Map<Placement, List<String>> byPlacement = new TreeMap<>();
         activeTickets.forEach((ticketId, at) -> byPlacement.computeIfAbsent(at, p -> new ArrayList<>()).add(ticketId));
@@ -166,6 +181,7 @@ public class Booking {
         customerId = event.customerId();
         Placement placement = new Placement(event.occurrenceId(), event.ticketTypeId());
         activeTickets = new HashMap<>();
+        attendanceMarked = new HashSet<>();
         event.tickets().forEach(ticket -> activeTickets.put(ticket.ticketId(), placement));
     }
 
@@ -180,9 +196,16 @@ public class Booking {
     }
 
     @EventSourcingHandler
+    void on(AttendanceRecorded event) {
+        attendanceMarked.add(event.ticketId());
+    }
+
+    @EventSourcingHandler
     void on(TicketsTransferred event) {
         Placement to = new Placement(event.toOccurrenceId(), event.toTicketTypeId());
         event.ticketIds().forEach(ticketId -> activeTickets.put(ticketId, to));
+        // attendance is per event: a moved ticket is unmarked at its new one
+        event.ticketIds().forEach(attendanceMarked::remove);
     }
 
     record Placement(String occurrenceId, String ticketTypeId) implements Comparable<Placement> {

@@ -5,17 +5,21 @@ import io.booking.command.CommandRefused;
 import io.booking.shared.occurrence.BookingPolicy;
 import io.booking.shared.occurrence.CapacityChanged;
 import io.booking.shared.occurrence.OccurrenceCancelled;
+import io.booking.shared.occurrence.OccurrenceEnded;
 import io.booking.shared.occurrence.OccurrenceScheduled;
 import io.booking.shared.occurrence.Organiser;
 import io.booking.shared.occurrence.SeatsReleased;
 import io.booking.shared.occurrence.SeatsReserved;
 import io.booking.shared.occurrence.TicketType;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -41,6 +45,8 @@ public class Occurrence {
     @AggregateIdentifier
     private String occurrenceId;
     private Instant startsAt;
+    private Instant endsAt;
+    private boolean ended;
     private BookingPolicy policy;
     private Organiser organiser;
     private boolean cancelled;
@@ -50,8 +56,10 @@ public class Occurrence {
         // for Axon
     }
 
+    static final String END_DEADLINE = "event-ended";
+
     @CommandHandler
-    public Occurrence(ScheduleOccurrence command, Clock clock) {
+    public Occurrence(ScheduleOccurrence command, Clock clock, DeadlineManager deadlines) {
         if (!command.endsAt().isAfter(command.startsAt())) {
             throw CommandRefused.unprocessable("ends-before-start", "the event must end after it starts");
         }
@@ -64,10 +72,20 @@ public class Occurrence {
         apply(new OccurrenceScheduled(command.occurrenceId(), command.title(), command.description(), command.startsAt(),
                 command.endsAt(), command.location(), command.organiser(), command.ticketTypes(), command.policy(),
                 clock.instant()));
+        // kept in PostgreSQL (db-scheduler): it fires once, also across restarts and instances
+        deadlines.schedule(command.endsAt(), END_DEADLINE);
     }
 
+    @DeadlineHandler(deadlineName = END_DEADLINE)
+    void end() {
+        if (!cancelled && !ended) {
+            apply(new OccurrenceEnded(occurrenceId, policy.attendanceTracking(), endsAt));
+        }
+    }
+
+    /** @return the seats left and the price a seat was taken at */
     @CommandHandler
-    public int handle(ReserveSeats command, Clock clock) {
+    public Reservation handle(ReserveSeats command, Clock clock) {
         Seats ticketType = seats.get(command.ticketTypeId());
         if (ticketType == null) {
             throw CommandRefused.unprocessable("unknown-ticket-type", "the event has no such ticket type");
@@ -93,7 +111,7 @@ public class Occurrence {
         }
         apply(new SeatsReserved(occurrenceId, command.ticketTypeId(), command.bookingId(), command.quantity(),
                 left - command.quantity()));
-        return left - command.quantity();
+        return new Reservation(left - command.quantity(), ticketType.price());
     }
 
     @CommandHandler
@@ -156,22 +174,28 @@ public class Occurrence {
     void on(OccurrenceScheduled event) {
         occurrenceId = event.occurrenceId();
         startsAt = event.startsAt();
+        endsAt = event.endsAt();
         policy = event.policy();
         organiser = event.organiser();
         seats = new HashMap<>();
         for (TicketType type : event.ticketTypes()) {
-            seats.put(type.ticketTypeId(), new Seats(type.capacity(), 0));
+            seats.put(type.ticketTypeId(), new Seats(type.capacity(), 0, type.price()));
         }
     }
 
     @EventSourcingHandler
     void on(SeatsReserved event) {
-        seats.computeIfPresent(event.ticketTypeId(), (id, s) -> new Seats(s.capacity(), s.capacity() - event.seatsLeft()));
+        seats.computeIfPresent(event.ticketTypeId(), (id, s) -> new Seats(s.capacity(), s.capacity() - event.seatsLeft(), s.price()));
     }
 
     @EventSourcingHandler
     void on(CapacityChanged event) {
-        seats.computeIfPresent(event.ticketTypeId(), (id, s) -> new Seats(event.capacity(), s.taken()));
+        seats.computeIfPresent(event.ticketTypeId(), (id, s) -> new Seats(event.capacity(), s.taken(), s.price()));
+    }
+
+    @EventSourcingHandler
+    void on(OccurrenceEnded event) {
+        ended = true;
     }
 
     @EventSourcingHandler
@@ -181,9 +205,12 @@ public class Occurrence {
 
     @EventSourcingHandler
     void on(SeatsReleased event) {
-        seats.computeIfPresent(event.ticketTypeId(), (id, s) -> new Seats(s.capacity(), s.capacity() - event.seatsLeft()));
+        seats.computeIfPresent(event.ticketTypeId(), (id, s) -> new Seats(s.capacity(), s.capacity() - event.seatsLeft(), s.price()));
     }
 
-    record Seats(int capacity, int taken) {
+    record Seats(int capacity, int taken, BigDecimal price) {
+    }
+
+    public record Reservation(int seatsLeft, BigDecimal unitPrice) {
     }
 }

@@ -50,12 +50,12 @@ public class OccurrenceController {
         List<TicketType> ticketTypes = request.ticketTypes().stream()
                 .map(t -> new TicketType(UUID.randomUUID().toString(), t.name().trim(), t.price(), t.capacity()))
                 .toList();
-        PolicyRequest policy = request.policy() == null ? new PolicyRequest(true, true, 24) : request.policy();
+        PolicyRequest policy = request.policy() == null ? new PolicyRequest(true, true, 24, false) : request.policy();
         var dispatched = dispatcher.send(new ScheduleOccurrence(eventId, request.title().trim(), request.description(),
                 request.startsAt(), request.endsAt(), request.location(),
                 new Organiser(request.organiser().name(), request.organiser().contact()), ticketTypes,
                 new BookingPolicy(policy.transfersAllowed(), policy.cancellationsAllowed(),
-                        policy.cancellationCutoffHours())), Actor.of(caller));
+                        policy.cancellationCutoffHours(), policy.attendanceTracking())), Actor.of(caller));
         List<Scheduled.Type> types = ticketTypes.stream().map(t -> new Scheduled.Type(t.ticketTypeId(), t.name())).toList();
         return ConsistencyToken.created(new Scheduled(eventId, types, ConsistencyToken.orNull(dispatched.position())),
                 dispatched.position());
@@ -114,8 +114,9 @@ public class OccurrenceController {
                                     @Min(1) @Max(1_000_000) int capacity) {
     }
 
+    /** @param attendanceTracking unmarked tickets count as attended once the event has ended */
     public record PolicyRequest(boolean transfersAllowed, boolean cancellationsAllowed,
-                                @Min(0) @Max(8760) int cancellationCutoffHours) {
+                                @Min(0) @Max(8760) int cancellationCutoffHours, boolean attendanceTracking) {
     }
 
     public record Scheduled(String eventId, List<Type> ticketTypes, Long consistencyToken) {

@@ -209,4 +209,17 @@ class BookingTest {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
+
+    @Test
+    void whenTheEventEndsUnderAttendanceTrackingOnlyUnmarkedTicketsThereBecomeAttended() {
+        fixture.given(booked(), new AttendanceRecorded("b-1", "t-1", Attendance.NO_SHOW, NOW))
+                .when(new AttendByDefault("b-1", "ev-1"))
+                .expectEvents(new AttendanceRecorded("b-1", "t-2", Attendance.ATTENDED, NOW));
+        fixture.given(booked(), moved("t-2", "ev-2"))
+                .when(new AttendByDefault("b-1", "ev-2"))
+                .expectEvents(new AttendanceRecorded("b-1", "t-2", Attendance.ATTENDED, NOW));
+        fixture.given(booked(), new BookingCancelled("b-1", "ev-1", "adult", 2, "customer", null, NOW))
+                .when(new AttendByDefault("b-1", "ev-1"))
+                .expectNoEvents();
+    }
 }

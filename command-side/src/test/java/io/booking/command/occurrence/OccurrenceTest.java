@@ -4,6 +4,7 @@ import io.booking.command.CommandRefused;
 import io.booking.shared.occurrence.BookingPolicy;
 import io.booking.shared.occurrence.CapacityChanged;
 import io.booking.shared.occurrence.OccurrenceCancelled;
+import io.booking.shared.occurrence.OccurrenceEnded;
 import io.booking.shared.occurrence.OccurrenceScheduled;
 import io.booking.shared.occurrence.Organiser;
 import io.booking.shared.occurrence.SeatsReleased;
@@ -48,7 +49,8 @@ class OccurrenceTest {
                 .when(new ScheduleOccurrence("ev-1", "Pottery", "Wheel throwing", START, END, "Studio 2",
                         expected.organiser(), expected.ticketTypes(), expected.policy()))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(expected);
+                .expectEvents(expected)
+                .expectScheduledDeadlineWithName(END, Occurrence.END_DEADLINE);
     }
 
     @Test
@@ -61,11 +63,11 @@ class OccurrenceTest {
     }
 
     @Test
-    void reservingSeatsTakesThemAndSaysHowManyAreLeft() {
+    void reservingSeatsTakesThemAndSaysHowManyAreLeftAndAtWhatPrice() {
         fixture.given(scheduled(10))
                 .when(new ReserveSeats("ev-1", "adult", "booking-1", 3))
                 .expectEvents(new SeatsReserved("ev-1", "adult", "booking-1", 3, 7))
-                .expectResultMessagePayload(7);
+                .expectResultMessagePayload(new Occurrence.Reservation(7, new BigDecimal("25.00")));
     }
 
     @Test
@@ -201,5 +203,23 @@ class OccurrenceTest {
         fixture.given(scheduled(4))
                 .when(transferIn)
                 .expectEvents(new SeatsReserved("ev-1", "adult", "booking-1", 2, 2));
+    }
+
+    @Test
+    void anEventEndsAtItsEndTimeThroughADeadlineUnlessItWasCancelled() {
+        OccurrenceScheduled tracked = new OccurrenceScheduled("ev-1", "Pottery", "Wheel throwing", START, END,
+                "Studio 2", new Organiser("Clay Co", "hello@clay.example"), scheduled(4).ticketTypes(),
+                new BookingPolicy(true, true, 24, true), NOW);
+        ScheduleOccurrence schedule = new ScheduleOccurrence("ev-1", "Pottery", "Wheel throwing", START, END,
+                "Studio 2", tracked.organiser(), tracked.ticketTypes(), tracked.policy());
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(schedule)
+                .whenTimeAdvancesTo(END)
+                .expectTriggeredDeadlinesWithName(Occurrence.END_DEADLINE)
+                .expectEvents(new OccurrenceEnded("ev-1", true, END));
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(schedule, new CancelOccurrence("ev-1", "storm"))
+                .whenTimeAdvancesTo(END)
+                .expectNoEvents();
     }
 }

@@ -4,11 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What an attendee may still do with a ticket of an event.
+ * What an attendee may still do with a ticket of an event, and how the organiser tracks attendance.
  *
  * @param cancellationCutoffHours cancelling is allowed until this many hours before the start
+ * @param attendanceTracking      tickets not marked by the event's end become attended at the end; without it
+ *                                they stay booked (added later: older events read as off)
  */
-public record BookingPolicy(boolean transfersAllowed, boolean cancellationsAllowed, int cancellationCutoffHours) {
+public record BookingPolicy(boolean transfersAllowed, boolean cancellationsAllowed, int cancellationCutoffHours,
+                            boolean attendanceTracking) {
+
+    public BookingPolicy(boolean transfersAllowed, boolean cancellationsAllowed, int cancellationCutoffHours) {
+        this(transfersAllowed, cancellationsAllowed, cancellationCutoffHours, false);
+    }
 
     public boolean mayCancel(Instant now, Instant startsAt) {
         return cancellationsAllowed && now.isBefore(startsAt.minus(Duration.ofHours(cancellationCutoffHours)));

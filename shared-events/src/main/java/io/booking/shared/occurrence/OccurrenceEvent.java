@@ -2,7 +2,7 @@ package io.booking.shared.occurrence;
 
 /** The events of one event's (occurrence's) stream: its schedule and the seats taken from it. */
 public sealed interface OccurrenceEvent permits OccurrenceScheduled, SeatsReserved, SeatsReleased,
-        OccurrenceCancelled, CapacityChanged {
+        OccurrenceCancelled, CapacityChanged, OccurrenceEnded {
 
     String occurrenceId();
 }
