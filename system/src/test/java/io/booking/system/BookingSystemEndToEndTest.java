@@ -647,6 +647,67 @@ class BookingSystemEndToEndTest {
                 idOf(tracked))).isEqualTo(1);
     }
 
+    @Test
+    void anOrderPlacesBookingsForTwoEventsAllOrNothingAndOnceWhenRetried() throws Exception {
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        JsonNode pottery = schedule(admin, "Order Pottery", 5);
+        JsonNode glazing = schedule(admin, "Order Glazing", 2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<String> customers = loggedInCustomers(pool, "orderer", 2);
+        pool.shutdown();
+        String customer = customers.get(0);
+        String orderId = UUID.randomUUID().toString();
+        Map<String, Object> order = Map.of("orderId", orderId, "lines", List.of(
+                Map.of("eventId", idOf(pottery), "ticketTypeId", ticketTypeOf(pottery),
+                        "tickets", List.of(Map.of("attendeeName", "Ada"), Map.of("attendeeName", "Ben"))),
+                Map.of("eventId", idOf(glazing), "ticketTypeId", ticketTypeOf(glazing),
+                        "tickets", List.of(Map.of("attendeeName", "Ada")))));
+
+        Api.Answer placed = api.command("/api/orders", customer, order);
+        Api.Answer retried = api.command("/api/orders", customer, order);
+
+        assertThat(placed.status()).isEqualTo(201);
+        assertThat(placed.body().get("total").decimalValue()).isEqualByComparingTo("75");
+        assertThat(placed.body().get("bookings")).hasSize(2);
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.body().get("reference").asText()).isEqualTo(placed.body().get("reference").asText());
+        assertThat(retried.body().at("/bookings/1/reference").asText())
+                .isEqualTo(placed.body().at("/bookings/1/reference").asText());
+        assertThat(scalar("""
+                select count(*) from command.domain_event_entry
+                where payload_type = 'io.booking.shared.order.OrderPlaced' and aggregate_identifier = ?""", orderId))
+                .isEqualTo(1);
+        long token = Long.parseLong(placed.header("X-Consistency-Token"));
+        assertThat(seatsLeft(pottery, token)).isEqualTo(3);
+        assertThat(seatsLeft(glazing, token)).isEqualTo(1);
+
+        // the second line does not fit: neither line is booked
+        Api.Answer refused = api.command("/api/orders", customer, Map.of("lines", List.of(
+                Map.of("eventId", idOf(pottery), "ticketTypeId", ticketTypeOf(pottery),
+                        "tickets", List.of(Map.of("attendeeName", "Cy"))),
+                Map.of("eventId", idOf(glazing), "ticketTypeId", ticketTypeOf(glazing),
+                        "tickets", List.of(Map.of("attendeeName", "Cy"), Map.of("attendeeName", "Di"))))));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("rule").asText()).isEqualTo("sold-out");
+        assertThat(refused.body().get("line").asInt()).isEqualTo(1);
+        assertThat(takenInStore(idOf(pottery))).isEqualTo(2);
+        assertThat(api.command("/api/orders", customer, Map.of("lines", List.of())).status()).isEqualTo(400);
+
+        String glazingBooking = placed.body().at("/bookings/1/bookingId").asText();
+        Api.Answer cancelled = api.command("/api/bookings/" + glazingBooking + "/cancellation", customer, Map.of());
+        long afterCancel = Long.parseLong(cancelled.header("X-Consistency-Token"));
+        JsonNode mine = api.query("/api/my/orders", customer, afterCancel).body();
+        assertThat(mine.get("totalItems").asInt()).isEqualTo(1);
+        assertThat(mine.at("/items/0/reference").asText()).isEqualTo(placed.body().get("reference").asText());
+        assertThat(mine.at("/items/0/status").asText()).isEqualTo("PARTLY_CANCELLED");
+        assertThat(mine.at("/items/0/bookings/0/eventTitle").asText()).isEqualTo("Order Pottery");
+        assertThat(mine.at("/items/0/bookings/0/unitPrice").decimalValue()).isEqualByComparingTo("25");
+        assertThat(mine.at("/items/0/bookings/1/status").asText()).isEqualTo("CANCELLED");
+        String orderReference = placed.body().get("reference").asText();
+        assertThat(api.query("/api/orders/" + orderReference, customer, afterCancel).status()).isEqualTo(200);
+        assertThat(api.query("/api/orders/" + orderReference, customers.get(1), afterCancel).status()).isEqualTo(404);
+    }
+
     private static String idOf(JsonNode event) {
         return event.get("eventId").asText();
     }

@@ -1,6 +1,7 @@
 package io.booking.command.booking;
 
 import io.booking.command.CommandRefused;
+import io.booking.command.occurrence.Occurrence;
 import io.booking.command.occurrence.ReleaseSeats;
 import io.booking.command.occurrence.ReserveSeats;
 import io.booking.shared.booking.BookedTicket;
@@ -40,6 +41,17 @@ public class BookingCommandHandler {
             }
             return new BookingConfirmation(command.bookingId(), claim.reference(), true);
         }
+        place(command, claim.reference());
+        return new BookingConfirmation(command.bookingId(), claim.reference(), false);
+    }
+
+    /**
+     * Reserves the seats and creates the booking, whose id and reference are already claimed, within the caller's
+     * unit of work (a single booking, or one line of an order).
+     *
+     * @return the seats left and the price they were taken at
+     */
+    public Occurrence.Reservation place(BookTickets command, String reference) {
         // attendee names and answers belong to the customer who books: sealed with the customer's key
         String subject = command.customerId();
         List<BookedTicket> tickets = command.attendees().stream()
@@ -49,11 +61,11 @@ public class BookingCommandHandler {
                 .map(a -> new FormAnswer(a.question(), cipher.seal(subject, a.answer())))
                 .toList();
         // sealed before the event's lock is taken: every booker of the event queues behind that lock
-        commands.sendAndWait(new ReserveSeats(command.occurrenceId(), command.ticketTypeId(), command.bookingId(),
-                command.attendees().size()));
-        commands.sendAndWait(new PlaceBooking(command.bookingId(), claim.reference(), command.occurrenceId(),
+        Occurrence.Reservation reservation = commands.sendAndWait(new ReserveSeats(command.occurrenceId(),
+                command.ticketTypeId(), command.bookingId(), command.attendees().size()));
+        commands.sendAndWait(new PlaceBooking(command.bookingId(), reference, command.occurrenceId(),
                 command.ticketTypeId(), command.customerId(), tickets, answers));
-        return new BookingConfirmation(command.bookingId(), claim.reference(), false);
+        return reservation;
     }
 
     /** Cancels and releases the seats in one unit of work: never one without the other. */

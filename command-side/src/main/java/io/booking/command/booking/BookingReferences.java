@@ -24,7 +24,8 @@ public class BookingReferences {
         this.jdbc = jdbc;
     }
 
-    static String newReference() {
+    /** A new random reference, for a booking or an order. */
+    public static String newReference() {
         StringBuilder reference = new StringBuilder(9);
         for (int i = 0; i < 8; i++) {
             if (i == 4) {
@@ -73,7 +74,7 @@ public class BookingReferences {
                 bookingId, occurrenceId);
     }
 
-    private Optional<Existing> find(String bookingId) {
+    public Optional<Existing> find(String bookingId) {
         List<Existing> rows = jdbc.query("""
                         select reference, customer_id, occurrence_id, ticket_type_id, quantity
                         from booking_reference where booking_id = ?""",

@@ -6,6 +6,7 @@ import io.booking.shared.booking.TicketCancelled;
 import io.booking.shared.booking.BookedTicket;
 import io.booking.shared.booking.TicketsBooked;
 import io.booking.shared.booking.TicketsTransferred;
+import io.booking.shared.order.OrderPlaced;
 import io.booking.shared.occurrence.BookingPolicy;
 import io.booking.shared.occurrence.OccurrenceScheduled;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -13,6 +14,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
@@ -27,7 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ReplayTest extends QuerySideTest {
 
     private static final List<String> TABLES = List.of("booking_occurrence", "booking_occurrence_ticket_type",
-            "booking", "booking_ticket", "booking_answer", "booking_transfer");
+            "booking", "booking_ticket", "booking_answer", "booking_transfer", "customer_order", "customer_order_line");
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -67,6 +69,11 @@ class ReplayTest extends QuerySideTest {
             }
             previous = event;
         }
+        // an order of two of the bookings above: its rows replay with the bookings' processor
+        position = store.append("Order", "order-1", new OrderPlaced("order-1", "ORD-REPLAY", "customer-1",
+                List.of(new OrderPlaced.Line("b-1", "R-1", "ev-1", "a", 2, new BigDecimal("10.00")),
+                        new OrderPlaced.Line("b-2", "R-2", "ev-2", "c", 1, new BigDecimal("5.00"))),
+                new BigDecimal("25.00"), NOW));
         awaitReadModels(position);
         List<String> live = checksums();
 

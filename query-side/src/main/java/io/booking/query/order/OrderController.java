@@ -1,0 +1,42 @@
+package io.booking.query.order;
+
+import io.booking.query.security.Caller;
+import io.booking.query.web.PageQuery;
+import io.booking.query.web.PageView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@SecurityRequirement(name = "bearer")
+class OrderController {
+
+    private final OrderProjection orders;
+
+    OrderController(OrderProjection orders) {
+        this.orders = orders;
+    }
+
+    @GetMapping("/api/my/orders")
+    @Operation(summary = "The caller's orders, newest first: date, reference, total and each booking's status")
+    PageView<OrderView> myOrders(@Valid @ParameterObject PageQuery page, Authentication authentication) {
+        return orders.ordersOf(authentication.getName(), page.pageable());
+    }
+
+    @GetMapping("/api/orders/{reference}")
+    @Operation(summary = "One order of the caller (admins: any order)")
+    OrderView order(@PathVariable String reference, Authentication authentication) {
+        return orders.order(reference, Caller.of(authentication));
+    }
+
+    @GetMapping("/api/admin/customers/{customerId}/orders")
+    @Operation(summary = "A customer's orders (admin)")
+    PageView<OrderView> customerOrders(@PathVariable String customerId, @Valid @ParameterObject PageQuery page) {
+        return orders.ordersOf(customerId, page.pageable());
+    }
+}
