@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Books tickets across two aggregates in one unit of work (one database transaction): the event reserves the seats,
@@ -52,6 +53,16 @@ public class BookingCommandHandler {
      * @return the seats left and the price they were taken at
      */
     public Occurrence.Reservation place(BookTickets command, String reference) {
+        return place(command, reference, () -> commands.sendAndWait(new ReserveSeats(command.occurrenceId(),
+                command.ticketTypeId(), command.bookingId(), command.attendees().size())));
+    }
+
+    /**
+     * Places a booking whose seats {@code takeSeats} takes on the event (a reservation, or seats an offer held), within
+     * the caller's unit of work.
+     */
+    public Occurrence.Reservation place(BookTickets command, String reference,
+                                        Supplier<Occurrence.Reservation> takeSeats) {
         // attendee names and answers belong to the customer who books: sealed with the customer's key
         String subject = command.customerId();
         List<BookedTicket> tickets = command.attendees().stream()
@@ -61,8 +72,7 @@ public class BookingCommandHandler {
                 .map(a -> new FormAnswer(a.question(), cipher.seal(subject, a.answer())))
                 .toList();
         // sealed before the event's lock is taken: every booker of the event queues behind that lock
-        Occurrence.Reservation reservation = commands.sendAndWait(new ReserveSeats(command.occurrenceId(),
-                command.ticketTypeId(), command.bookingId(), command.attendees().size()));
+        Occurrence.Reservation reservation = takeSeats.get();
         commands.sendAndWait(new PlaceBooking(command.bookingId(), reference, command.occurrenceId(),
                 command.ticketTypeId(), command.customerId(), tickets, answers));
         return reservation;

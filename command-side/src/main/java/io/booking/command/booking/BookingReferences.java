@@ -88,7 +88,7 @@ public class BookingReferences {
 
     public record Existing(String reference, String customerId, String occurrenceId, String ticketTypeId, int quantity) {
 
-        boolean sameRequestAs(BookTickets command) {
+        public boolean sameRequestAs(BookTickets command) {
             return customerId.equals(command.customerId()) && occurrenceId.equals(command.occurrenceId())
                     && ticketTypeId.equals(command.ticketTypeId()) && quantity == command.attendees().size();
         }

@@ -6,11 +6,18 @@ import io.booking.shared.occurrence.BookingPolicy;
 import io.booking.shared.occurrence.CapacityChanged;
 import io.booking.shared.occurrence.OccurrenceCancelled;
 import io.booking.shared.occurrence.OccurrenceEnded;
+import io.booking.shared.occurrence.OccurrenceEvent;
 import io.booking.shared.occurrence.OccurrenceScheduled;
+import io.booking.shared.occurrence.OfferAccepted;
+import io.booking.shared.occurrence.OfferDeclined;
+import io.booking.shared.occurrence.OfferExpired;
 import io.booking.shared.occurrence.Organiser;
+import io.booking.shared.occurrence.SeatsOffered;
 import io.booking.shared.occurrence.SeatsReleased;
 import io.booking.shared.occurrence.SeatsReserved;
 import io.booking.shared.occurrence.TicketType;
+import io.booking.shared.occurrence.WaitingListJoined;
+import io.booking.shared.occurrence.WaitingListLeft;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -23,14 +30,16 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * An organiser's event and its seats. Every booking of the event passes through here, so the aggregate's lock and
- * sequence number keep the seats of each ticket type within its capacity. It is cached and snapshotted, so a busy
- * event is not rebuilt from its whole stream on every booking.
+ * An organiser's event, its seats and their waiting lines. Every booking of the event passes through here, so the
+ * aggregate's lock and sequence number keep the seats of each ticket type within its capacity, and seats freed while
+ * customers wait are offered to them before anyone else can book them. It is cached and snapshotted, so a busy event
+ * is not rebuilt from its whole stream on every booking.
  */
 // snapshots are Jackson documents of the fields
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -42,6 +51,9 @@ public class Occurrence {
     /** Raised whenever the fields change, so snapshots of an older shape are skipped and the stream replayed. */
     public static final String REVISION = "2";
 
+    static final String END_DEADLINE = "event-ended";
+    static final String OFFER_DEADLINE = "offer-expired";
+
     @AggregateIdentifier
     private String occurrenceId;
     private Instant startsAt;
@@ -50,13 +62,11 @@ public class Occurrence {
     private BookingPolicy policy;
     private Organiser organiser;
     private boolean cancelled;
-    private Map<String, Seats> seats;
+    private Map<String, TicketTypeSeats> seats;
 
     protected Occurrence() {
         // for Axon
     }
-
-    static final String END_DEADLINE = "event-ended";
 
     @CommandHandler
     public Occurrence(ScheduleOccurrence command, Clock clock, DeadlineManager deadlines) {
@@ -71,7 +81,7 @@ public class Occurrence {
         }
         apply(new OccurrenceScheduled(command.occurrenceId(), command.title(), command.description(), command.startsAt(),
                 command.endsAt(), command.location(), command.organiser(), command.ticketTypes(), command.policy(),
-                clock.instant()));
+                clock.instant(), command.category()));
         // kept in PostgreSQL (db-scheduler): it fires once, also across restarts and instances
         deadlines.schedule(command.endsAt(), END_DEADLINE);
     }
@@ -86,16 +96,8 @@ public class Occurrence {
     /** @return the seats left and the price a seat was taken at */
     @CommandHandler
     public Reservation handle(ReserveSeats command, Clock clock) {
-        Seats ticketType = seats.get(command.ticketTypeId());
-        if (ticketType == null) {
-            throw CommandRefused.unprocessable("unknown-ticket-type", "the event has no such ticket type");
-        }
-        if (cancelled) {
-            throw CommandRefused.conflict("event-cancelled", "the event was cancelled; it can no longer be booked");
-        }
-        if (!clock.instant().isBefore(startsAt)) {
-            throw CommandRefused.conflict("event-started", "the event has already started; it can no longer be booked");
-        }
+        TicketTypeSeats ticketType = ticketType(command.ticketTypeId());
+        bookable(clock.instant());
         ReserveSeats.TransferIn transfer = command.transfer();
         if (transfer != null && !organiser.equals(transfer.fromOrganiser())) {
             throw CommandRefused.conflict("other-organiser", "tickets move only between events of the same organiser");
@@ -103,30 +105,18 @@ public class Occurrence {
         if (transfer != null && !transfer.byAdmin() && !policy.transfersAllowed()) {
             throw CommandRefused.conflict("transfers-not-allowed", "the target event does not accept transfers");
         }
-        int left = ticketType.capacity() - ticketType.taken();
-        if (command.quantity() > left) {
-            throw new CommandRefused(CommandRefused.Kind.CONFLICT, "sold-out",
-                    left == 0 ? "the ticket type is sold out" : "not enough seats left for this booking",
-                    Map.of("seatsLeft", left, "requested", command.quantity()));
-        }
-        apply(new SeatsReserved(occurrenceId, command.ticketTypeId(), command.bookingId(), command.quantity(),
-                left - command.quantity()));
-        return new Reservation(left - command.quantity(), ticketType.price());
+        List<OccurrenceEvent> reserved = ticketType.reserve(command.bookingId(), command.quantity());
+        reserved.forEach(event -> apply(event));
+        return new Reservation(((SeatsReserved) reserved.get(0)).seatsLeft(), ticketType.price());
     }
 
     @CommandHandler
-    public void handle(ChangeCapacity command) {
-        Seats ticketType = seats.get(command.ticketTypeId());
+    public void handle(ChangeCapacity command, Clock clock, DeadlineManager deadlines, WaitingListPolicy waitingList) {
+        TicketTypeSeats ticketType = seats.get(command.ticketTypeId());
         if (ticketType == null) {
             throw CommandRefused.notFound("unknown-ticket-type", "the event has no such ticket type");
         }
-        if (command.capacity() < ticketType.taken()) {
-            throw new CommandRefused(CommandRefused.Kind.CONFLICT, "below-seats-taken",
-                    "the capacity cannot go below the seats already taken",
-                    Map.of("seatsTaken", ticketType.taken(), "requested", command.capacity()));
-        }
-        apply(new CapacityChanged(occurrenceId, command.ticketTypeId(), command.capacity(),
-                command.capacity() - ticketType.taken()));
+        applyAll(ticketType.changeCapacity(command.capacity(), offering(clock.instant(), waitingList)), deadlines);
     }
 
     @CommandHandler
@@ -139,14 +129,105 @@ public class Occurrence {
 
     /** @return the organiser, whose other events the seats' tickets may move to */
     @CommandHandler
-    public Organiser handle(ReleaseSeats command, Clock clock) {
+    public Organiser handle(ReleaseSeats command, Clock clock, DeadlineManager deadlines, WaitingListPolicy waitingList) {
         if (!command.byAdmin()) {
             mayRelease(command.purpose(), clock.instant());
         }
-        Seats ticketType = seats.get(command.ticketTypeId());
-        int left = ticketType.capacity() - ticketType.taken() + command.quantity();
-        apply(new SeatsReleased(occurrenceId, command.ticketTypeId(), command.bookingId(), command.quantity(), left));
+        applyAll(ticketType(command.ticketTypeId()).release(command.bookingId(), command.quantity(),
+                offering(clock.instant(), waitingList)), deadlines);
         return organiser;
+    }
+
+    @CommandHandler
+    public void handle(JoinWaitingList command, Clock clock) {
+        TicketTypeSeats ticketType = ticketType(command.ticketTypeId());
+        bookable(clock.instant());
+        applyAll(ticketType.join(command.entryId(), command.customerId(), command.quantity(), clock.instant()), null);
+    }
+
+    @CommandHandler
+    public void handle(LeaveWaitingList command, Clock clock, DeadlineManager deadlines, WaitingListPolicy waitingList) {
+        applyAll(lineOf(command.entryId()).leave(command.entryId(), command.requesterId(), command.byAdmin(),
+                offering(clock.instant(), waitingList), clock.instant()), deadlines);
+    }
+
+    /** @return the seats now taken for the booking and their price; the booking is placed in the same unit of work */
+    @CommandHandler
+    public Reservation handle(AcceptOffer command, Clock clock) {
+        TicketTypeSeats ticketType = lineOf(command.entryId());
+        if (cancelled) {
+            throw CommandRefused.conflict("event-cancelled", "the event was cancelled; it can no longer be booked");
+        }
+        List<OccurrenceEvent> accepted = ticketType.accept(command.entryId(), command.requesterId(),
+                command.bookingId(), clock.instant());
+        OfferAccepted offer = (OfferAccepted) accepted.get(0);
+        if (offer.quantity() != command.quantity()) {
+            throw new CommandRefused(CommandRefused.Kind.UNPROCESSABLE, "quantity-mismatch",
+                    "the offer holds a different number of seats", Map.of("offered", offer.quantity()));
+        }
+        applyAll(accepted, null);
+        return new Reservation(seats.get(offer.ticketTypeId()).free(), ticketType.price());
+    }
+
+    @CommandHandler
+    public void handle(DeclineOffer command, Clock clock, DeadlineManager deadlines, WaitingListPolicy waitingList) {
+        applyAll(lineOf(command.entryId()).decline(command.entryId(), command.requesterId(),
+                offering(clock.instant(), waitingList), clock.instant()), deadlines);
+    }
+
+    /** Fires once per offer (db-scheduler); an offer taken, declined or left meanwhile is simply gone. */
+    @DeadlineHandler(deadlineName = OFFER_DEADLINE)
+    void expire(OfferExpiry expiry, Clock clock, DeadlineManager deadlines, WaitingListPolicy waitingList) {
+        TicketTypeSeats ticketType = seats.get(expiry.ticketTypeId());
+        if (ticketType != null) {
+            applyAll(ticketType.expire(expiry.entryId(), offering(clock.instant(), waitingList), clock.instant()),
+                    deadlines);
+        }
+    }
+
+    /** The payload of an offer's deadline: ids only, never personal data. */
+    public record OfferExpiry(String ticketTypeId, String entryId) {
+    }
+
+    private void applyAll(List<OccurrenceEvent> events, DeadlineManager deadlines) {
+        for (OccurrenceEvent event : events) {
+            apply(event);
+            if (event instanceof SeatsOffered offer) {
+                deadlines.schedule(offer.expiresAt(), OFFER_DEADLINE,
+                        new OfferExpiry(offer.ticketTypeId(), offer.entryId()));
+            }
+        }
+    }
+
+    /** Offers are made until the event starts, and never held past its start. */
+    private TicketTypeSeats.Offering offering(Instant now, WaitingListPolicy waitingList) {
+        if (cancelled || !now.isBefore(startsAt)) {
+            return TicketTypeSeats.Offering.NONE;
+        }
+        Instant expiry = now.plus(waitingList.offerHold());
+        return new TicketTypeSeats.Offering(now, expiry.isBefore(startsAt) ? expiry : startsAt);
+    }
+
+    private TicketTypeSeats ticketType(String ticketTypeId) {
+        TicketTypeSeats ticketType = seats.get(ticketTypeId);
+        if (ticketType == null) {
+            throw CommandRefused.unprocessable("unknown-ticket-type", "the event has no such ticket type");
+        }
+        return ticketType;
+    }
+
+    private TicketTypeSeats lineOf(String entryId) {
+        return seats.values().stream().filter(s -> s.entry(entryId).isPresent()).findFirst()
+                .orElseThrow(() -> CommandRefused.notFound("not-on-waiting-list", "no such waiting list entry"));
+    }
+
+    private void bookable(Instant now) {
+        if (cancelled) {
+            throw CommandRefused.conflict("event-cancelled", "the event was cancelled; it can no longer be booked");
+        }
+        if (!now.isBefore(startsAt)) {
+            throw CommandRefused.conflict("event-started", "the event has already started; it can no longer be booked");
+        }
     }
 
     private void mayRelease(ReleaseSeats.Purpose purpose, Instant now) {
@@ -179,18 +260,9 @@ public class Occurrence {
         organiser = event.organiser();
         seats = new HashMap<>();
         for (TicketType type : event.ticketTypes()) {
-            seats.put(type.ticketTypeId(), new Seats(type.capacity(), 0, type.price()));
+            seats.put(type.ticketTypeId(),
+                    TicketTypeSeats.of(occurrenceId, type.ticketTypeId(), type.capacity(), type.price()));
         }
-    }
-
-    @EventSourcingHandler
-    void on(SeatsReserved event) {
-        seats.computeIfPresent(event.ticketTypeId(), (id, s) -> new Seats(s.capacity(), s.capacity() - event.seatsLeft(), s.price()));
-    }
-
-    @EventSourcingHandler
-    void on(CapacityChanged event) {
-        seats.computeIfPresent(event.ticketTypeId(), (id, s) -> new Seats(event.capacity(), s.taken(), s.price()));
     }
 
     @EventSourcingHandler
@@ -204,11 +276,52 @@ public class Occurrence {
     }
 
     @EventSourcingHandler
-    void on(SeatsReleased event) {
-        seats.computeIfPresent(event.ticketTypeId(), (id, s) -> new Seats(s.capacity(), s.capacity() - event.seatsLeft(), s.price()));
+    void on(SeatsReserved event) {
+        evolve(event.ticketTypeId(), event);
     }
 
-    record Seats(int capacity, int taken, BigDecimal price) {
+    @EventSourcingHandler
+    void on(SeatsReleased event) {
+        evolve(event.ticketTypeId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(CapacityChanged event) {
+        evolve(event.ticketTypeId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(WaitingListJoined event) {
+        evolve(event.ticketTypeId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(WaitingListLeft event) {
+        evolve(event.ticketTypeId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(SeatsOffered event) {
+        evolve(event.ticketTypeId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(OfferAccepted event) {
+        evolve(event.ticketTypeId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(OfferDeclined event) {
+        evolve(event.ticketTypeId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(OfferExpired event) {
+        evolve(event.ticketTypeId(), event);
+    }
+
+    private void evolve(String ticketTypeId, OccurrenceEvent event) {
+        seats.computeIfPresent(ticketTypeId, (id, s) -> s.evolve(event));
     }
 
     public record Reservation(int seatsLeft, BigDecimal unitPrice) {

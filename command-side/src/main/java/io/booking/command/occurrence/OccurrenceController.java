@@ -55,7 +55,8 @@ public class OccurrenceController {
                 request.startsAt(), request.endsAt(), request.location(),
                 new Organiser(request.organiser().name(), request.organiser().contact()), ticketTypes,
                 new BookingPolicy(policy.transfersAllowed(), policy.cancellationsAllowed(),
-                        policy.cancellationCutoffHours(), policy.attendanceTracking())), Actor.of(caller));
+                        policy.cancellationCutoffHours(), policy.attendanceTracking()),
+                request.category() == null ? null : request.category().trim()), Actor.of(caller));
         List<Scheduled.Type> types = ticketTypes.stream().map(t -> new Scheduled.Type(t.ticketTypeId(), t.name())).toList();
         return ConsistencyToken.created(new Scheduled(eventId, types, ConsistencyToken.orNull(dispatched.position())),
                 dispatched.position());
@@ -103,7 +104,8 @@ public class OccurrenceController {
                                   @NotBlank @Size(max = 300) String location,
                                   @NotNull @Valid OrganiserRequest organiser,
                                   @NotEmpty @Size(max = 20) List<@NotNull @Valid TicketTypeRequest> ticketTypes,
-                                  @Valid PolicyRequest policy) {
+                                  @Valid PolicyRequest policy,
+                                  @Size(max = 100) String category) {
     }
 
     public record OrganiserRequest(@NotBlank @Size(max = 200) String name, @Size(max = 320) String contact) {

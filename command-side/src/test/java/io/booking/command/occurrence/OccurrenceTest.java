@@ -33,6 +33,7 @@ class OccurrenceTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Occurrence.class);
         fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource(new WaitingListPolicy(Duration.ofHours(24)));
     }
 
     private static OccurrenceScheduled scheduled(int capacity) {
@@ -127,7 +128,7 @@ class OccurrenceTest {
                 .when(new ChangeCapacity("ev-1", "adult", 2))
                 .expectNoEvents()
                 .expectException(CommandRefused.class)
-                .expectExceptionMessage("the capacity cannot go below the seats already taken");
+                .expectExceptionMessage("the capacity cannot go below the seats already taken or held by offers");
     }
 
     @Test

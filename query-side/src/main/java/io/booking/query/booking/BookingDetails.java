@@ -7,11 +7,18 @@ import java.util.List;
 public record BookingDetails(String bookingId, String reference, String status, Instant bookedAt,
                              BookingView.Event event, BookingView.TicketType ticketType,
                              List<BookingView.Ticket> tickets, BookingView.Actions actions,
-                             String customerId, List<Answer> answers, List<Transfer> transfers) {
+                             String customerId, List<Answer> answers, List<Transfer> transfers,
+                             String bookAgainEventId) {
 
     static BookingDetails of(BookingView row, String customerId, List<Answer> answers, List<Transfer> transfers) {
         return new BookingDetails(row.bookingId(), row.reference(), row.status(), row.bookedAt(), row.event(),
-                row.ticketType(), row.tickets(), row.actions(), customerId, answers, transfers);
+                row.ticketType(), row.tickets(), row.actions(), customerId, answers, transfers, null);
+    }
+
+    /** @param eventId "book again": this event while it has seats and has not started, else its next such date */
+    BookingDetails withBookAgain(String eventId) {
+        return new BookingDetails(bookingId, reference, status, bookedAt, event, ticketType, tickets, actions,
+                customerId, answers, transfers, eventId);
     }
 
     /** Tickets moved from one event and ticket type to another, by {@code customer} or {@code admin}. */

@@ -30,6 +30,7 @@ class BookingOccurrence {
     private Instant endsAt;
     private String location;
     private String organiserName;
+    private String category;
     private String organiserContact;
     private boolean transfersAllowed;
     private boolean cancellationsAllowed;
@@ -54,6 +55,7 @@ class BookingOccurrence {
         startsAt = event.startsAt();
         endsAt = event.endsAt();
         location = event.location();
+        category = event.category();
         organiserName = event.organiser() == null ? null : event.organiser().name();
         organiserContact = event.organiser() == null ? null : event.organiser().contact();
         transfersAllowed = event.policy().transfersAllowed();
@@ -79,8 +81,16 @@ class BookingOccurrence {
         cancelled = true;
     }
 
+    String title() {
+        return title;
+    }
+
+    String organiserName() {
+        return organiserName;
+    }
+
     BookingView.Event view() {
-        return new BookingView.Event(eventId, title, startsAt, endsAt, location,
+        return new BookingView.Event(eventId, title, startsAt, endsAt, location, category,
                 new BookingView.Organiser(organiserName, organiserContact), cancelled);
     }
 

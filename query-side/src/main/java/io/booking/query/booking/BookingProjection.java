@@ -1,5 +1,6 @@
 package io.booking.query.booking;
 
+import io.booking.query.listing.ListingProjection;
 import io.booking.query.security.Caller;
 import io.booking.query.web.NotFoundException;
 import io.booking.query.web.PageView;
@@ -41,9 +42,11 @@ public class BookingProjection {
     private final BookingOccurrenceRepository occurrences;
     private final PersonalDataCipher cipher;
     private final Clock clock;
+    private final ListingProjection listing;
 
     BookingProjection(BookingRepository bookings, BookingOccurrenceRepository occurrences, PersonalDataCipher cipher,
-                      Clock clock) {
+                      Clock clock, ListingProjection listing) {
+        this.listing = listing;
         this.bookings = bookings;
         this.occurrences = occurrences;
         this.cipher = cipher;
@@ -106,7 +109,7 @@ public class BookingProjection {
     public PageView<BookingView> upcoming(String customerId, TabFilter filter, Pageable pageable) {
         Instant now = clock.instant();
         return viewsOf(bookings.findUpcoming(customerId, now, filter.pattern(), filter.fromOrEarliest(),
-                filter.toOrLatest(), pageable), now);
+                filter.toOrLatest(), filter.categoryPattern(), pageable), now);
     }
 
     private PageView<BookingView> viewsOf(Page<Booking> page, Instant now) {
@@ -120,13 +123,13 @@ public class BookingProjection {
     public PageView<BookingView> past(String customerId, TabFilter filter, Pageable pageable) {
         Instant now = clock.instant();
         return viewsOf(bookings.findPast(customerId, now, filter.pattern(), filter.fromOrEarliest(),
-                filter.toOrLatest(), pageable), now);
+                filter.toOrLatest(), filter.categoryPattern(), pageable), now);
     }
 
     @Transactional(readOnly = true)
     public PageView<BookingView> cancelled(String customerId, TabFilter filter, Pageable pageable) {
         return viewsOf(bookings.findCancelled(customerId, filter.pattern(), filter.fromOrEarliest(),
-                filter.toOrLatest(), pageable), clock.instant());
+                filter.toOrLatest(), filter.categoryPattern(), pageable), clock.instant());
     }
 
     /** A booking the caller may see; another customer's booking is "not found", so its existence is not revealed. */
@@ -135,7 +138,8 @@ public class BookingProjection {
         return bookings.findByReference(reference)
                 .filter(booking -> caller.maySee(booking.customerId()))
                 .flatMap(booking -> occurrences.findById(booking.eventId())
-                        .map(occurrence -> booking.details(occurrence, clock.instant())))
+                        .map(occurrence -> booking.details(occurrence, clock.instant()).withBookAgain(
+                                listing.nextBookable(occurrence.title(), occurrence.organiserName()).orElse(null))))
                 .orElseThrow(() -> new NotFoundException("No booking " + reference + "."));
     }
 }

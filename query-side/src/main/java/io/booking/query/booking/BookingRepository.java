@@ -18,6 +18,7 @@ interface BookingRepository extends JpaRepository<Booking, String> {
             from Booking b, BookingOccurrence o
             where o.eventId = b.eventId and b.customerId = :customerId
               and o.startsAt >= :from and o.startsAt < :to
+              and coalesce(lower(o.category), '') like :category escape '\\'
               and (lower(o.title) like :text escape '\\' or lower(o.location) like :text escape '\\'
                    or lower(b.reference) like :text escape '\\' or exists (
                       select t from Booking a join a.tickets t
@@ -34,18 +35,19 @@ interface BookingRepository extends JpaRepository<Booking, String> {
             countQuery = "select count(b) " + OF_CUSTOMER + UPCOMING)
     Page<Booking> findUpcoming(@Param("customerId") String customerId, @Param("now") Instant now,
                                @Param("text") String text, @Param("from") Instant from, @Param("to") Instant to,
-                               Pageable pageable);
+                               @Param("category") String category, Pageable pageable);
 
     /** The Past tab: bookings of events that have ended, most recent first. */
     @Query(value = "select b " + OF_CUSTOMER + PAST + " order by o.startsAt desc, b.bookedAt, b.bookingId",
             countQuery = "select count(b) " + OF_CUSTOMER + PAST)
     Page<Booking> findPast(@Param("customerId") String customerId, @Param("now") Instant now,
                            @Param("text") String text, @Param("from") Instant from, @Param("to") Instant to,
-                           Pageable pageable);
+                           @Param("category") String category, Pageable pageable);
 
     /** The Cancelled tab: bookings with a cancelled ticket (all of them, for a cancelled booking), newest first. */
     @Query(value = "select b " + OF_CUSTOMER + CANCELLED + " order by b.bookedAt desc, b.bookingId",
             countQuery = "select count(b) " + OF_CUSTOMER + CANCELLED)
     Page<Booking> findCancelled(@Param("customerId") String customerId, @Param("text") String text,
-                                @Param("from") Instant from, @Param("to") Instant to, Pageable pageable);
+                                @Param("from") Instant from, @Param("to") Instant to,
+                                @Param("category") String category, Pageable pageable);
 }

@@ -17,7 +17,7 @@ public record BookingView(String bookingId, String reference, String status, Ins
 
     /** @param cancelled the organiser called the event off */
     public record Event(String eventId, String title, Instant startsAt, Instant endsAt, String location,
-                        Organiser organiser, boolean cancelled) {
+                        String category, Organiser organiser, boolean cancelled) {
     }
 
     public record Organiser(String name, String contact) {

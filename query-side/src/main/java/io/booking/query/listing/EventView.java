@@ -6,7 +6,7 @@ import java.util.List;
 
 /** An event as the public listing shows it. */
 public record EventView(String eventId, String title, String description, Instant startsAt, Instant endsAt,
-                        String location, Organiser organiser, String status, Policy policy,
+                        String location, String category, Organiser organiser, String status, Policy policy,
                         List<TicketType> ticketTypes) {
 
     public record Organiser(String name, String contact) {

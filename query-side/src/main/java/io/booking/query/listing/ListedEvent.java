@@ -33,6 +33,7 @@ class ListedEvent {
     private Instant endsAt;
     private String location;
     private String organiserName;
+    private String category;
     private String organiserContact;
     private String status;
     private boolean transfersAllowed;
@@ -58,6 +59,7 @@ class ListedEvent {
         startsAt = event.startsAt();
         endsAt = event.endsAt();
         location = event.location();
+        category = event.category();
         organiserName = event.organiser() == null ? null : event.organiser().name();
         organiserContact = event.organiser() == null ? null : event.organiser().contact();
         status = SCHEDULED;
@@ -70,7 +72,7 @@ class ListedEvent {
     }
 
     EventView view() {
-        return new EventView(eventId, title, description, startsAt, endsAt, location,
+        return new EventView(eventId, title, description, startsAt, endsAt, location, category,
                 new EventView.Organiser(organiserName, organiserContact), status,
                 new EventView.Policy(transfersAllowed, cancellationsAllowed, cancellationCutoffHours),
                 ticketTypes.stream().map(row -> new EventView.TicketType(row.ticketTypeId, row.name, row.price,

@@ -6,6 +6,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,8 +25,10 @@ class ListingController {
 
     @GetMapping
     @Operation(summary = "Scheduled events, soonest first (public)")
-    PageView<EventView> events(@Valid @ParameterObject PageQuery page) {
-        return listing.scheduled(page.pageable());
+    PageView<EventView> events(@Valid @ParameterObject PageQuery page,
+                               @Parameter(description = "only events of this category") @RequestParam(required = false)
+                               @Size(max = 100) String category) {
+        return listing.scheduled(category, page.pageable());
     }
 
     @GetMapping("/{eventId}")

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The public listing of scheduled events that have not ended. Handlers set values, so a redelivered or replayed event
@@ -66,10 +67,20 @@ public class ListingProjection {
         events.deleteAllInBatch();
     }
 
+    /** @param category only events of this category (case-insensitive), or all when null */
     @Transactional(readOnly = true)
-    public PageView<EventView> scheduled(Pageable pageable) {
-        return PageView.of(events.findByStatusAndEndsAtAfterOrderByStartsAtAscEventIdAsc(ListedEvent.SCHEDULED,
-                clock.instant(), pageable), ListedEvent::view);
+    public PageView<EventView> scheduled(String category, Pageable pageable) {
+        return PageView.of(category == null || category.isBlank()
+                ? events.findByStatusAndEndsAtAfterOrderByStartsAtAscEventIdAsc(ListedEvent.SCHEDULED,
+                clock.instant(), pageable)
+                : events.findByStatusAndCategoryIgnoreCaseAndEndsAtAfterOrderByStartsAtAscEventIdAsc(
+                ListedEvent.SCHEDULED, category.trim(), clock.instant(), pageable), ListedEvent::view);
+    }
+
+    /** "Book again": this event while it can still be booked, else the next date of it with a seat left. */
+    @Transactional(readOnly = true)
+    public Optional<String> nextBookable(String title, String organiserName) {
+        return events.findNextBookable(title, organiserName, clock.instant());
     }
 
     @Transactional(readOnly = true)

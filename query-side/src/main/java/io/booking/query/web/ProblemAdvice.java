@@ -25,6 +25,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The one place that turns failures into RFC 9457 problem details. Spring MVC's own exceptions are handled by the
@@ -92,9 +93,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                                                                             @NonNull HttpHeaders headers,
                                                                             @NonNull HttpStatusCode status,
                                                                             @NonNull WebRequest request) {
-        List<FieldProblem> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(), messageOf(error))))
+        // a parameter object (paging, filters) names its own fields; a plain parameter is named by itself
+        List<FieldProblem> errors = Stream.concat(
+                e.getBeanResults().stream().flatMap(result -> result.getFieldErrors().stream()
+                        .map(error -> new FieldProblem(error.getField(), messageOf(error)))),
+                e.getValueResults().stream().flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(), messageOf(error)))))
                 .toList();
         return ResponseEntity.badRequest().body(badRequest(errors));
     }

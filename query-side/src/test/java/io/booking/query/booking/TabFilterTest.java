@@ -51,4 +51,43 @@ class TabFilterTest extends QuerySideTest {
         mvc.perform(get("/api/my/upcoming").param("from", "next week").header("Authorization", tokens.customer(customer)))
                 .andExpect(status().isBadRequest());
     }
+
+    @Test
+    void aTabAndTheListingAreNarrowedByCategoryAndDetailsOfferToBookAgain() throws Exception {
+        String customer = newId();
+        byte[] key = store.newSubject(customer);
+        OccurrenceScheduled monday = withCategory(occurrence(newId(), "Clay Basics", NOW.plus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofDays(1)).plus(Duration.ofHours(2)), new BookingPolicy(true, true, 1),
+                ticketType("std", "Standard", "20.00", 1)), "Workshops");
+        OccurrenceScheduled friday = withCategory(occurrence(newId(), "Clay Basics", NOW.plus(Duration.ofDays(5)),
+                NOW.plus(Duration.ofDays(5)).plus(Duration.ofHours(2)), new BookingPolicy(true, true, 1),
+                ticketType("std", "Standard", "20.00", 10)), "Workshops");
+        OccurrenceScheduled talk = withCategory(occurrence(newId(), "Clay History", NOW.plus(Duration.ofDays(2)),
+                NOW.plus(Duration.ofDays(2)).plus(Duration.ofHours(1)), new BookingPolicy(true, true, 1),
+                ticketType("std", "Standard", "5.00", 10)), "Talks");
+        store.append(monday);
+        store.append(friday);
+        store.append(talk);
+        // Monday's only seat goes to this booking: "book again" points to Friday, the next date with a seat
+        store.append(store.booking(customer, key, monday, "CAT-MOND", NOW, "Ada Lovelace"), 0);
+        long position = store.append(store.booking(customer, key, talk, "CAT-TALK", NOW, "Ada Lovelace"), 9);
+
+        mvc.perform(get("/api/my/upcoming").param("category", "workshops")
+                        .header("Authorization", tokens.customer(customer)).header("X-Consistency-Token", position))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].reference").value(contains("CAT-MOND")))
+                .andExpect(jsonPath("$.items[0].event.category").value("Workshops"));
+        mvc.perform(get("/api/events").param("category", "TALKS"))
+                .andExpect(jsonPath("$.items[*].eventId").value(contains(talk.occurrenceId())));
+        mvc.perform(get("/api/bookings/CAT-MOND").header("Authorization", tokens.customer(customer)))
+                .andExpect(jsonPath("$.bookAgainEventId").value(friday.occurrenceId()));
+        mvc.perform(get("/api/bookings/CAT-TALK").header("Authorization", tokens.customer(customer)))
+                .andExpect(jsonPath("$.bookAgainEventId").value(talk.occurrenceId()));
+    }
+
+    private static OccurrenceScheduled withCategory(OccurrenceScheduled event, String category) {
+        return new OccurrenceScheduled(event.occurrenceId(), event.title(), event.description(), event.startsAt(),
+                event.endsAt(), event.location(), event.organiser(), event.ticketTypes(), event.policy(),
+                event.scheduledAt(), category);
+    }
 }
