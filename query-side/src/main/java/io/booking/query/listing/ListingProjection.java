@@ -4,6 +4,10 @@ import io.booking.query.web.NotFoundException;
 import io.booking.query.web.PageView;
 import io.booking.shared.occurrence.CapacityChanged;
 import io.booking.shared.occurrence.OccurrenceCancelled;
+import io.booking.shared.occurrence.OfferDeclined;
+import io.booking.shared.occurrence.OfferExpired;
+import io.booking.shared.occurrence.SeatsOffered;
+import io.booking.shared.occurrence.WaitingListLeft;
 import io.booking.shared.occurrence.OccurrenceScheduled;
 import io.booking.shared.occurrence.SeatsReleased;
 import io.booking.shared.occurrence.SeatsReserved;
@@ -49,6 +53,27 @@ public class ListingProjection {
 
     @EventHandler
     void on(SeatsReleased event) {
+        events.setSeatsLeft(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
+    }
+
+    // seats held by an offer are not for sale; when an offer ends they are, unless offered on at once
+    @EventHandler
+    void on(SeatsOffered event) {
+        events.setSeatsLeft(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
+    }
+
+    @EventHandler
+    void on(OfferDeclined event) {
+        events.setSeatsLeft(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
+    }
+
+    @EventHandler
+    void on(OfferExpired event) {
+        events.setSeatsLeft(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
+    }
+
+    @EventHandler
+    void on(WaitingListLeft event) {
         events.setSeatsLeft(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
     }
 
