@@ -708,6 +708,66 @@ class BookingSystemEndToEndTest {
         assertThat(api.query("/api/orders/" + orderReference, customers.get(1), afterCancel).status()).isEqualTo(404);
     }
 
+    @Test
+    void freedSeatsGoToTheWaitingListInJoinOrderAndTheOfferIsBooked() throws Exception {
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        JsonNode event = schedule(admin, "Popular Workshop", 2);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<String> customers = loggedInCustomers(pool, "waiter", 3);
+        pool.shutdown();
+        String holder = customers.get(0);
+        String first = customers.get(1);
+        String second = customers.get(2);
+        String bookingId = UUID.randomUUID().toString();
+        api.command("/api/bookings", holder, Map.of("bookingId", bookingId, "eventId", idOf(event),
+                "ticketTypeId", ticketTypeOf(event),
+                "tickets", List.of(Map.of("attendeeName", "Holder"), Map.of("attendeeName", "Friend"))));
+
+        Map<String, Object> join = Map.of("eventId", idOf(event), "ticketTypeId", ticketTypeOf(event), "quantity", 1);
+        Api.Answer firstJoined = api.command("/api/waiting-list", first, join);
+        Api.Answer secondJoined = api.command("/api/waiting-list", second, join);
+        assertThat(firstJoined.status()).isEqualTo(201);
+        assertThat(api.command("/api/waiting-list", first, join).body().get("rule").asText()).isEqualTo("already-waiting");
+        long token = Long.parseLong(secondJoined.header("X-Consistency-Token"));
+        assertThat(api.query("/api/my/waiting-list", second, token).body().at("/items/0/position").asInt()).isEqualTo(2);
+        String firstEntry = firstJoined.body().get("entryId").asText();
+
+        // one ticket is cancelled: its seat is offered to the first in line, not put on sale
+        String ticket = api.query("/api/my/upcoming", holder, token).body().at("/items/0/tickets/0/ticketId").asText();
+        Api.Answer cancelled = api.command("/api/bookings/" + bookingId + "/tickets/" + ticket + "/cancellation",
+                holder, Map.of());
+        token = Long.parseLong(cancelled.header("X-Consistency-Token"));
+        JsonNode offer = api.query("/api/my/waiting-list", first, token).body().at("/items/0");
+        assertThat(offer.get("status").asText()).isEqualTo("OFFERED");
+        assertThat(offer.at("/offer/expiresAt").asText()).isNotEmpty();
+        assertThat(offer.at("/actions/accept").asBoolean()).isTrue();
+        assertThat(seatsLeft(event, token)).isZero();
+        assertThat(api.command("/api/bookings", holder, Map.of("eventId", idOf(event), "ticketTypeId",
+                ticketTypeOf(event), "tickets", List.of(Map.of("attendeeName", "Sneaky")))).status()).isEqualTo(409);
+        assertThat(api.command("/api/waiting-list/" + firstEntry + "/booking", second,
+                Map.of("tickets", List.of(Map.of("attendeeName", "Not Mine")))).status()).isEqualTo(404);
+
+        Api.Answer accepted = api.command("/api/waiting-list/" + firstEntry + "/booking", first,
+                Map.of("tickets", List.of(Map.of("attendeeName", "Patient Person"))));
+        assertThat(accepted.status()).isEqualTo(201);
+        token = Long.parseLong(accepted.header("X-Consistency-Token"));
+        assertThat(api.query("/api/my/upcoming", first, token).body().at("/items/0/reference").asText())
+                .isEqualTo(accepted.body().get("reference").asText());
+        JsonNode line = api.query("/api/admin/events/" + idOf(event) + "/waiting-list", admin, token).body();
+        assertThat(line.at("/figures/joined").asInt()).isEqualTo(2);
+        assertThat(line.at("/figures/offered").asInt()).isEqualTo(1);
+        assertThat(line.at("/figures/converted").asInt()).isEqualTo(1);
+        assertThat(line.at("/entries/0/status").asText()).isEqualTo("BOOKED");
+        assertThat(line.at("/entries/1/status").asText()).isEqualTo("WAITING");
+        assertThat(api.query("/api/my/waiting-list", second, token).body().at("/items/0/position").asInt()).isEqualTo(1);
+
+        Api.Answer left = api.command("/api/waiting-list/" + secondJoined.body().get("entryId").asText() + "/leave",
+                second, Map.of());
+        assertThat(left.status()).isEqualTo(200);
+        assertThat(api.query("/api/my/waiting-list", second, Long.parseLong(left.header("X-Consistency-Token")))
+                .body().get("totalItems").asInt()).isZero();
+    }
+
     private static String idOf(JsonNode event) {
         return event.get("eventId").asText();
     }
