@@ -1,0 +1,112 @@
+package io.booking.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.booking.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An offer's expiry is a deadline in PostgreSQL: the command side stops while the offer is open, two instances start
+ * on the same database, and the offer expires exactly once, handing the seat to the next in line.
+ */
+class WaitingListRestartTest {
+
+    private static final String ADMIN_EMAIL = "admin@restart.test";
+    private static final String ADMIN_PASSWORD = "admin-password";
+
+    @Test
+    void anOpenOfferExpiresOnceAfterARestartWithTwoInstances() throws Exception {
+        TestDatabase database = TestDatabase.fresh();
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "spring.datasource.url", database.jdbcUrl(),
+                "spring.datasource.username", database.username(),
+                "spring.datasource.password", database.password(),
+                "server.port", "0",
+                "command.booking.admin.email", ADMIN_EMAIL,
+                "command.booking.admin.password", ADMIN_PASSWORD,
+                "command.booking.security.bcrypt-strength", "4",
+                "command.booking.waiting-list.offer-hold", "PT8S",
+                "command.db-scheduler.polling-interval", "500ms"));
+        // three systems in turn, two at once: small pools keep within the database's connection limit
+        settings.put("command.spring.datasource.hikari.maximum-pool-size", "5");
+        settings.put("query.spring.datasource.hikari.maximum-pool-size", "5");
+        String eventId;
+        String firstEntry;
+        try (BookingSystem before = BookingSystem.start(settings)) {
+            Api api = new Api(before.commandPort(), before.queryPort());
+            String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+            Instant start = Instant.now().plus(30, ChronoUnit.DAYS);
+            JsonNode event = api.command("/api/admin/events", admin, Map.of(
+                    "title", "Restart Show", "startsAt", start.toString(), "endsAt", start.plusSeconds(3600).toString(),
+                    "location", "Hall", "organiser", Map.of("name", "Clay Co"),
+                    "ticketTypes", List.of(Map.of("name", "Seat", "price", 10, "capacity", 1)))).body();
+            eventId = event.get("eventId").asText();
+            String ticketTypeId = event.at("/ticketTypes/0/ticketTypeId").asText();
+            String holder = customer(api, "holder");
+            String bookingId = UUID.randomUUID().toString();
+            assertThat(api.command("/api/bookings", holder, Map.of("bookingId", bookingId, "eventId", eventId,
+                    "ticketTypeId", ticketTypeId, "tickets", List.of(Map.of("attendeeName", "Holder")))).status())
+                    .isEqualTo(201);
+            Map<String, Object> join = Map.of("eventId", eventId, "ticketTypeId", ticketTypeId, "quantity", 1);
+            firstEntry = api.command("/api/waiting-list", customer(api, "first"), join).body().get("entryId").asText();
+            api.command("/api/waiting-list", customer(api, "second"), join);
+            assertThat(api.command("/api/bookings/" + bookingId + "/cancellation", holder, Map.of()).status())
+                    .isEqualTo(200);
+            assertThat(count(database, "SeatsOffered", eventId)).isEqualTo(1);
+        }
+        // the offer is open while nothing runs; then two instances share the database and its deadlines
+        try (BookingSystem one = BookingSystem.start(settings); BookingSystem two = BookingSystem.start(settings)) {
+            await().atMost(Duration.ofSeconds(40)).until(() -> expiriesOf(database, firstEntry) == 1);
+            // both instances poll the deadline table twice a second: a second firing would show within this window
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                    .until(() -> expiriesOf(database, firstEntry) == 1);
+            assertThat(count(database, "SeatsOffered", eventId)).as("the seat went to the next in line")
+                    .isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    private static String customer(Api api, String name) {
+        String email = name + "-" + UUID.randomUUID() + "@restart.test";
+        api.register("Customer " + name, email, "password-123");
+        return api.login(email, "password-123");
+    }
+
+    private static long expiriesOf(TestDatabase database, String entryId) throws Exception {
+        return Long.parseLong(scalarText(database, """
+                select count(*) from command.domain_event_entry
+                where payload_type = 'io.booking.shared.occurrence.OfferExpired'
+                  and convert_from(payload, 'UTF8')::jsonb ->> 'entryId' = ?""", entryId));
+    }
+
+    private static long count(TestDatabase database, String eventType, String eventId) throws Exception {
+        return Long.parseLong(scalarText(database, """
+                select count(*) from command.domain_event_entry
+                where payload_type = 'io.booking.shared.occurrence.' || ? and aggregate_identifier = ?""",
+                eventType, eventId));
+    }
+
+    private static String scalarText(TestDatabase database, String sql, String... parameters) throws Exception {
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+}
