@@ -37,6 +37,28 @@ public class Credentials {
         return rows.stream().findFirst();
     }
 
+    public Optional<Credential> findById(String accountId) {
+        return jdbc.query("select account_id, password_hash, role from credential where account_id = ?",
+                (rs, i) -> new Credential(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3))),
+                accountId).stream().findFirst();
+    }
+
+    /**
+     * Locks the account's row until the deleting transaction ends, so two deletions of the same account run one after
+     * the other and the second finds nothing.
+     *
+     * @return false when there is no such (live) account
+     */
+    public boolean lockForDeletion(String accountId) {
+        return !jdbc.queryForList("select account_id from credential where account_id = ? for update", String.class,
+                accountId).isEmpty();
+    }
+
+    /** Forgets the email and password hash: the email is free for a new account from the commit on. */
+    public void remove(String accountId) {
+        jdbc.update("delete from credential where account_id = ?", accountId);
+    }
+
     public record Credential(String accountId, String passwordHash, Role role) {
 
         @Override

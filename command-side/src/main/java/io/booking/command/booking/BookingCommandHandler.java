@@ -7,6 +7,7 @@ import io.booking.shared.booking.BookedTicket;
 import io.booking.shared.booking.FormAnswer;
 import io.booking.shared.occurrence.Organiser;
 import io.booking.shared.personal.PersonalDataCipher;
+import io.booking.shared.personal.PersonalDataKeys;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
@@ -24,11 +25,14 @@ public class BookingCommandHandler {
     private final BookingReferences references;
     private final CommandGateway commands;
     private final PersonalDataCipher cipher;
+    private final PersonalDataKeys keys;
 
-    public BookingCommandHandler(BookingReferences references, CommandGateway commands, PersonalDataCipher cipher) {
+    public BookingCommandHandler(BookingReferences references, CommandGateway commands, PersonalDataCipher cipher,
+                                 PersonalDataKeys keys) {
         this.references = references;
         this.commands = commands;
         this.cipher = cipher;
+        this.keys = keys;
     }
 
     @CommandHandler
@@ -42,6 +46,10 @@ public class BookingCommandHandler {
         }
         // attendee names and answers belong to the customer who books: sealed with the customer's key
         String subject = command.customerId();
+        if (keys.find(subject).isEmpty()) {
+            // a deleted account's token may still be valid until it expires
+            throw CommandRefused.notFound("no-such-account", "the account was deleted");
+        }
         List<BookedTicket> tickets = command.attendees().stream()
                 .map(a -> new BookedTicket(UUID.randomUUID().toString(), cipher.seal(subject, a.name()), a.child()))
                 .toList();

@@ -7,11 +7,14 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 interface BookingRepository extends JpaRepository<Booking, String> {
 
     Optional<Booking> findByReference(String reference);
+
+    List<Booking> findByCustomerId(String customerId);
 
     /** The bookings of a customer with their events, narrowed by a {@link TabFilter}. */
     String OF_CUSTOMER = """
