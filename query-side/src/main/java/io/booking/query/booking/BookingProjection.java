@@ -92,7 +92,8 @@ public class BookingProjection {
      * Scrubs at once, without waiting for a replay: the customer's bookings keep their rows (reports count them, as a
      * deleted customer's) with attendee names and answers erased, and the key cache forgets the customer. The customer
      * lock makes a booking of the same customer being projected at this moment in another segment wait, or be waited
-     * for, so neither misses the other's rows.
+     * for, so neither misses the other's rows; the row locks do the same for changes to existing bookings (their
+     * events are handled in other segments), so neither writes back what it read before the other committed.
      */
     @EventHandler
     void on(AccountDeleted event) {
@@ -100,7 +101,7 @@ public class BookingProjection {
         keys.erased(event.accountId());
         jdbc.update("insert into deleted_customer (customer_id, deleted_at) values (?, ?) on conflict do nothing",
                 event.accountId(), Timestamp.from(event.deletedAt()));
-        bookings.findByCustomerId(event.accountId()).forEach(Booking::customerErased);
+        bookings.lockAllOfCustomer(event.accountId()).forEach(Booking::customerErased);
     }
 
     private void lockCustomer(String customerId, boolean shared) {
@@ -115,23 +116,23 @@ public class BookingProjection {
 
     @EventHandler
     void on(BookingCancelled event) {
-        bookings.findById(event.bookingId())
+        bookings.lockById(event.bookingId())
                 .ifPresent(booking -> booking.cancelled(event.cancelledAt(), event.cancelledBy(), event.reason()));
     }
 
     @EventHandler
     void on(AttendanceRecorded event) {
-        bookings.findById(event.bookingId()).ifPresent(booking -> booking.attendance(event.ticketId(), event.attendance()));
+        bookings.lockById(event.bookingId()).ifPresent(booking -> booking.attendance(event.ticketId(), event.attendance()));
     }
 
     @EventHandler
     void on(TicketsTransferred event) {
-        bookings.findById(event.bookingId()).ifPresent(booking -> booking.transferred(event));
+        bookings.lockById(event.bookingId()).ifPresent(booking -> booking.transferred(event));
     }
 
     @EventHandler
     void on(TicketCancelled event) {
-        bookings.findById(event.bookingId()).ifPresent(booking ->
+        bookings.lockById(event.bookingId()).ifPresent(booking ->
                 booking.ticketCancelled(event.ticketId(), event.cancelledAt(), event.cancelledBy(), event.reason()));
     }
 
