@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The test that proves erasure (invariant 6): a person with distinctive values books, transfers, cancels a ticket and
- * deletes the account; then no table of the database holds any of those values in any form, also after every
+ * The test that proves erasure (invariant 6): a person with distinctive values books, transfers, cancels a ticket,
+ * changes their details and deletes the account; then no table of the database holds any of those values in any form, also after every
  * projection is rebuilt from the store, the bookings still count per event, and no log line carried them.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -56,10 +56,12 @@ class AccountErasureEndToEndTest {
     private static final String ATTENDEE_2 = "Ottoline Quarrington";
     private static final String ANSWER_1 = "allergic to hazelnuts and tarragon";
     private static final String ANSWER_2 = "wheelchair access via the Larkspur gate";
+    private static final String NEW_EMAIL = "q.vandersloot.moved@erasure.test";
+    private static final String NEW_PHONE = "+44 7700 900456";
     private static final String PASSWORD = "password-for-erasure";
     /** Every value, and the distinctive parts a careless copy might keep on their own. */
     private static final List<String> PERSONAL = List.of(NAME, EMAIL, PHONE, ATTENDEE_1, ATTENDEE_2, ANSWER_1,
-            ANSWER_2, "Quintessa", "Vandersloot", "quintessa.vandersloot", "7700 900123", "Pemberton", "Smythe",
+            ANSWER_2, NEW_EMAIL, NEW_PHONE, "900456", "q.vandersloot", "Quintessa", "Vandersloot", "quintessa.vandersloot", "7700 900123", "Pemberton", "Smythe",
             "Horatio", "Ottoline", "Quarrington", "hazelnuts", "tarragon", "Larkspur");
 
     private static TestDatabase database;
@@ -126,6 +128,9 @@ class AccountErasureEndToEndTest {
                 "eventId", idOf(second), "ticketTypeId", ticketTypeOf(second))).status()).isEqualTo(200);
         assertThat(api.command("/api/bookings/" + main + "/tickets/" + ottoline + "/cancellation", person, Map.of())
                 .status()).isEqualTo(200);
+        Api.Answer updated = api.put("/api/accounts/me", person, Map.of("name", NAME, "email", NEW_EMAIL,
+                "phone", NEW_PHONE));
+        assertThat(updated.status()).isEqualTo(200);
         // someone else books the same event: their booking must come through untouched
         String other = api.register("Ordinary Neighbour", "neighbour@erasure.test", "password-123");
         Api.Answer neighbour = api.command("/api/bookings", api.login("neighbour@erasure.test", "password-123"),

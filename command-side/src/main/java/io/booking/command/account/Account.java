@@ -2,6 +2,7 @@ package io.booking.command.account;
 
 import io.booking.command.CommandRefused;
 import io.booking.shared.account.AccountDeleted;
+import io.booking.shared.account.AccountDetailsChanged;
 import io.booking.shared.account.AccountRegistered;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -27,6 +28,14 @@ public class Account {
     public Account(OpenAccount command, Clock clock) {
         apply(new AccountRegistered(command.accountId(), command.name(), command.email(), command.phone(),
                 command.role(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ChangeAccountDetails command, Clock clock) {
+        if (deleted) {
+            throw CommandRefused.conflict("account-deleted", "the account is deleted");
+        }
+        apply(new AccountDetailsChanged(accountId, command.name(), command.email(), command.phone(), clock.instant()));
     }
 
     @CommandHandler

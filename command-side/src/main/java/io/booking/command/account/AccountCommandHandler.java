@@ -48,6 +48,24 @@ public class AccountCommandHandler {
         return command.accountId();
     }
 
+    /** The email moves in the credentials table first: taken by another account, nothing changes (409). */
+    @CommandHandler
+    public void handle(UpdateAccount command) {
+        String subject = command.accountId();
+        switch (credentials.changeEmail(subject, command.email())) {
+            case NO_SUCH_ACCOUNT -> throw CommandRefused.notFound("no-such-account", "no such account");
+            case TAKEN -> throw CommandRefused.conflict("email-taken", "an account with this email already exists");
+            case CHANGED -> {
+            }
+        }
+        byte[] key = keys.find(subject)
+                .orElseThrow(() -> CommandRefused.notFound("no-such-account", "the account was deleted"));
+        commands.sendAndWait(new ChangeAccountDetails(subject,
+                PersonalDataCipher.seal(subject, key, command.name()),
+                PersonalDataCipher.seal(subject, key, command.email()),
+                command.phone() == null ? null : PersonalDataCipher.seal(subject, key, command.phone())));
+    }
+
     /** @return how many upcoming bookings were cancelled with the account */
     @CommandHandler
     public int handle(RequestAccountDeletion command) {

@@ -20,6 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,6 +51,31 @@ public class AccountController {
                 Actor.anonymous());
         return ConsistencyToken.created(new AccountRegistration(accountId, ConsistencyToken.orNull(dispatched.position())),
                 dispatched.position());
+    }
+
+    @Operation(summary = "Change my name, email and phone",
+            description = "409 email-taken when another account has the email (compared case-insensitively); the new "
+                    + "email logs in from then on and the old one is free.")
+    @PutMapping("/api/accounts/me")
+    public ResponseEntity<AccountUpdate> update(@Valid @RequestBody UpdateRequest request, Authentication caller) {
+        Actor actor = Actor.of(caller);
+        var dispatched = dispatcher.send(new UpdateAccount(actor.id(), request.name().trim(), request.email().trim(),
+                request.phone()), actor);
+        return ConsistencyToken.ok(new AccountUpdate(actor.id(), ConsistencyToken.orNull(dispatched.position())),
+                dispatched.position());
+    }
+
+    public record UpdateRequest(@NotBlank @Size(max = 200) String name,
+                                @NotBlank @Email @Size(max = 320) String email,
+                                @Size(max = 40) @Pattern(regexp = "^[+0-9 ()-]*$", message = "digits, spaces, +, -, ( and ) only") String phone) {
+
+        @Override
+        public String toString() {
+            return "UpdateRequest[redacted]";
+        }
+    }
+
+    public record AccountUpdate(String accountId, Long consistencyToken) {
     }
 
     @Operation(summary = "Delete my account, confirming with my password",

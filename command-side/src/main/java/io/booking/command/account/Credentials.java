@@ -1,6 +1,7 @@
 package io.booking.command.account;
 
 import io.booking.shared.account.Role;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,19 @@ public class Credentials {
                 (rs, i) -> new Credential(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3))),
                 normalise(email));
         return rows.stream().findFirst();
+    }
+
+    public enum EmailChange { CHANGED, TAKEN, NO_SUCH_ACCOUNT }
+
+    /** Moves the account to another email; a concurrent claim of the same email waits for this transaction. */
+    public EmailChange changeEmail(String accountId, String email) {
+        try {
+            return jdbc.update("update credential set email_lower = ? where account_id = ?", normalise(email), accountId) == 1
+                    ? EmailChange.CHANGED : EmailChange.NO_SUCH_ACCOUNT;
+        } catch (DuplicateKeyException e) {
+            // another live account has it; the transaction is rolled back with the refusal
+            return EmailChange.TAKEN;
+        }
     }
 
     public Optional<Credential> findById(String accountId) {

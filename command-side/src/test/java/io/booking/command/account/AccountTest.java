@@ -2,6 +2,7 @@ package io.booking.command.account;
 
 import io.booking.command.CommandRefused;
 import io.booking.shared.account.AccountDeleted;
+import io.booking.shared.account.AccountDetailsChanged;
 import io.booking.shared.account.AccountRegistered;
 import io.booking.shared.account.Role;
 import io.booking.shared.personal.PersonalData;
@@ -58,6 +59,29 @@ class AccountTest {
                 .expectNoEvents()
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("the account is already deleted");
+    }
+
+    @Test
+    void aCustomerChangesTheirDetailsSealedAsBefore() {
+        AggregateTestFixture<Account> fixture = new AggregateTestFixture<>(Account.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        PersonalData name = new PersonalData("a-1", "sealed-new-name");
+        PersonalData email = new PersonalData("a-1", "sealed-new-email");
+
+        fixture.given(registered("a-1"))
+                .when(new ChangeAccountDetails("a-1", name, email, null))
+                .expectEvents(new AccountDetailsChanged("a-1", name, email, null, NOW));
+    }
+
+    @Test
+    void aDeletedAccountsDetailsCannotChange() {
+        AggregateTestFixture<Account> fixture = new AggregateTestFixture<>(Account.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+
+        fixture.given(registered("a-1"), new AccountDeleted("a-1", "admin", 0, NOW))
+                .when(new ChangeAccountDetails("a-1", new PersonalData("a-1", "x"), new PersonalData("a-1", "y"), null))
+                .expectNoEvents()
+                .expectException(CommandRefused.class);
     }
 
     private static AccountRegistered registered(String accountId) {

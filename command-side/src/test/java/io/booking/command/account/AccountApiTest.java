@@ -23,13 +23,13 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** DeleteAccount over HTTP: who may, what refuses it, and what is left afterwards. */
+/** UpdateAccount and DeleteAccount over HTTP: who may, what refuses them, and what is left afterwards. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=command-side",
         "booking.admin.email=admin@deletion.test",
         "booking.admin.password=admin-password",
         "booking.security.bcrypt-strength=4"})
-class AccountDeletionTest {
+class AccountApiTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -193,6 +193,38 @@ class AccountDeletionTest {
         assertThat(delete("/api/admin/accounts/not-an-id", admin, null).getStatusCode().value()).isEqualTo(400);
     }
 
+    @Test
+    void aCustomerChangesTheirDetailsAndTheNewEmailLogsInWhileATakenOneIs409() throws Exception {
+        String email = "mover-" + UUID.randomUUID() + "@deletion.test";
+        String accountId = register(email);
+        String taken = "taken-" + UUID.randomUUID() + "@deletion.test";
+        register(taken);
+        String token = login(email, "password-123");
+        String newEmail = "moved-" + UUID.randomUUID() + "@deletion.test";
+
+        ResponseEntity<String> refused = put("/api/accounts/me", token,
+                Map.of("name", "Moved Customer", "email", taken.toUpperCase()));
+        ResponseEntity<String> invalid = put("/api/accounts/me", token, Map.of("name", "", "email", "not-an-email"));
+        ResponseEntity<String> changed = put("/api/accounts/me", token,
+                Map.of("name", "Moved Customer", "email", newEmail, "phone", "+44 20 7946 0000"));
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(json.readTree(refused.getBody()).get("rule").asText()).isEqualTo("email-taken");
+        assertThat(invalid.getStatusCode().value()).isEqualTo(400);
+        assertThat(changed.getStatusCode().value()).isEqualTo(200);
+        assertThat(events("AccountDetailsChanged", accountId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8') from domain_event_entry
+                where payload_type like '%.AccountDetailsChanged' and aggregate_identifier = ?""", String.class,
+                accountId)).doesNotContain("Moved", "moved-", "7946");
+        assertThat(login(newEmail.toUpperCase(), "password-123")).isNotBlank();
+        assertThat(post("/api/auth/token", null, Map.of("email", email, "password", "password-123"))
+                .getStatusCode().value()).isEqualTo(401);
+        // the old email is free again, the taken one still belongs to its owner
+        register(email);
+        assertThat(login(taken, "password-123")).isNotBlank();
+    }
+
     private JsonNode schedule(boolean cancellationsAllowed) throws Exception {
         String admin = login("admin@deletion.test", "admin-password");
         ResponseEntity<String> scheduled = post("/api/admin/events", admin, Map.of(
@@ -252,6 +284,10 @@ class AccountDeletionTest {
 
     private ResponseEntity<String> post(String path, String token, Object body) {
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers(token)), String.class);
+    }
+
+    private ResponseEntity<String> put(String path, String token, Object body) {
+        return http.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers(token)), String.class);
     }
 
     private ResponseEntity<String> delete(String path, String token, Object body) {
