@@ -68,6 +68,17 @@ public class Credentials {
                 accountId).isEmpty();
     }
 
+    /**
+     * Holds the account for a booking's transaction: its deletion (which locks the row for update) waits for the booking
+     * and then counts it among the upcoming bookings, or has already deleted the row and the booking is refused.
+     *
+     * @return false when there is no such (live) account
+     */
+    public boolean holdForBooking(String accountId) {
+        return !jdbc.queryForList("select account_id from credential where account_id = ? for key share",
+                String.class, accountId).isEmpty();
+    }
+
     /** Forgets the email and password hash: the email is free for a new account from the commit on. */
     public void remove(String accountId) {
         jdbc.update("delete from credential where account_id = ?", accountId);

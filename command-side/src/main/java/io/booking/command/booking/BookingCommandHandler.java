@@ -1,13 +1,13 @@
 package io.booking.command.booking;
 
 import io.booking.command.CommandRefused;
+import io.booking.command.account.Credentials;
 import io.booking.command.occurrence.ReleaseSeats;
 import io.booking.command.occurrence.ReserveSeats;
 import io.booking.shared.booking.BookedTicket;
 import io.booking.shared.booking.FormAnswer;
 import io.booking.shared.occurrence.Organiser;
 import io.booking.shared.personal.PersonalDataCipher;
-import io.booking.shared.personal.PersonalDataKeys;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
@@ -25,14 +25,14 @@ public class BookingCommandHandler {
     private final BookingReferences references;
     private final CommandGateway commands;
     private final PersonalDataCipher cipher;
-    private final PersonalDataKeys keys;
+    private final Credentials accounts;
 
     public BookingCommandHandler(BookingReferences references, CommandGateway commands, PersonalDataCipher cipher,
-                                 PersonalDataKeys keys) {
+                                 Credentials accounts) {
         this.references = references;
         this.commands = commands;
         this.cipher = cipher;
-        this.keys = keys;
+        this.accounts = accounts;
     }
 
     @CommandHandler
@@ -46,7 +46,7 @@ public class BookingCommandHandler {
         }
         // attendee names and answers belong to the customer who books: sealed with the customer's key
         String subject = command.customerId();
-        if (keys.find(subject).isEmpty()) {
+        if (!accounts.holdForBooking(subject)) {
             // a deleted account's token may still be valid until it expires
             throw CommandRefused.notFound("no-such-account", "the account was deleted");
         }

@@ -225,6 +225,46 @@ class AccountApiTest {
         assertThat(login(taken, "password-123")).isNotBlank();
     }
 
+    @Test
+    void bookingsRacingTheDeletionAreEitherRefusedOrCancelledWithIt() throws Exception {
+        String email = "racing-" + UUID.randomUUID() + "@deletion.test";
+        String accountId = register(email);
+        String token = login(email, "password-123");
+        JsonNode event = schedule(true);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<ResponseEntity<String>>> bookings = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                bookings.add(pool.submit(() -> {
+                    start.await();
+                    return post("/api/bookings", token, bookingBody(event, 1));
+                }));
+            }
+            var deletion = pool.submit(() -> {
+                start.await();
+                return delete("/api/accounts/me", token,
+                        Map.of("password", "password-123", "cancelUpcomingBookings", true));
+            });
+            start.countDown();
+
+            assertThat(deletion.get().getStatusCode().value()).isEqualTo(200);
+            for (var booking : bookings) {
+                assertThat(booking.get().getStatusCode().value()).isIn(201, 404);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long booked = jdbc.queryForObject("""
+                select count(*) from domain_event_entry where payload_type like '%.TicketsBooked'
+                and convert_from(payload, 'UTF8')::jsonb ->> 'customerId' = ?""", Long.class, accountId);
+        long cancelled = jdbc.queryForObject("""
+                select count(*) from domain_event_entry c where c.payload_type like '%.BookingCancelled'
+                and c.aggregate_identifier in (select booking_id from booking_reference where customer_id = ?)""",
+                Long.class, accountId);
+        assertThat(cancelled).isEqualTo(booked);
+    }
+
     private JsonNode schedule(boolean cancellationsAllowed) throws Exception {
         String admin = login("admin@deletion.test", "admin-password");
         ResponseEntity<String> scheduled = post("/api/admin/events", admin, Map.of(
