@@ -41,6 +41,10 @@ final class Api {
         return send("PUT", path, token, body);
     }
 
+    Answer delete(String path, String token, Object body) {
+        return send("DELETE", path, token, body);
+    }
+
     private Answer send(String method, String path, String token, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(commandSide + path))

@@ -1,5 +1,8 @@
 package io.booking.command.account;
 
+import io.booking.command.CommandRefused;
+import io.booking.shared.account.AccountDeleted;
+import io.booking.shared.account.AccountDetailsChanged;
 import io.booking.shared.account.AccountRegistered;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -15,6 +18,7 @@ public class Account {
 
     @AggregateIdentifier
     private String accountId;
+    private boolean deleted;
 
     protected Account() {
         // for Axon
@@ -26,8 +30,30 @@ public class Account {
                 command.role(), clock.instant()));
     }
 
+    @CommandHandler
+    public void handle(ChangeAccountDetails command, Clock clock) {
+        if (deleted) {
+            throw CommandRefused.conflict("account-deleted", "the account is deleted");
+        }
+        apply(new AccountDetailsChanged(accountId, command.name(), command.email(), command.phone(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(DeleteAccount command, Clock clock) {
+        if (deleted) {
+            throw CommandRefused.conflict("account-deleted", "the account is already deleted");
+        }
+        apply(new AccountDeleted(accountId, command.byAdmin() ? "admin" : "customer", command.cancelledBookings(),
+                clock.instant()));
+    }
+
     @EventSourcingHandler
     void on(AccountRegistered event) {
         accountId = event.accountId();
+    }
+
+    @EventSourcingHandler
+    void on(AccountDeleted event) {
+        deleted = true;
     }
 }

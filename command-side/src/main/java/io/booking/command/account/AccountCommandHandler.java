@@ -1,15 +1,21 @@
 package io.booking.command.account;
 
 import io.booking.command.CommandRefused;
+import io.booking.command.booking.UpcomingBookings;
 import io.booking.command.personal.PersonalDataKeyStore;
 import io.booking.shared.personal.PersonalDataCipher;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Registers an account in one transaction: the unique email and the password hash in the credentials table, a new
  * personal-data key for the person, and the account's first event with its personal fields sealed by that key.
+ * Deletes one in one transaction too: the upcoming bookings cancelled (when asked), {@code AccountDeleted}, the
+ * credentials gone (the email is free) and the personal-data key destroyed.
  */
 @Component
 public class AccountCommandHandler {
@@ -17,11 +23,14 @@ public class AccountCommandHandler {
     private final Credentials credentials;
     private final PersonalDataKeyStore keys;
     private final CommandGateway commands;
+    private final UpcomingBookings upcomingBookings;
 
-    public AccountCommandHandler(Credentials credentials, PersonalDataKeyStore keys, CommandGateway commands) {
+    public AccountCommandHandler(Credentials credentials, PersonalDataKeyStore keys, CommandGateway commands,
+                                 UpcomingBookings upcomingBookings) {
         this.credentials = credentials;
         this.keys = keys;
         this.commands = commands;
+        this.upcomingBookings = upcomingBookings;
     }
 
     @CommandHandler
@@ -37,5 +46,44 @@ public class AccountCommandHandler {
                 command.phone() == null ? null : PersonalDataCipher.seal(subject, key, command.phone()),
                 command.role()));
         return command.accountId();
+    }
+
+    /** The email moves in the credentials table first: taken by another account, nothing changes (409). */
+    @CommandHandler
+    public void handle(UpdateAccount command) {
+        String subject = command.accountId();
+        switch (credentials.changeEmail(subject, command.email())) {
+            case NO_SUCH_ACCOUNT -> throw CommandRefused.notFound("no-such-account", "no such account");
+            case TAKEN -> throw CommandRefused.conflict("email-taken", "an account with this email already exists");
+            case CHANGED -> {
+            }
+        }
+        byte[] key = keys.find(subject)
+                .orElseThrow(() -> CommandRefused.notFound("no-such-account", "the account was deleted"));
+        commands.sendAndWait(new ChangeAccountDetails(subject,
+                PersonalDataCipher.seal(subject, key, command.name()),
+                PersonalDataCipher.seal(subject, key, command.email()),
+                command.phone() == null ? null : PersonalDataCipher.seal(subject, key, command.phone())));
+    }
+
+    /** @return how many upcoming bookings were cancelled with the account */
+    @CommandHandler
+    public int handle(RequestAccountDeletion command) {
+        String accountId = command.accountId();
+        if (!credentials.lockForDeletion(accountId)) {
+            throw CommandRefused.notFound("no-such-account", "no such account");
+        }
+        List<UpcomingBookings.Upcoming> upcoming = upcomingBookings.of(accountId);
+        if (!upcoming.isEmpty() && !command.cancelUpcomingBookings()) {
+            throw new CommandRefused(CommandRefused.Kind.CONFLICT, "upcoming-bookings",
+                    "the account holds " + upcoming.size() + " active booking(s) of events still to come; cancel them "
+                            + "first or ask for them to be cancelled with the account (cancelUpcomingBookings)",
+                    Map.of("upcomingBookings", upcoming.size()));
+        }
+        upcomingBookings.cancel(upcoming, command.requesterId(), command.byAdmin());
+        commands.sendAndWait(new DeleteAccount(accountId, command.byAdmin(), upcoming.size()));
+        credentials.remove(accountId);
+        keys.destroyKeyOf(accountId);
+        return upcoming.size();
     }
 }

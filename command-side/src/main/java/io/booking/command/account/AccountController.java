@@ -1,5 +1,6 @@
 package io.booking.command.account;
 
+import io.booking.command.CommandRefused;
 import io.booking.command.consistency.CommandDispatcher;
 import io.booking.command.consistency.ConsistencyToken;
 import io.booking.command.security.Actor;
@@ -13,30 +14,35 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
 
 @RestController
-@RequestMapping("/api/accounts")
 public class AccountController {
 
     private final CommandDispatcher dispatcher;
     private final PasswordEncoder passwords;
+    private final Credentials credentials;
 
-    public AccountController(CommandDispatcher dispatcher, PasswordEncoder passwords) {
+    public AccountController(CommandDispatcher dispatcher, PasswordEncoder passwords, Credentials credentials) {
         this.dispatcher = dispatcher;
         this.passwords = passwords;
+        this.credentials = credentials;
     }
 
     @Operation(summary = "Register a customer account (409 when the email is taken)")
     @SecurityRequirements // public: no bearer token needed
-    @PostMapping
+    @PostMapping("/api/accounts")
     @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<AccountRegistration> register(@Valid @RequestBody RegistrationRequest request) {
         String accountId = UUID.randomUUID().toString();
@@ -45,6 +51,83 @@ public class AccountController {
                 Actor.anonymous());
         return ConsistencyToken.created(new AccountRegistration(accountId, ConsistencyToken.orNull(dispatched.position())),
                 dispatched.position());
+    }
+
+    @Operation(summary = "Change my name, email and phone",
+            description = "409 email-taken when another account has the email (compared case-insensitively); the new "
+                    + "email logs in from then on and the old one is free.")
+    @PutMapping("/api/accounts/me")
+    public ResponseEntity<AccountUpdate> update(@Valid @RequestBody UpdateRequest request, Authentication caller) {
+        Actor actor = Actor.of(caller);
+        var dispatched = dispatcher.send(new UpdateAccount(actor.id(), request.name().trim(), request.email().trim(),
+                request.phone()), actor);
+        return ConsistencyToken.ok(new AccountUpdate(actor.id(), ConsistencyToken.orNull(dispatched.position())),
+                dispatched.position());
+    }
+
+    public record UpdateRequest(@NotBlank @Size(max = 200) String name,
+                                @NotBlank @Email @Size(max = 320) String email,
+                                @Size(max = 40) @Pattern(regexp = "^[+0-9 ()-]*$", message = "digits, spaces, +, -, ( and ) only") String phone) {
+
+        @Override
+        public String toString() {
+            return "UpdateRequest[redacted]";
+        }
+    }
+
+    public record AccountUpdate(String accountId, Long consistencyToken) {
+    }
+
+    @Operation(summary = "Delete my account, confirming with my password",
+            description = "My personal data is erased everywhere (its key is destroyed) and my email is free again; my "
+                    + "bookings stay for the organisers' reports, as a deleted customer's. 409 upcoming-bookings (with "
+                    + "their number in upcomingBookings) while I hold active bookings of events still to come, unless "
+                    + "cancelUpcomingBookings is true: then they are cancelled in the same step, within each event's "
+                    + "cancellation policy. 401 for a wrong password; 404 no-such-account once deleted.")
+    @DeleteMapping("/api/accounts/me")
+    public ResponseEntity<DeletionAnswer> deleteMine(@Valid @RequestBody OwnDeletionRequest request,
+                                                     Authentication caller) {
+        Actor actor = Actor.of(caller);
+        Credentials.Credential credential = credentials.findById(actor.id())
+                .orElseThrow(() -> CommandRefused.notFound("no-such-account", "no such account"));
+        if (credential.passwordHash() == null || !passwords.matches(request.password(), credential.passwordHash())) {
+            throw new BadCredentialsException("password is wrong");
+        }
+        return delete(new RequestAccountDeletion(actor.id(), actor.id(), false, request.cancelUpcomingBookings()),
+                actor);
+    }
+
+    @Operation(summary = "Delete a customer's account (admin)",
+            description = "As a customer's own deletion, without the password; upcoming bookings are cancelled at any "
+                    + "time when cancelUpcomingBookings is true. 404 no-such-account for an unknown or deleted account.")
+    @DeleteMapping("/api/admin/accounts/{accountId}")
+    public ResponseEntity<DeletionAnswer> deleteAny(@PathVariable UUID accountId,
+                                                    @Valid @RequestBody(required = false) AdminDeletionRequest request,
+                                                    Authentication caller) {
+        Actor actor = Actor.of(caller);
+        boolean cancel = request != null && request.cancelUpcomingBookings();
+        return delete(new RequestAccountDeletion(accountId.toString(), actor.id(), true, cancel), actor);
+    }
+
+    private ResponseEntity<DeletionAnswer> delete(RequestAccountDeletion request, Actor actor) {
+        var dispatched = dispatcher.<Integer>send(request, actor);
+        return ConsistencyToken.ok(new DeletionAnswer(request.accountId(), dispatched.result(),
+                ConsistencyToken.orNull(dispatched.position())), dispatched.position());
+    }
+
+    public record OwnDeletionRequest(@NotBlank @Size(max = 200) String password, boolean cancelUpcomingBookings) {
+
+        @Override
+        public String toString() {
+            return "OwnDeletionRequest[redacted]";
+        }
+    }
+
+    public record AdminDeletionRequest(boolean cancelUpcomingBookings) {
+    }
+
+    /** @param cancelledBookings how many upcoming bookings were cancelled with the account */
+    public record DeletionAnswer(String accountId, int cancelledBookings, Long consistencyToken) {
     }
 
     public record RegistrationRequest(@NotBlank @Size(max = 200) String name,

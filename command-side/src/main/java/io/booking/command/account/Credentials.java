@@ -1,6 +1,7 @@
 package io.booking.command.account;
 
 import io.booking.shared.account.Role;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,52 @@ public class Credentials {
                 (rs, i) -> new Credential(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3))),
                 normalise(email));
         return rows.stream().findFirst();
+    }
+
+    public enum EmailChange { CHANGED, TAKEN, NO_SUCH_ACCOUNT }
+
+    /** Moves the account to another email; a concurrent claim of the same email waits for this transaction. */
+    public EmailChange changeEmail(String accountId, String email) {
+        try {
+            return jdbc.update("update credential set email_lower = ? where account_id = ?", normalise(email), accountId) == 1
+                    ? EmailChange.CHANGED : EmailChange.NO_SUCH_ACCOUNT;
+        } catch (DuplicateKeyException e) {
+            // another live account has it; the transaction is rolled back with the refusal
+            return EmailChange.TAKEN;
+        }
+    }
+
+    public Optional<Credential> findById(String accountId) {
+        return jdbc.query("select account_id, password_hash, role from credential where account_id = ?",
+                (rs, i) -> new Credential(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3))),
+                accountId).stream().findFirst();
+    }
+
+    /**
+     * Locks the account's row until the deleting transaction ends, so two deletions of the same account run one after
+     * the other and the second finds nothing.
+     *
+     * @return false when there is no such (live) account
+     */
+    public boolean lockForDeletion(String accountId) {
+        return !jdbc.queryForList("select account_id from credential where account_id = ? for update", String.class,
+                accountId).isEmpty();
+    }
+
+    /**
+     * Holds the account for a booking's transaction: its deletion (which locks the row for update) waits for the booking
+     * and then counts it among the upcoming bookings, or has already deleted the row and the booking is refused.
+     *
+     * @return false when there is no such (live) account
+     */
+    public boolean holdForBooking(String accountId) {
+        return !jdbc.queryForList("select account_id from credential where account_id = ? for key share",
+                String.class, accountId).isEmpty();
+    }
+
+    /** Forgets the email and password hash: the email is free for a new account from the commit on. */
+    public void remove(String accountId) {
+        jdbc.update("delete from credential where account_id = ?", accountId);
     }
 
     public record Credential(String accountId, String passwordHash, Role role) {

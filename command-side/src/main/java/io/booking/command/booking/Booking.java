@@ -158,6 +158,13 @@ public class Booking {
                         clock.instant())));
     }
 
+    /** The active tickets and the event each is placed at now (read when the customer's account is deleted). */
+    Map<String, String> activeTicketEvents() {
+        Map<String, String> events = new TreeMap<>();
+        activeTickets.forEach((ticketId, at) -> events.put(ticketId, at.occurrenceId()));
+        return events;
+    }
+
     private Map<Placement, List<String>> activeByPlacement() {
         Map<Placement, List<String>> byPlacement = new TreeMap<>();
         activeTickets.forEach((ticketId, at) -> byPlacement.computeIfAbsent(at, p -> new ArrayList<>()).add(ticketId));

@@ -1,6 +1,7 @@
 package io.booking.command.booking;
 
 import io.booking.command.CommandRefused;
+import io.booking.command.account.Credentials;
 import io.booking.command.occurrence.Occurrence;
 import io.booking.command.occurrence.ReleaseSeats;
 import io.booking.command.occurrence.ReserveSeats;
@@ -26,11 +27,14 @@ public class BookingCommandHandler {
     private final BookingReferences references;
     private final CommandGateway commands;
     private final PersonalDataCipher cipher;
+    private final Credentials accounts;
 
-    public BookingCommandHandler(BookingReferences references, CommandGateway commands, PersonalDataCipher cipher) {
+    public BookingCommandHandler(BookingReferences references, CommandGateway commands, PersonalDataCipher cipher,
+                                 Credentials accounts) {
         this.references = references;
         this.commands = commands;
         this.cipher = cipher;
+        this.accounts = accounts;
     }
 
     @CommandHandler
@@ -65,6 +69,10 @@ public class BookingCommandHandler {
                                         Supplier<Occurrence.Reservation> takeSeats) {
         // attendee names and answers belong to the customer who books: sealed with the customer's key
         String subject = command.customerId();
+        if (!accounts.holdForBooking(subject)) {
+            // a deleted account's token may still be valid until it expires
+            throw CommandRefused.notFound("no-such-account", "the account was deleted");
+        }
         List<BookedTicket> tickets = command.attendees().stream()
                 .map(a -> new BookedTicket(UUID.randomUUID().toString(), cipher.seal(subject, a.name()), a.child()))
                 .toList();

@@ -68,6 +68,12 @@ public class BookingReferences {
                 String.class, occurrenceId, occurrenceId);
     }
 
+    /** Every booking a customer ever made, active or not; a transfer keeps its customer. */
+    public List<String> bookingsOfCustomer(String customerId) {
+        return jdbc.queryForList("select booking_id from booking_reference where customer_id = ? order by booking_id",
+                String.class, customerId);
+    }
+
     /** Remembers that tickets of the booking were moved to an event; in the transaction of the transfer. */
     public void placedAt(String bookingId, String occurrenceId) {
         jdbc.update("insert into booking_transfer (booking_id, occurrence_id) values (?, ?) on conflict do nothing",

@@ -251,6 +251,11 @@ public class Occurrence {
         }
     }
 
+    /** Whether the event is still to come: not started and not cancelled (read when an account is deleted). */
+    public boolean upcomingAt(Instant now) {
+        return !cancelled && now.isBefore(startsAt);
+    }
+
     @EventSourcingHandler
     void on(OccurrenceScheduled event) {
         occurrenceId = event.occurrenceId();

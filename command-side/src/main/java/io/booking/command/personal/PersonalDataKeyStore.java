@@ -4,6 +4,8 @@ import io.booking.shared.personal.PersonalDataCipher;
 import io.booking.shared.personal.PersonalDataKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ public class PersonalDataKeyStore implements PersonalDataKeys {
     private static final int MAX_CACHED = 50_000;
 
     private final JdbcTemplate jdbc;
-    // keys are looked up on every booking; erasure (issue 5) must evict here as well as delete the row
+    // keys are looked up on every booking; erasure evicts here as well as deleting the row
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
     public PersonalDataKeyStore(JdbcTemplate jdbc) {
@@ -29,6 +31,24 @@ public class PersonalDataKeyStore implements PersonalDataKeys {
         byte[] key = PersonalDataCipher.newKey();
         jdbc.update("insert into personal_data_key (subject_id, key) values (?, ?)", subjectId, key);
         return key;
+    }
+
+    /**
+     * Crypto-shredding: deletes the subject's key in the caller's transaction, so everything sealed with it reads as
+     * erased from the commit on. The cache is evicted now and again after the commit, so a lookup that read the row
+     * before the commit cannot leave the key cached here.
+     */
+    public void destroyKeyOf(String subjectId) {
+        jdbc.update("delete from personal_data_key where subject_id = ?", subjectId);
+        cache.remove(subjectId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.remove(subjectId);
+                }
+            });
+        }
     }
 
     @Override

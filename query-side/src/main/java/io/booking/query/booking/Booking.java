@@ -2,6 +2,7 @@ package io.booking.query.booking;
 
 import io.booking.shared.booking.Attendance;
 import io.booking.shared.booking.TicketsTransferred;
+import io.booking.shared.personal.PersonalDataCipher;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -41,6 +42,7 @@ class Booking implements Persistable<String> {
     private Instant cancelledAt;
     private String cancelledBy;
     private String cancellationReason;
+    private boolean customerDeleted;
 
     @ElementCollection
     @CollectionTable(name = "booking_ticket", joinColumns = @JoinColumn(name = "booking_id"))
@@ -144,6 +146,17 @@ class Booking implements Persistable<String> {
         this.cancellationReason = reason;
     }
 
+    /**
+     * The customer's account was deleted: attendee names and answers read as erased, as a replay (whose key is gone)
+     * would give them; the booking stays for reports, flagged.
+     */
+    void customerErased() {
+        customerDeleted = true;
+        tickets.replaceAll(Ticket::erased);
+        answers.replaceAll(answer -> new Answer(answer.question,
+                answer.answer == null ? null : PersonalDataCipher.ERASED));
+    }
+
     String customerId() {
         return customerId;
     }
@@ -193,6 +206,12 @@ class Booking implements Persistable<String> {
             Ticket changed = at(eventId, ticketTypeId);
             changed.status = newStatus;
             changed.attendance = newAttendance;
+            return changed;
+        }
+
+        Ticket erased() {
+            Ticket changed = at(eventId, ticketTypeId);
+            changed.attendeeName = PersonalDataCipher.ERASED;
             return changed;
         }
 

@@ -1,9 +1,11 @@
 package io.booking.query.booking;
 
 import io.booking.query.listing.ListingProjection;
+import io.booking.query.personal.JdbcPersonalDataKeys;
 import io.booking.query.security.Caller;
 import io.booking.query.web.NotFoundException;
 import io.booking.query.web.PageView;
+import io.booking.shared.account.AccountDeleted;
 import io.booking.shared.booking.AttendanceRecorded;
 import io.booking.shared.booking.BookingCancelled;
 import io.booking.shared.booking.TicketCancelled;
@@ -17,9 +19,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -43,14 +47,18 @@ public class BookingProjection {
     private final PersonalDataCipher cipher;
     private final Clock clock;
     private final ListingProjection listing;
+    private final JdbcPersonalDataKeys keys;
+    private final JdbcTemplate jdbc;
 
     BookingProjection(BookingRepository bookings, BookingOccurrenceRepository occurrences, PersonalDataCipher cipher,
-                      Clock clock, ListingProjection listing) {
+                      Clock clock, ListingProjection listing, JdbcPersonalDataKeys keys, JdbcTemplate jdbc) {
         this.listing = listing;
         this.bookings = bookings;
         this.occurrences = occurrences;
         this.cipher = cipher;
         this.clock = clock;
+        this.keys = keys;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -68,39 +76,72 @@ public class BookingProjection {
 
     @EventHandler
     void on(TicketsBooked event) {
+        // shared with other bookings of the customer, exclusive with the customer's AccountDeleted (see there)
+        lockCustomer(event.customerId(), true);
         Booking booking = bookings.findById(event.bookingId()).orElseGet(() -> new Booking(event.bookingId()));
         booking.booked(event.reference(), event.customerId(), event.occurrenceId(), event.ticketTypeId(), event.bookedAt(),
                 event.tickets().stream()
                         .map(t -> new Booking.Ticket(t.ticketId(), cipher.open(t.attendeeName()), t.child())).toList(),
                 event.answers() == null ? List.<Booking.Answer>of() : event.answers().stream()
                         .map(a -> new Booking.Answer(a.question(), cipher.open(a.answer()))).toList());
+        if (customerDeleted(event.customerId())) {
+            // the account's deletion was projected first (another segment, or a replay's order across segments)
+            booking.customerErased();
+        }
         bookings.save(booking);
+    }
+
+    /**
+     * Scrubs at once, without waiting for a replay: the customer's bookings keep their rows (reports count them, as a
+     * deleted customer's) with attendee names and answers erased, and the key cache forgets the customer. The customer
+     * lock makes a booking of the same customer being projected at this moment in another segment wait, or be waited
+     * for, so neither misses the other's rows; the row locks do the same for changes to existing bookings (their
+     * events are handled in other segments), so neither writes back what it read before the other committed.
+     */
+    @EventHandler
+    void on(AccountDeleted event) {
+        lockCustomer(event.accountId(), false);
+        keys.erased(event.accountId());
+        jdbc.update("insert into deleted_customer (customer_id, deleted_at) values (?, ?) on conflict do nothing",
+                event.accountId(), Timestamp.from(event.deletedAt()));
+        bookings.lockAllOfCustomer(event.accountId()).forEach(Booking::customerErased);
+    }
+
+    private void lockCustomer(String customerId, boolean shared) {
+        jdbc.queryForObject("select 1 from (select " + (shared ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock")
+                + "(hashtext(?))) l", Integer.class, "customer:" + customerId);
+    }
+
+    private boolean customerDeleted(String customerId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from deleted_customer where customer_id = ?)", Boolean.class, customerId));
     }
 
     @EventHandler
     void on(BookingCancelled event) {
-        bookings.findById(event.bookingId())
+        bookings.lockById(event.bookingId())
                 .ifPresent(booking -> booking.cancelled(event.cancelledAt(), event.cancelledBy(), event.reason()));
     }
 
     @EventHandler
     void on(AttendanceRecorded event) {
-        bookings.findById(event.bookingId()).ifPresent(booking -> booking.attendance(event.ticketId(), event.attendance()));
+        bookings.lockById(event.bookingId()).ifPresent(booking -> booking.attendance(event.ticketId(), event.attendance()));
     }
 
     @EventHandler
     void on(TicketsTransferred event) {
-        bookings.findById(event.bookingId()).ifPresent(booking -> booking.transferred(event));
+        bookings.lockById(event.bookingId()).ifPresent(booking -> booking.transferred(event));
     }
 
     @EventHandler
     void on(TicketCancelled event) {
-        bookings.findById(event.bookingId()).ifPresent(booking ->
+        bookings.lockById(event.bookingId()).ifPresent(booking ->
                 booking.ticketCancelled(event.ticketId(), event.cancelledAt(), event.cancelledBy(), event.reason()));
     }
 
     @ResetHandler
     void reset() {
+        jdbc.update("delete from deleted_customer");
         bookings.deleteAllInBatch();
         occurrences.deleteAllInBatch();
     }

@@ -2,16 +2,32 @@ package io.booking.query.booking;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 interface BookingRepository extends JpaRepository<Booking, String> {
 
     Optional<Booking> findByReference(String reference);
+
+    /**
+     * The booking, its row locked until the transaction ends. Every handler that changes a booking loads it so: the
+     * customer's AccountDeleted, handled in another segment (it is another aggregate's event), changes the same rows.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select b from Booking b where b.bookingId = :bookingId")
+    Optional<Booking> lockById(@Param("bookingId") String bookingId);
+
+    /** A customer's bookings, their rows locked until the transaction ends, in one order to spare deadlocks. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select b from Booking b where b.customerId = :customerId order by b.bookingId")
+    List<Booking> lockAllOfCustomer(@Param("customerId") String customerId);
 
     /** The bookings of a customer with their events, narrowed by a {@link TabFilter}. */
     String OF_CUSTOMER = """

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Reads the data subjects' keys from the command side's key table. A replay opens many fields of the same subject,
  * so keys (and their absence) are cached briefly; the price is that a key destroyed by DeleteAccount can still open
- * fields here for up to the TTL, which the projections' own scrubbing on AccountDeleted covers.
+ * fields here for up to the TTL, unless told: the bookings projection calls {@link #erased} on AccountDeleted, and
+ * from then on the subject has no key here, whatever a lookup still in flight puts in the cache.
  */
 @Component
 public class JdbcPersonalDataKeys implements PersonalDataKeys {
@@ -46,10 +47,21 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
         if (cache.size() >= MAX_CACHED) {
             cache.clear();
         }
-        cache.put(subjectId, new Cached(key, now.plus(ttl)));
-        return key;
+        Cached fresh = new Cached(key, now.plus(ttl));
+        // an erased subject stays erased: a lookup that read the row before its deletion must not cache the key
+        Cached kept = cache.compute(subjectId, (id, old) -> old != null && old.erased() ? old : fresh);
+        return kept.key();
+    }
+
+    /** The subject's key was destroyed (crypto-shredding): never serve it from the cache again. */
+    public void erased(String subjectId) {
+        cache.put(subjectId, new Cached(Optional.empty(), Instant.MAX));
     }
 
     private record Cached(Optional<byte[]> key, Instant expiresAt) {
+
+        boolean erased() {
+            return expiresAt.equals(Instant.MAX);
+        }
     }
 }

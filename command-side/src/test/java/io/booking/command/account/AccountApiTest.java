@@ -1,0 +1,345 @@
+package io.booking.command.account;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.booking.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** UpdateAccount and DeleteAccount over HTTP: who may, what refuses them, and what is left afterwards. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=command-side",
+        "booking.admin.email=admin@deletion.test",
+        "booking.admin.password=admin-password",
+        "booking.security.bcrypt-strength=4"})
+class AccountApiTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void upcomingBookingsRefuseTheDeletionNamingHowManyAndNothingChanges() throws Exception {
+        String email = "upcoming-" + UUID.randomUUID() + "@deletion.test";
+        String accountId = register(email);
+        String token = login(email, "password-123");
+        JsonNode event = schedule(true);
+        book(token, event, 1);
+        book(token, event, 2);
+
+        ResponseEntity<String> refused = delete("/api/accounts/me", token, Map.of("password", "password-123"));
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        JsonNode problem = json.readTree(refused.getBody());
+        assertThat(problem.get("rule").asText()).isEqualTo("upcoming-bookings");
+        assertThat(problem.get("upcomingBookings").asInt()).isEqualTo(2);
+        assertThat(events("AccountDeleted", accountId)).isZero();
+        assertThat(keyRows(accountId)).isEqualTo(1);
+        assertThat(login(email, "password-123")).isNotBlank();
+    }
+
+    @Test
+    void aCustomerDeletesTheirAccountCancellingTheUpcomingBookingsInTheSameStep() throws Exception {
+        String email = "leaving-" + UUID.randomUUID() + "@deletion.test";
+        String accountId = register(email);
+        String token = login(email, "password-123");
+        JsonNode event = schedule(true);
+        String bookingId = book(token, event, 2);
+
+        ResponseEntity<String> deleted = delete("/api/accounts/me", token,
+                Map.of("password", "password-123", "cancelUpcomingBookings", true));
+
+        assertThat(deleted.getStatusCode().value()).isEqualTo(200);
+        JsonNode answer = json.readTree(deleted.getBody());
+        assertThat(answer.get("cancelledBookings").asInt()).isEqualTo(1);
+        assertThat(deleted.getHeaders().getFirst("X-Consistency-Token"))
+                .isEqualTo(answer.get("consistencyToken").asText());
+        assertThat(events("BookingCancelled", bookingId)).isEqualTo(1);
+        assertThat(events("SeatsReleased", bookingId)).isEqualTo(1);
+        assertThat(events("AccountDeleted", accountId)).isEqualTo(1);
+        assertThat(keyRows(accountId)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from credential where account_id = ?", Long.class, accountId))
+                .isZero();
+        // the seats are on sale again: the event holds its two seats for a new customer
+        String next = "next-" + UUID.randomUUID() + "@deletion.test";
+        register(next);
+        assertThat(post("/api/bookings", login(next, "password-123"), bookingBody(event, 2)).getStatusCode().value())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void theEmailIsFreeForANewAccountAndTheOldPasswordNoLongerLogsIn() {
+        String email = "again-" + UUID.randomUUID() + "@deletion.test";
+        register(email);
+        String token = login(email, "password-123");
+
+        assertThat(delete("/api/accounts/me", token, Map.of("password", "password-123")).getStatusCode().value())
+                .isEqualTo(200);
+
+        assertThat(post("/api/auth/token", null, Map.of("email", email, "password", "password-123"))
+                .getStatusCode().value()).isEqualTo(401);
+        assertThat(post("/api/accounts", null, Map.of("name", "Someone New", "email", email.toUpperCase(),
+                "password", "password-456")).getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void aWrongPasswordIs401AndAMissingOneIs400() throws Exception {
+        String email = "careful-" + UUID.randomUUID() + "@deletion.test";
+        String accountId = register(email);
+        String token = login(email, "password-123");
+
+        ResponseEntity<String> wrong = delete("/api/accounts/me", token, Map.of("password", "not-my-password"));
+        ResponseEntity<String> missing = delete("/api/accounts/me", token, Map.of("cancelUpcomingBookings", true));
+        ResponseEntity<String> anonymous = delete("/api/accounts/me", null, Map.of("password", "password-123"));
+
+        assertThat(wrong.getStatusCode().value()).isEqualTo(401);
+        assertThat(wrong.getBody()).doesNotContain("not-my-password");
+        assertThat(missing.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(missing.getBody()).toString()).contains("password");
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        assertThat(keyRows(accountId)).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondDeletionIs404AndTheOldTokenCannotBookAnyMore() throws Exception {
+        String email = "twice-" + UUID.randomUUID() + "@deletion.test";
+        register(email);
+        String token = login(email, "password-123");
+        assertThat(delete("/api/accounts/me", token, Map.of("password", "password-123")).getStatusCode().value())
+                .isEqualTo(200);
+
+        ResponseEntity<String> again = delete("/api/accounts/me", token, Map.of("password", "password-123"));
+        ResponseEntity<String> booking = post("/api/bookings", token, bookingBody(schedule(true), 1));
+
+        assertThat(again.getStatusCode().value()).isEqualTo(404);
+        assertThat(json.readTree(again.getBody()).get("rule").asText()).isEqualTo("no-such-account");
+        assertThat(booking.getStatusCode().value()).isEqualTo(404);
+        assertThat(json.readTree(booking.getBody()).get("rule").asText()).isEqualTo("no-such-account");
+    }
+
+    @Test
+    void aCustomerCannotDeleteSomeoneElsesAccount() {
+        String victimEmail = "victim-" + UUID.randomUUID() + "@deletion.test";
+        String victim = register(victimEmail);
+        String attackerEmail = "attacker-" + UUID.randomUUID() + "@deletion.test";
+        register(attackerEmail);
+        String attacker = login(attackerEmail, "password-123");
+
+        ResponseEntity<String> refused = delete("/api/admin/accounts/" + victim, attacker, Map.of());
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(keyRows(victim)).isEqualTo(1);
+        assertThat(login(victimEmail, "password-123")).isNotBlank();
+    }
+
+    @Test
+    void anAdminDeletesAnAccountAndCancelsBookingsACustomerCouldNotCancel() throws Exception {
+        String email = "stuck-" + UUID.randomUUID() + "@deletion.test";
+        String accountId = register(email);
+        String token = login(email, "password-123");
+        JsonNode noCancellations = schedule(false);
+        String bookingId = book(token, noCancellations, 1);
+        String admin = login("admin@deletion.test", "admin-password");
+
+        ResponseEntity<String> byCustomer = delete("/api/accounts/me", token,
+                Map.of("password", "password-123", "cancelUpcomingBookings", true));
+        assertThat(byCustomer.getStatusCode().value()).isEqualTo(409);
+        assertThat(json.readTree(byCustomer.getBody()).get("rule").asText()).isEqualTo("cancellations-not-allowed");
+        assertThat(events("BookingCancelled", bookingId)).isZero();
+        assertThat(keyRows(accountId)).isEqualTo(1);
+
+        ResponseEntity<String> withoutCancelling = delete("/api/admin/accounts/" + accountId, admin, null);
+        assertThat(withoutCancelling.getStatusCode().value()).isEqualTo(409);
+        assertThat(json.readTree(withoutCancelling.getBody()).get("upcomingBookings").asInt()).isEqualTo(1);
+
+        ResponseEntity<String> byAdmin = delete("/api/admin/accounts/" + accountId, admin,
+                Map.of("cancelUpcomingBookings", true));
+        assertThat(byAdmin.getStatusCode().value()).isEqualTo(200);
+        assertThat(events("BookingCancelled", bookingId)).isEqualTo(1);
+        assertThat(keyRows(accountId)).isZero();
+        String deleted = jdbc.queryForObject("""
+                select convert_from(meta_data, 'UTF8') from domain_event_entry
+                where payload_type like '%.AccountDeleted' and aggregate_identifier = ?""", String.class, accountId);
+        assertThat(json.readTree(deleted).get("actor").asText()).startsWith("admin:");
+
+        assertThat(delete("/api/admin/accounts/" + accountId, admin, null).getStatusCode().value()).isEqualTo(404);
+        assertThat(delete("/api/admin/accounts/" + UUID.randomUUID(), admin, null).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(delete("/api/admin/accounts/not-an-id", admin, null).getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void aCustomerChangesTheirDetailsAndTheNewEmailLogsInWhileATakenOneIs409() throws Exception {
+        String email = "mover-" + UUID.randomUUID() + "@deletion.test";
+        String accountId = register(email);
+        String taken = "taken-" + UUID.randomUUID() + "@deletion.test";
+        register(taken);
+        String token = login(email, "password-123");
+        String newEmail = "moved-" + UUID.randomUUID() + "@deletion.test";
+
+        ResponseEntity<String> refused = put("/api/accounts/me", token,
+                Map.of("name", "Moved Customer", "email", taken.toUpperCase()));
+        ResponseEntity<String> invalid = put("/api/accounts/me", token, Map.of("name", "", "email", "not-an-email"));
+        ResponseEntity<String> changed = put("/api/accounts/me", token,
+                Map.of("name", "Moved Customer", "email", newEmail, "phone", "+44 20 7946 0000"));
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(json.readTree(refused.getBody()).get("rule").asText()).isEqualTo("email-taken");
+        assertThat(invalid.getStatusCode().value()).isEqualTo(400);
+        assertThat(changed.getStatusCode().value()).isEqualTo(200);
+        assertThat(events("AccountDetailsChanged", accountId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8') from domain_event_entry
+                where payload_type like '%.AccountDetailsChanged' and aggregate_identifier = ?""", String.class,
+                accountId)).doesNotContain("Moved", "moved-", "7946");
+        assertThat(login(newEmail.toUpperCase(), "password-123")).isNotBlank();
+        assertThat(post("/api/auth/token", null, Map.of("email", email, "password", "password-123"))
+                .getStatusCode().value()).isEqualTo(401);
+        // the old email is free again, the taken one still belongs to its owner
+        register(email);
+        assertThat(login(taken, "password-123")).isNotBlank();
+    }
+
+    @Test
+    void bookingsRacingTheDeletionAreEitherRefusedOrCancelledWithIt() throws Exception {
+        String email = "racing-" + UUID.randomUUID() + "@deletion.test";
+        String accountId = register(email);
+        String token = login(email, "password-123");
+        JsonNode event = schedule(true);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<ResponseEntity<String>>> bookings = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                bookings.add(pool.submit(() -> {
+                    start.await();
+                    return post("/api/bookings", token, bookingBody(event, 1));
+                }));
+            }
+            var deletion = pool.submit(() -> {
+                start.await();
+                return delete("/api/accounts/me", token,
+                        Map.of("password", "password-123", "cancelUpcomingBookings", true));
+            });
+            start.countDown();
+
+            assertThat(deletion.get().getStatusCode().value()).isEqualTo(200);
+            for (var booking : bookings) {
+                assertThat(booking.get().getStatusCode().value()).isIn(201, 404);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long booked = jdbc.queryForObject("""
+                select count(*) from domain_event_entry where payload_type like '%.TicketsBooked'
+                and convert_from(payload, 'UTF8')::jsonb ->> 'customerId' = ?""", Long.class, accountId);
+        long cancelled = jdbc.queryForObject("""
+                select count(*) from domain_event_entry c where c.payload_type like '%.BookingCancelled'
+                and c.aggregate_identifier in (select booking_id from booking_reference where customer_id = ?)""",
+                Long.class, accountId);
+        assertThat(cancelled).isEqualTo(booked);
+    }
+
+    private JsonNode schedule(boolean cancellationsAllowed) throws Exception {
+        String admin = login("admin@deletion.test", "admin-password");
+        ResponseEntity<String> scheduled = post("/api/admin/events", admin, Map.of(
+                "title", "Pottery", "startsAt", "2099-01-01T10:00:00Z", "endsAt", "2099-01-01T12:00:00Z",
+                "location", "Studio 2", "organiser", Map.of("name", "Clay Co", "contact", "hello@clay.example"),
+                "ticketTypes", List.of(Map.of("name", "Adult", "price", 25, "capacity", 3)),
+                "policy", Map.of("transfersAllowed", true, "cancellationsAllowed", cancellationsAllowed,
+                        "cancellationCutoffHours", 24, "attendanceTracking", false)));
+        assertThat(scheduled.getStatusCode().value()).isEqualTo(201);
+        return json.readTree(scheduled.getBody());
+    }
+
+    private String book(String token, JsonNode event, int tickets) {
+        Map<String, Object> body = bookingBody(event, tickets);
+        assertThat(post("/api/bookings", token, body).getStatusCode().value()).isEqualTo(201);
+        return body.get("bookingId").toString();
+    }
+
+    private static Map<String, Object> bookingBody(JsonNode event, int tickets) {
+        return Map.of("bookingId", UUID.randomUUID().toString(), "eventId", event.get("eventId").asText(),
+                "ticketTypeId", event.at("/ticketTypes/0/ticketTypeId").asText(),
+                "tickets", java.util.Collections.nCopies(tickets, Map.of("attendeeName", "Someone", "child", false)));
+    }
+
+    private long events(String simpleName, String id) {
+        return jdbc.queryForObject("""
+                select count(*) from domain_event_entry
+                where payload_type like ? and convert_from(payload, 'UTF8') like ?""", Long.class,
+                "%." + simpleName, "%\"" + id + "\"%");
+    }
+
+    private long keyRows(String accountId) {
+        return jdbc.queryForObject("select count(*) from personal_data_key where subject_id = ?", Long.class, accountId);
+    }
+
+    private String register(String email) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", "Leaving Customer", "email", email,
+                "password", "password-123"));
+        ResponseEntity<String> registered = post("/api/accounts", null, body);
+        assertThat(registered.getStatusCode().value()).isEqualTo(201);
+        try {
+            return json.readTree(registered.getBody()).get("accountId").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String login(String email, String password) {
+        ResponseEntity<String> token = post("/api/auth/token", null, Map.of("email", email, "password", password));
+        assertThat(token.getStatusCode().value()).isEqualTo(200);
+        try {
+            return json.readTree(token.getBody()).get("accessToken").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ResponseEntity<String> post(String path, String token, Object body) {
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers(token)), String.class);
+    }
+
+    private ResponseEntity<String> put(String path, String token, Object body) {
+        return http.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers(token)), String.class);
+    }
+
+    private ResponseEntity<String> delete(String path, String token, Object body) {
+        return http.exchange(path, HttpMethod.DELETE, new HttpEntity<>(body, headers(token)), String.class);
+    }
+
+    private static HttpHeaders headers(String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        return headers;
+    }
+}

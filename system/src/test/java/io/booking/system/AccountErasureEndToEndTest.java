@@ -1,0 +1,346 @@
+package io.booking.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.booking.testsupport.TestDatabase;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The test that proves erasure (invariant 6): a person with distinctive values books, transfers, cancels a ticket,
+ * changes their details and deletes the account; then no table of the database holds any of those values in any form, also after every
+ * projection is rebuilt from the store, the bookings still count per event, and no log line carried them.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class AccountErasureEndToEndTest {
+
+    private static final String ADMIN_EMAIL = "admin@erasure.test";
+    private static final String ADMIN_PASSWORD = "admin-password";
+
+    private static final String NAME = "Quintessa Vandersloot";
+    private static final String EMAIL = "quintessa.vandersloot@erasure.test";
+    private static final String PHONE = "+44 7700 900123";
+    private static final String ATTENDEE_1 = "Horatio Pemberton-Smythe";
+    private static final String ATTENDEE_2 = "Ottoline Quarrington";
+    private static final String ANSWER_1 = "allergic to hazelnuts and tarragon";
+    private static final String ANSWER_2 = "wheelchair access via the Larkspur gate";
+    private static final String NEW_EMAIL = "q.vandersloot.moved@erasure.test";
+    private static final String NEW_PHONE = "+44 7700 900456";
+    private static final String PASSWORD = "password-for-erasure";
+    /** Every value, and the distinctive parts a careless copy might keep on their own. */
+    private static final List<String> PERSONAL = List.of(NAME, EMAIL, PHONE, ATTENDEE_1, ATTENDEE_2, ANSWER_1,
+            ANSWER_2, NEW_EMAIL, NEW_PHONE, "900456", "q.vandersloot", "Quintessa", "Vandersloot", "quintessa.vandersloot", "7700 900123", "Pemberton", "Smythe",
+            "Horatio", "Ottoline", "Quarrington", "hazelnuts", "tarragon", "Larkspur");
+
+    private static TestDatabase database;
+    private static BookingSystem system;
+    private static Api api;
+
+    @BeforeAll
+    static void startBothSides() throws Exception {
+        database = TestDatabase.fresh();
+        system = BookingSystem.start(Map.of(
+                "spring.datasource.url", database.jdbcUrl(),
+                "spring.datasource.username", database.username(),
+                "spring.datasource.password", database.password(),
+                "server.port", "0",
+                "command.booking.admin.email", ADMIN_EMAIL,
+                "command.booking.admin.password", ADMIN_PASSWORD,
+                "command.booking.security.bcrypt-strength", "4",
+                "query.booking.consistency.max-wait", "30s",
+                "command.db-scheduler.polling-interval", "500ms"));
+        api = new Api(system.commandPort(), system.queryPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void afterDeleteAccountNoTableNorReplayNorLogHoldsThePersonsDataAndTheBookingsStillCount(CapturedOutput output)
+            throws Exception {
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        JsonNode first = schedule(admin, "Erasure Evening", Instant.now().plus(30, ChronoUnit.DAYS));
+        JsonNode second = schedule(admin, "Erasure Encore", Instant.now().plus(31, ChronoUnit.DAYS));
+        // an event about to start: its booking is no longer upcoming when the account is deleted
+        Instant soon = Instant.now().plusSeconds(4);
+        JsonNode starting = schedule(admin, "Erasure Matinee", soon);
+
+        Api.Answer registered = api.command("/api/accounts", null,
+                Map.of("name", NAME, "email", EMAIL, "phone", PHONE, "password", PASSWORD));
+        assertThat(registered.status()).isEqualTo(201);
+        String personId = registered.body().get("accountId").asText();
+        String person = api.login(EMAIL, PASSWORD);
+
+        String main = UUID.randomUUID().toString();
+        Api.Answer booked = api.command("/api/bookings", person, Map.of("bookingId", main,
+                "eventId", idOf(first), "ticketTypeId", ticketTypeOf(first),
+                "tickets", List.of(Map.of("attendeeName", NAME), Map.of("attendeeName", ATTENDEE_1),
+                        Map.of("attendeeName", ATTENDEE_2, "child", true)),
+                "answers", List.of(Map.of("question", "Dietary needs", "answer", ANSWER_1),
+                        Map.of("question", "Access", "answer", ANSWER_2))));
+        assertThat(booked.status()).isEqualTo(201);
+        Api.Answer matinee = api.command("/api/bookings", person, Map.of("eventId", idOf(starting),
+                "ticketTypeId", ticketTypeOf(starting), "tickets", List.of(Map.of("attendeeName", ATTENDEE_2)),
+                "answers", List.of(Map.of("question", "Dietary needs", "answer", ANSWER_1))));
+        assertThat(matinee.status()).isEqualTo(201);
+        String reference = booked.body().get("reference").asText();
+        JsonNode details = api.query("/api/bookings/" + reference, person, tokenOf(matinee)).body();
+        String horatio = details.at("/tickets/1/ticketId").asText();
+        String ottoline = details.at("/tickets/2/ticketId").asText();
+
+        assertThat(api.command("/api/bookings/" + main + "/transfer", person, Map.of("ticketId", horatio,
+                "eventId", idOf(second), "ticketTypeId", ticketTypeOf(second))).status()).isEqualTo(200);
+        assertThat(api.command("/api/bookings/" + main + "/tickets/" + ottoline + "/cancellation", person, Map.of())
+                .status()).isEqualTo(200);
+        Api.Answer updated = api.put("/api/accounts/me", person, Map.of("name", NAME, "email", NEW_EMAIL,
+                "phone", NEW_PHONE));
+        assertThat(updated.status()).isEqualTo(200);
+        // someone else books the same event: their booking must come through untouched
+        String other = api.register("Ordinary Neighbour", "neighbour@erasure.test", "password-123");
+        Api.Answer neighbour = api.command("/api/bookings", api.login("neighbour@erasure.test", "password-123"),
+                Map.of("eventId", idOf(first), "ticketTypeId", ticketTypeOf(first),
+                        "tickets", List.of(Map.of("attendeeName", "Ordinary Neighbour"))));
+        assertThat(neighbour.status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(soon));
+
+        Api.Answer refused = api.delete("/api/accounts/me", person, Map.of("password", PASSWORD));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("rule").asText()).isEqualTo("upcoming-bookings");
+        assertThat(refused.body().get("upcomingBookings").asInt()).isEqualTo(1);
+
+        api.query("/api/events", null, tokenOf(neighbour));
+        Map<String, List<Long>> before = countsPerEvent();
+        // the search below does find the values while they are there
+        assertThat(dumpOfEveryTable()).contains(ATTENDEE_1, ANSWER_2);
+        pgDump().ifPresent(dump -> assertThat(dump).contains(ATTENDEE_1, ANSWER_2));
+
+        Api.Answer deleted = api.delete("/api/accounts/me", person,
+                Map.of("password", PASSWORD, "cancelUpcomingBookings", true));
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.body().get("cancelledBookings").asInt()).isEqualTo(1);
+        long lastPosition = tokenOf(deleted);
+        api.query("/api/events", null, lastPosition);
+
+        JsonNode erased = api.query("/api/bookings/" + reference, admin, lastPosition).body();
+        assertThat(erased.at("/tickets/0/attendeeName").asText()).isEqualTo("[erased]");
+        assertThat(erased.get("status").asText()).isEqualTo("CANCELLED");
+        Map<String, List<Long>> after = countsPerEvent();
+        assertThat(after).isEqualTo(expectedAfterDeletion(before, first, second));
+        assertThat(scalar("select count(*) from query.booking where customer_id = '" + personId
+                + "' and customer_deleted")).isEqualTo(2);
+        assertThat(scalar("select count(*) from query.booking where customer_id = '" + other
+                + "' and customer_deleted")).isZero();
+        assertNoPersonalData("after the deletion");
+
+        rebuildEveryProjection();
+        api.query("/api/events", null, lastPosition);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(countsPerEvent()).isEqualTo(after));
+        assertNoPersonalData("after every projection was rebuilt from the store");
+        assertThat(api.query("/api/bookings/" + reference, admin, lastPosition).body()
+                .at("/tickets/0/attendeeName").asText()).isEqualTo("[erased]");
+
+        String logs = output.getAll();
+        assertThat(logs).contains("first admin account created");
+        for (String value : PERSONAL) {
+            assertThat(logs).as("the logs").doesNotContainIgnoringCase(value);
+        }
+        assertThat(logs).doesNotContain(PASSWORD);
+    }
+
+    /** The deletion cancelled the booking's two active tickets, one at each event; nothing else changed. */
+    private static Map<String, List<Long>> expectedAfterDeletion(Map<String, List<Long>> before, JsonNode first,
+                                                                 JsonNode second) {
+        Map<String, List<Long>> expected = new TreeMap<>(before);
+        for (JsonNode event : List.of(first, second)) {
+            List<Long> counts = before.get(idOf(event));
+            expected.put(idOf(event), List.of(counts.get(0), counts.get(1), counts.get(2) + 1));
+        }
+        return expected;
+    }
+
+    /** Per event, as reports count them: bookings, tickets, cancelled tickets. */
+    private static Map<String, List<Long>> countsPerEvent() throws Exception {
+        Map<String, List<Long>> counts = new TreeMap<>();
+        try (Connection c = database.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("""
+                     select t.event_id,
+                            (select count(*) from query.booking b where b.event_id = t.event_id),
+                            count(*),
+                            count(*) filter (where t.status = 'CANCELLED')
+                     from query.booking_ticket t group by t.event_id""")) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), List.of(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+            }
+        }
+        return counts;
+    }
+
+    private static void rebuildEveryProjection() {
+        EventProcessingConfiguration processing = system.querySide().getBean(EventProcessingConfiguration.class);
+        processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                .forEach(processor -> {
+                    processor.shutDown();
+                    processor.resetTokens();
+                    processor.start();
+                });
+    }
+
+    private static void assertNoPersonalData(String when) throws Exception {
+        String sqlDump = dumpOfEveryTable();
+        assertThat(sqlDump).as("the rows of every table").contains("[erased]");
+        assertAbsent(sqlDump, "every table's rows, " + when);
+        Optional<String> pgDump = pgDump();
+        pgDump.ifPresent(dump -> assertAbsent(dump, "pg_dump, " + when));
+    }
+
+    private static void assertAbsent(String dump, String what) {
+        String lower = dump.toLowerCase(Locale.ROOT);
+        for (String value : PERSONAL) {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            assertThat(lower).as(what).doesNotContain(value.toLowerCase(Locale.ROOT));
+            // bytea as pg_dump writes it, and base64 as a JSON payload would carry it
+            assertThat(lower).as(what + " (hex)").doesNotContain(HexFormat.of().formatHex(utf8));
+            assertThat(dump).as(what + " (base64)").doesNotContain(Base64.getEncoder().encodeToString(utf8));
+        }
+    }
+
+    /** Every row of every table of every schema as text, bytea decoded as UTF-8. */
+    private static String dumpOfEveryTable() throws Exception {
+        StringBuilder dump = new StringBuilder();
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("""
+                    select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables
+                    where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')""")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            assertThat(tables).contains("command.domain_event_entry", "command.snapshot_event_entry",
+                    "query.booking_ticket", "query.token_entry");
+            for (String table : tables) {
+                try (ResultSet rs = s.executeQuery("select * from " + table)) {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    while (rs.next()) {
+                        dump.append(table).append(':');
+                        for (int i = 1; i <= meta.getColumnCount(); i++) {
+                            Object value = rs.getObject(i);
+                            dump.append(' ').append(value instanceof byte[] bytes
+                                    ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value));
+                        }
+                        dump.append('\n');
+                    }
+                }
+            }
+        }
+        return dump.toString();
+    }
+
+    /** {@code pg_dump} of the whole database, where the tool is found (PATH or /usr/lib/postgresql/N/bin). */
+    private static Optional<String> pgDump() throws Exception {
+        Optional<Path> tool = Stream.concat(
+                        Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                                .map(dir -> Path.of(dir, "pg_dump")),
+                        postgresBinaries())
+                .filter(Files::isExecutable).findFirst();
+        if (tool.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = Files.createTempFile("erasure", ".sql");
+        try {
+            ProcessBuilder dump = new ProcessBuilder(tool.get().toString(), "--no-owner", "--file=" + file,
+                    "--dbname=" + database.jdbcUrl().substring("jdbc:".length()),
+                    "--username=" + database.username())
+                    .redirectErrorStream(true);
+            dump.environment().put("PGPASSWORD", database.password() == null ? "" : database.password());
+            Process process = dump.start();
+            String messages = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            if (process.exitValue() != 0) {
+                // a pg_dump older than the server (Testcontainers or the embedded server): the row dump stands alone
+                assertThat(messages).as("pg_dump failed").contains("version mismatch");
+                return Optional.empty();
+            }
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            assertThat(text).contains("domain_event_entry");
+            return Optional.of(text);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static Stream<Path> postgresBinaries() {
+        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.sorted(java.util.Comparator.reverseOrder()).map(v -> v.resolve("bin/pg_dump")).toList()
+                    .stream();
+        } catch (IOException e) {
+            return Stream.empty();
+        }
+    }
+
+    private static long scalar(String sql) throws Exception {
+        try (Connection c = database.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long tokenOf(Api.Answer answer) {
+        return Long.parseLong(answer.header("X-Consistency-Token"));
+    }
+
+    private static String idOf(JsonNode event) {
+        return event.get("eventId").asText();
+    }
+
+    private static String ticketTypeOf(JsonNode event) {
+        return event.at("/ticketTypes/0/ticketTypeId").asText();
+    }
+
+    private static JsonNode schedule(String adminToken, String title, Instant start) {
+        Api.Answer scheduled = api.command("/api/admin/events", adminToken, Map.of(
+                "title", title, "startsAt", start.toString(), "endsAt", start.plus(2, ChronoUnit.HOURS).toString(),
+                "location", "Studio 2", "organiser", Map.of("name", "Clay Co", "contact", "hello@clay.example"),
+                "ticketTypes", List.of(Map.of("name", "Adult", "price", 25, "capacity", 10)),
+                "policy", Map.of("transfersAllowed", true, "cancellationsAllowed", true, "cancellationCutoffHours", 0)));
+        assertThat(scheduled.status()).isEqualTo(201);
+        return scheduled.body();
+    }
+}
