@@ -93,6 +93,8 @@ class BookingSystemEndToEndTest {
         Api.Answer details = api.query("/api/bookings/" + row.get("reference").asText(), customer, consistencyToken);
         assertThat(details.status()).isEqualTo(200);
         assertThat(details.body().get("customerId").asText()).isEqualTo(customerId);
+        assertThat(details.body().at("/contact/name").asText()).isEqualTo("Wilhelmina Crabtree");
+        assertThat(details.body().at("/contact/email").asText()).isEqualTo("wilhelmina@e2e.test");
 
         api.register("Nosy Parker", "nosy@e2e.test", "password-123");
         String nosy = api.login("nosy@e2e.test", "password-123");

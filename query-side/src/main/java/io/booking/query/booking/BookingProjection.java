@@ -1,5 +1,6 @@
 package io.booking.query.booking;
 
+import io.booking.query.account.CustomerContacts;
 import io.booking.query.listing.ListingProjection;
 import io.booking.query.personal.JdbcPersonalDataKeys;
 import io.booking.query.security.Caller;
@@ -47,12 +48,15 @@ public class BookingProjection {
     private final PersonalDataCipher cipher;
     private final Clock clock;
     private final ListingProjection listing;
+    private final CustomerContacts contacts;
     private final JdbcPersonalDataKeys keys;
     private final JdbcTemplate jdbc;
 
     BookingProjection(BookingRepository bookings, BookingOccurrenceRepository occurrences, PersonalDataCipher cipher,
-                      Clock clock, ListingProjection listing, JdbcPersonalDataKeys keys, JdbcTemplate jdbc) {
+                      Clock clock, ListingProjection listing, CustomerContacts contacts, JdbcPersonalDataKeys keys,
+                      JdbcTemplate jdbc) {
         this.listing = listing;
+        this.contacts = contacts;
         this.bookings = bookings;
         this.occurrences = occurrences;
         this.cipher = cipher;
@@ -179,8 +183,10 @@ public class BookingProjection {
         return bookings.findByReference(reference)
                 .filter(booking -> caller.maySee(booking.customerId()))
                 .flatMap(booking -> occurrences.findById(booking.eventId())
-                        .map(occurrence -> booking.details(occurrence, clock.instant()).withBookAgain(
-                                listing.nextBookable(occurrence.title(), occurrence.organiserName()).orElse(null))))
+                        .map(occurrence -> booking.details(occurrence, clock.instant())
+                                .withBookAgain(listing.nextBookable(occurrence.title(), occurrence.organiserName())
+                                        .orElse(null))
+                                .withContact(contacts.of(booking.customerId()).orElse(null))))
                 .orElseThrow(() -> new NotFoundException("No booking " + reference + "."));
     }
 }
