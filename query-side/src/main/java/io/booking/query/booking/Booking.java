@@ -11,12 +11,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.hibernate.annotations.BatchSize;
-import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +22,7 @@ import java.util.Objects;
 /** A booking with its attendees' names and form answers, opened (or {@code [erased]}) when projected. */
 @Entity
 @Table(name = "booking")
-class Booking implements Persistable<String> {
+class Booking {
 
     static final String BOOKED = "BOOKED";
     static final String CANCELLED = "CANCELLED";
@@ -62,46 +58,8 @@ class Booking implements Persistable<String> {
     @BatchSize(size = 100)
     private List<Transfer> transfers = new ArrayList<>();
 
-    // a booking is new when first projected: persisting it directly spares Hibernate a select to merge it
-    @Transient
-    private boolean isNew;
-
+    // written by the projection's statements when booked (see BookingProjection); changed through the entity after
     protected Booking() {
-    }
-
-    Booking(String bookingId) {
-        this.bookingId = bookingId;
-        this.isNew = true;
-    }
-
-    @Override
-    public String getId() {
-        return bookingId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostPersist
-    @PostLoad
-    void stored() {
-        isNew = false;
-    }
-
-    void booked(String reference, String customerId, String eventId, String ticketTypeId, Instant bookedAt,
-                List<Ticket> tickets, List<Answer> answers) {
-        this.reference = reference;
-        this.customerId = customerId;
-        this.eventId = eventId;
-        this.ticketTypeId = ticketTypeId;
-        this.bookedAt = bookedAt;
-        this.status = BOOKED;
-        this.tickets.clear();
-        tickets.forEach(ticket -> this.tickets.add(ticket.at(eventId, ticketTypeId)));
-        this.answers.clear();
-        this.answers.addAll(answers);
     }
 
     /** One ticket cancelled; the booking is cancelled with its last active ticket. */
