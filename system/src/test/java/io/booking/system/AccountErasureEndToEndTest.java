@@ -160,6 +160,8 @@ class AccountErasureEndToEndTest {
         JsonNode erased = api.query("/api/bookings/" + reference, admin, lastPosition).body();
         assertThat(erased.at("/tickets/0/attendeeName").asText()).isEqualTo("[erased]");
         assertThat(erased.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(erased.get("customerDeleted").asBoolean()).isTrue();
+        assertThat(erased.get("customerId").asText()).isEqualTo(personId);
         Map<String, List<Long>> after = countsPerEvent();
         assertThat(after).isEqualTo(expectedAfterDeletion(before, first, second));
         assertThat(scalar("select count(*) from query.booking where customer_id = '" + personId

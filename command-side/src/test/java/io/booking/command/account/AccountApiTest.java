@@ -2,6 +2,7 @@ package io.booking.command.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.booking.command.personal.PersonalDataKeyStore;
 import io.booking.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,8 @@ class AccountApiTest {
     JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    PersonalDataKeyStore keys;
 
     @Test
     void upcomingBookingsRefuseTheDeletionNamingHowManyAndNothingChanges() throws Exception {
@@ -70,6 +73,7 @@ class AccountApiTest {
         String token = login(email, "password-123");
         JsonNode event = schedule(true);
         String bookingId = book(token, event, 2);
+        assertThat(keys.find(accountId)).as("cached by the booking").isPresent();
 
         ResponseEntity<String> deleted = delete("/api/accounts/me", token,
                 Map.of("password", "password-123", "cancelUpcomingBookings", true));
@@ -83,6 +87,7 @@ class AccountApiTest {
         assertThat(events("SeatsReleased", bookingId)).isEqualTo(1);
         assertThat(events("AccountDeleted", accountId)).isEqualTo(1);
         assertThat(keyRows(accountId)).isZero();
+        assertThat(keys.find(accountId)).as("evicted from the cache").isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from credential where account_id = ?", Long.class, accountId))
                 .isZero();
         // the seats are on sale again: the event holds its two seats for a new customer

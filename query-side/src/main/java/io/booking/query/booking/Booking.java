@@ -135,7 +135,7 @@ class Booking {
     }
 
     BookingDetails details(BookingOccurrence occurrence, Instant now) {
-        return BookingDetails.of(view(occurrence, now), customerId,
+        return BookingDetails.of(view(occurrence, now), customerId, customerDeleted,
                 answers.stream().map(a -> new BookingDetails.Answer(a.question, a.answer)).toList(),
                 transfers.stream().map(Transfer::view).toList());
     }

@@ -5,28 +5,34 @@ import io.booking.query.account.CustomerContacts;
 import java.time.Instant;
 import java.util.List;
 
-/** One booking: the Upcoming row's fields plus whose it is, the booking-form answers and the transfer history. */
+/**
+ * One booking: the Upcoming row's fields plus whose it is, the booking-form answers and the transfer history.
+ *
+ * @param customerDeleted the customer's account was deleted: names and answers read {@code [erased]}
+ */
 public record BookingDetails(String bookingId, String reference, String status, Instant bookedAt,
                              BookingView.Event event, BookingView.TicketType ticketType,
                              List<BookingView.Ticket> tickets, BookingView.Actions actions,
-                             String customerId, List<Answer> answers, List<Transfer> transfers,
-                             String bookAgainEventId, CustomerContacts.Contact contact) {
+                             String customerId, boolean customerDeleted, List<Answer> answers,
+                             List<Transfer> transfers, String bookAgainEventId, CustomerContacts.Contact contact) {
 
-    static BookingDetails of(BookingView row, String customerId, List<Answer> answers, List<Transfer> transfers) {
+    static BookingDetails of(BookingView row, String customerId, boolean customerDeleted, List<Answer> answers,
+                             List<Transfer> transfers) {
         return new BookingDetails(row.bookingId(), row.reference(), row.status(), row.bookedAt(), row.event(),
-                row.ticketType(), row.tickets(), row.actions(), customerId, answers, transfers, null, null);
+                row.ticketType(), row.tickets(), row.actions(), customerId, customerDeleted, answers, transfers, null,
+                null);
     }
 
     /** @param eventId "book again": this event while it has seats and has not started, else its next such date */
     BookingDetails withBookAgain(String eventId) {
         return new BookingDetails(bookingId, reference, status, bookedAt, event, ticketType, tickets, actions,
-                customerId, answers, transfers, eventId, contact);
+                customerId, customerDeleted, answers, transfers, eventId, contact);
     }
 
     /** @param booker the booking contact: the customer's name, email and phone; absent once the account is deleted */
     BookingDetails withContact(CustomerContacts.Contact booker) {
         return new BookingDetails(bookingId, reference, status, bookedAt, event, ticketType, tickets, actions,
-                customerId, answers, transfers, bookAgainEventId, booker);
+                customerId, customerDeleted, answers, transfers, bookAgainEventId, booker);
     }
 
     /** Tickets moved from one event and ticket type to another, by {@code customer} or {@code admin}. */

@@ -1,5 +1,6 @@
 package io.booking.query.booking;
 
+import io.booking.query.personal.JdbcPersonalDataKeys;
 import io.booking.query.support.QuerySideTest;
 import io.booking.shared.account.AccountDeleted;
 import io.booking.shared.booking.TicketsBooked;
@@ -28,6 +29,8 @@ class AccountErasureTest extends QuerySideTest {
 
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    JdbcPersonalDataKeys keys;
 
     @Test
     void accountDeletedScrubsTheCustomersBookingsAtOnceKeepsThemFlaggedAndAReplayGivesTheSameRows() throws Exception {
@@ -77,6 +80,19 @@ class AccountErasureTest extends QuerySideTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(checksums()).isEqualTo(live));
         assertThat(queryTablesAsText()).doesNotContain("Octavia", "Barnaby", "Fenwhistle");
+    }
+
+    @Test
+    void anErasedSubjectsKeyIsNeverServedFromTheCacheAgain() {
+        String subject = newId();
+        store.newSubject(subject);
+        assertThat(keys.find(subject)).isPresent();
+
+        keys.erased(subject);
+
+        // the row is still there (a lookup that read it before the deletion committed): the cache must not bring it back
+        assertThat(keys.find(subject)).isEmpty();
+        assertThat(keys.find(subject)).isEmpty();
     }
 
     private List<String> names(String customerId) {
