@@ -128,6 +128,35 @@ class NotificationsApiTest {
     }
 
     @Test
+    void aWaitingListOfferBookedIsConfirmedByMailToo() throws Exception {
+        JsonNode event = schedule(1);
+        String first = "first-" + UUID.randomUUID() + "@notify.test";
+        register(first);
+        String firstToken = login(first, "password-123");
+        Map<String, Object> firstBooking = bookingBody(event, 1);
+        assertThat(post("/api/bookings", firstToken, firstBooking).getStatusCode().value()).isEqualTo(201);
+        String waiting = "waiting-" + UUID.randomUUID() + "@notify.test";
+        register(waiting);
+        String waitingToken = login(waiting, "password-123");
+        String entryId = UUID.randomUUID().toString();
+        assertThat(post("/api/waiting-list", waitingToken, Map.of("entryId", entryId,
+                "eventId", event.get("eventId").asText(), "ticketTypeId", event.at("/ticketTypes/0/ticketTypeId").asText(),
+                "quantity", 1)).getStatusCode().value()).isEqualTo(201);
+        assertThat(post("/api/bookings/" + firstBooking.get("bookingId") + "/cancellation", firstToken, Map.of())
+                .getStatusCode().value()).isEqualTo(200);
+
+        ResponseEntity<String> accepted = post("/api/waiting-list/" + entryId + "/booking", waitingToken,
+                Map.of("bookingId", UUID.randomUUID().toString(),
+                        "tickets", List.of(Map.of("attendeeName", "Someone", "child", false))));
+        assertThat(accepted.getStatusCode().value()).isEqualTo(201);
+        String reference = json.readTree(accepted.getBody()).get("reference").asText();
+
+        MimeMessage mail = await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(waiting), m -> m.size() == 1)
+                .get(0);
+        assertThat(GreenMailUtil.getBody(mail)).contains("https://portal.notify.test/bookings/" + reference);
+    }
+
+    @Test
     void aMailedResetCodeSetsANewPasswordOnceAndTokensIssuedBeforeAreRefused() throws Exception {
         String email = "forgetful-" + UUID.randomUUID() + "@notify.test";
         String accountId = register(email);
@@ -310,11 +339,15 @@ class NotificationsApiTest {
     }
 
     private JsonNode schedule() throws Exception {
+        return schedule(10);
+    }
+
+    private JsonNode schedule(int capacity) throws Exception {
         String admin = login("admin@notify.test", "admin-password");
         ResponseEntity<String> scheduled = post("/api/admin/events", admin, Map.of(
                 "title", "Pottery", "startsAt", "2099-01-01T10:00:00Z", "endsAt", "2099-01-01T12:00:00Z",
                 "location", "Studio 2", "organiser", Map.of("name", "Clay Co", "contact", "hello@clay.example"),
-                "ticketTypes", List.of(Map.of("name", "Adult", "price", 25, "capacity", 10)),
+                "ticketTypes", List.of(Map.of("name", "Adult", "price", 25, "capacity", capacity)),
                 "policy", Map.of("transfersAllowed", true, "cancellationsAllowed", true,
                         "cancellationCutoffHours", 0, "attendanceTracking", false)));
         assertThat(scheduled.getStatusCode().value()).isEqualTo(201);
