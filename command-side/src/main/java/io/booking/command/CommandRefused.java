@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public class CommandRefused extends RuntimeException {
 
-    public enum Kind { CONFLICT, UNPROCESSABLE, NOT_FOUND }
+    public enum Kind { BAD_REQUEST, CONFLICT, UNPROCESSABLE, NOT_FOUND }
 
     private final Kind kind;
     private final String rule;
@@ -20,6 +20,10 @@ public class CommandRefused extends RuntimeException {
         this.kind = kind;
         this.rule = rule;
         this.details = Map.copyOf(details);
+    }
+
+    public static CommandRefused badRequest(String rule, String message) {
+        return new CommandRefused(Kind.BAD_REQUEST, rule, message, Map.of());
     }
 
     public static CommandRefused conflict(String rule, String message) {

@@ -1,7 +1,14 @@
 package io.booking.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.booking.shared.personal.PersonalData;
+import io.booking.shared.personal.PersonalDataCipher;
 import io.booking.testsupport.TestDatabase;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +48,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The test that proves erasure (invariant 6): a person with distinctive values books, transfers, cancels a ticket,
- * changes their details and deletes the account; then no table of the database holds any of those values in any form, also after every
+ * changes their details, receives mails (an in-process SMTP server) and has one still unsent in the outbox when they
+ * delete the account; then no table of the database holds any of those values in any form, also after every
  * projection is rebuilt from the store, the bookings still count per event, and no log line carried them.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -67,11 +76,18 @@ class AccountErasureEndToEndTest {
     private static TestDatabase database;
     private static BookingSystem system;
     private static Api api;
+    private static GreenMail smtp;
 
     @BeforeAll
     static void startBothSides() throws Exception {
+        int smtpPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            smtpPort = free.getLocalPort();
+        }
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
         database = TestDatabase.fresh();
-        system = BookingSystem.start(Map.of(
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
                 "spring.datasource.url", database.jdbcUrl(),
                 "spring.datasource.username", database.username(),
                 "spring.datasource.password", database.password(),
@@ -81,6 +97,15 @@ class AccountErasureEndToEndTest {
                 "command.booking.security.bcrypt-strength", "4",
                 "query.booking.consistency.max-wait", "30s",
                 "command.db-scheduler.polling-interval", "500ms"));
+        properties.putAll(Map.of(
+                "command.spring.mail.host", "127.0.0.1",
+                "command.spring.mail.port", String.valueOf(smtpPort),
+                "command.booking.mail.poll-interval", "PT0.2S",
+                "command.booking.mail.retry-initial", "PT0.2S",
+                "command.booking.mail.retry-max", "PT1S",
+                // the test's SMTP server logs the addresses it sees; the application's log lines are what is checked
+                "logging.level.com.icegreen.greenmail", "WARN"));
+        system = BookingSystem.start(properties);
         api = new Api(system.commandPort(), system.queryPort());
     }
 
@@ -88,6 +113,9 @@ class AccountErasureEndToEndTest {
     static void stop() {
         if (system != null) {
             system.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
         }
     }
 
@@ -120,6 +148,11 @@ class AccountErasureEndToEndTest {
                 "answers", List.of(Map.of("question", "Dietary needs", "answer", ANSWER_1))));
         assertThat(matinee.status()).isEqualTo(201);
         String reference = booked.body().get("reference").asText();
+        // the confirmations arrive, each with its "view booking" link
+        List<MimeMessage> confirmations = await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailsTo(EMAIL), mails -> mails.size() == 2);
+        assertThat(confirmations).anySatisfy(mail -> assertThat(GreenMailUtil.getBody(mail))
+                .contains("/bookings/" + reference));
         JsonNode details = api.query("/api/bookings/" + reference, person, tokenOf(matinee)).body();
         String horatio = details.at("/tickets/1/ticketId").asText();
         String ottoline = details.at("/tickets/2/ticketId").asText();
@@ -138,6 +171,16 @@ class AccountErasureEndToEndTest {
                         "tickets", List.of(Map.of("attendeeName", "Ordinary Neighbour"))));
         assertThat(neighbour.status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(soon));
+        // a password reset goes to the new email; another waits in the outbox while the SMTP server is down
+        assertThat(api.command("/api/auth/password-reset", null, Map.of("email", NEW_EMAIL)).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(NEW_EMAIL), mails -> mails.size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> scalar("select count(*) from command.outbox where "
+                + "subject_id = '" + personId + "' and status = 'PENDING'") == 0);
+        smtp.stop();
+        assertThat(api.command("/api/auth/password-reset", null, Map.of("email", NEW_EMAIL)).status()).isEqualTo(202);
+        String unsent = querySealedRecipient(personId);
+        assertThat(system.commandSide().getBean(PersonalDataCipher.class)
+                .open(new PersonalData(personId, unsent))).isEqualTo(NEW_EMAIL);
 
         Api.Answer refused = api.delete("/api/accounts/me", person, Map.of("password", PASSWORD));
         assertThat(refused.status()).isEqualTo(409);
@@ -169,6 +212,12 @@ class AccountErasureEndToEndTest {
         assertThat(scalar("select count(*) from query.booking where customer_id = '" + other
                 + "' and customer_deleted")).isZero();
         assertNoPersonalData("after the deletion");
+        assertThat(system.commandSide().getBean(PersonalDataCipher.class).open(new PersonalData(personId, unsent)))
+                .as("the mail left unsent").isEqualTo(PersonalDataCipher.ERASED);
+        assertThat(scalar("select count(*) from command.outbox where subject_id = '" + personId + "'"))
+                .as("the outbox keeps each mail's audit row").isEqualTo(4);
+        await().atMost(Duration.ofSeconds(10)).until(() -> scalar("select count(*) from command.outbox where "
+                + "subject_id = '" + personId + "' and status = 'ERASED' and recipient is null") == 1);
 
         rebuildEveryProjection();
         api.query("/api/events", null, lastPosition);
@@ -314,6 +363,27 @@ class AccountErasureEndToEndTest {
                     .stream();
         } catch (IOException e) {
             return Stream.empty();
+        }
+    }
+
+    private static List<MimeMessage> mailsTo(String email) {
+        return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
+            try {
+                return java.util.Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(address -> address.toString().equalsIgnoreCase(email));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    /** The sealed recipient of the person's mail still waiting in the outbox. */
+    private static String querySealedRecipient(String personId) throws Exception {
+        try (Connection c = database.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select recipient from command.outbox where status = 'PENDING' and "
+                     + "subject_id = '" + personId + "'")) {
+            assertThat(rs.next()).as("a mail waits in the outbox").isTrue();
+            return rs.getString(1);
         }
     }
 

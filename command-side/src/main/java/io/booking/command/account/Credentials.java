@@ -32,10 +32,28 @@ public class Credentials {
 
     public Optional<Credential> findByEmail(String email) {
         List<Credential> rows = jdbc.query(
-                "select account_id, password_hash, role from credential where email_lower = ?",
-                (rs, i) -> new Credential(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3))),
+                "select account_id, password_hash, role, password_version from credential where email_lower = ?",
+                (rs, i) -> new Credential(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                        rs.getInt(4)),
                 normalise(email));
         return rows.stream().findFirst();
+    }
+
+    /**
+     * A new password: the version goes up, so tokens issued under the old one are refused from the commit on.
+     *
+     * @return false when there is no such (live) account
+     */
+    public boolean changePassword(String accountId, String passwordHash) {
+        return jdbc.update("""
+                update credential set password_hash = ?, password_version = password_version + 1,
+                password_changed_at = now() where account_id = ?""", passwordHash, accountId) == 1;
+    }
+
+    /** The version of the account's password, or empty when there is no such (live) account. */
+    public Optional<Integer> passwordVersion(String accountId) {
+        return jdbc.queryForList("select password_version from credential where account_id = ?", Integer.class,
+                accountId).stream().findFirst();
     }
 
     public enum EmailChange { CHANGED, TAKEN, NO_SUCH_ACCOUNT }
@@ -52,8 +70,10 @@ public class Credentials {
     }
 
     public Optional<Credential> findById(String accountId) {
-        return jdbc.query("select account_id, password_hash, role from credential where account_id = ?",
-                (rs, i) -> new Credential(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3))),
+        return jdbc.query(
+                "select account_id, password_hash, role, password_version from credential where account_id = ?",
+                (rs, i) -> new Credential(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                        rs.getInt(4)),
                 accountId).stream().findFirst();
     }
 
@@ -72,11 +92,12 @@ public class Credentials {
      * Holds the account for a booking's transaction: its deletion (which locks the row for update) waits for the booking
      * and then counts it among the upcoming bookings, or has already deleted the row and the booking is refused.
      *
-     * @return false when there is no such (live) account
+     * @return the account's login email (where its booking confirmations go), or empty when there is no such (live)
+     * account
      */
-    public boolean holdForBooking(String accountId) {
-        return !jdbc.queryForList("select account_id from credential where account_id = ? for key share",
-                String.class, accountId).isEmpty();
+    public Optional<String> holdForBooking(String accountId) {
+        return jdbc.queryForList("select email_lower from credential where account_id = ? for key share",
+                String.class, accountId).stream().findFirst();
     }
 
     /** Forgets the email and password hash: the email is free for a new account from the commit on. */
@@ -84,11 +105,12 @@ public class Credentials {
         jdbc.update("delete from credential where account_id = ?", accountId);
     }
 
-    public record Credential(String accountId, String passwordHash, Role role) {
+    /** @param passwordVersion goes up with every new password; a token carries the one it was issued under */
+    public record Credential(String accountId, String passwordHash, Role role, int passwordVersion) {
 
         @Override
         public String toString() {
-            return "Credential[accountId=" + accountId + ", role=" + role + "]";
+            return "Credential[accountId=" + accountId + ", role=" + role + ", passwordVersion=" + passwordVersion + "]";
         }
     }
 }

@@ -2,6 +2,7 @@ package io.booking.command.booking;
 
 import io.booking.command.CommandRefused;
 import io.booking.command.account.Credentials;
+import io.booking.command.notification.Notifications;
 import io.booking.command.occurrence.Occurrence;
 import io.booking.command.occurrence.ReleaseSeats;
 import io.booking.command.occurrence.ReserveSeats;
@@ -28,13 +29,15 @@ public class BookingCommandHandler {
     private final CommandGateway commands;
     private final PersonalDataCipher cipher;
     private final Credentials accounts;
+    private final Notifications notifications;
 
     public BookingCommandHandler(BookingReferences references, CommandGateway commands, PersonalDataCipher cipher,
-                                 Credentials accounts) {
+                                 Credentials accounts, Notifications notifications) {
         this.references = references;
         this.commands = commands;
         this.cipher = cipher;
         this.accounts = accounts;
+        this.notifications = notifications;
     }
 
     @CommandHandler
@@ -63,22 +66,23 @@ public class BookingCommandHandler {
 
     /**
      * Places a booking whose seats {@code takeSeats} takes on the event (a reservation, or seats an offer held), within
-     * the caller's unit of work.
+     * the caller's unit of work. Every booking goes through here (single, a line of an order, an offer booked), and so
+     * does its confirmation mail: into the outbox in the same transaction, sent once the booking is committed.
      */
     public Occurrence.Reservation place(BookTickets command, String reference,
                                         Supplier<Occurrence.Reservation> takeSeats) {
         // attendee names and answers belong to the customer who books: sealed with the customer's key
         String subject = command.customerId();
-        if (!accounts.holdForBooking(subject)) {
-            // a deleted account's token may still be valid until it expires
-            throw CommandRefused.notFound("no-such-account", "the account was deleted");
-        }
+        String email = accounts.holdForBooking(subject)
+                // a deleted account's token may still be valid until it expires
+                .orElseThrow(() -> CommandRefused.notFound("no-such-account", "the account was deleted"));
         List<BookedTicket> tickets = command.attendees().stream()
                 .map(a -> new BookedTicket(UUID.randomUUID().toString(), cipher.seal(subject, a.name()), a.child()))
                 .toList();
         List<FormAnswer> answers = command.answers().stream()
                 .map(a -> new FormAnswer(a.question(), cipher.seal(subject, a.answer())))
                 .toList();
+        notifications.bookingConfirmed(subject, email, reference, tickets.size());
         // sealed before the event's lock is taken: every booker of the event queues behind that lock
         Occurrence.Reservation reservation = takeSeats.get();
         commands.sendAndWait(new PlaceBooking(command.bookingId(), reference, command.occurrenceId(),

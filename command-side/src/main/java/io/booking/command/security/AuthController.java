@@ -42,7 +42,7 @@ public class AuthController {
         if (!passwords.matches(request.password(), hash) || credential.isEmpty()) {
             throw new BadCredentialsException("email or password is wrong");
         }
-        return tokens.issue(credential.get().accountId(), credential.get().role());
+        return tokens.issue(credential.get().accountId(), credential.get().role(), credential.get().passwordVersion());
     }
 
     @Operation(summary = "The public keys that verify access tokens (JWK set)")

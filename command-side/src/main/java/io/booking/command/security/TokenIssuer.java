@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Signs access tokens: the subject is the account id; the token carries no personal data. */
+/**
+ * Signs access tokens: the subject is the account id; the token carries no personal data. It carries the version of
+ * the account's password it was issued under ({@link PasswordVersions}), so a new password ends older tokens.
+ */
 @Component
 public class TokenIssuer {
 
@@ -34,7 +37,7 @@ public class TokenIssuer {
         this.ttl = ttl;
     }
 
-    public AccessToken issue(String accountId, Role role) {
+    public AccessToken issue(String accountId, Role role, int passwordVersion) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(issuer)
@@ -42,6 +45,7 @@ public class TokenIssuer {
                 .issuedAt(now)
                 .expiresAt(now.plus(ttl))
                 .claim(BearerTokens.ROLES_CLAIM, List.of(role.name()))
+                .claim(PasswordVersions.CLAIM, passwordVersion)
                 .build();
         JwsHeader header = JwsHeader.with(() -> "RS256").keyId(keys.signingKey().getKeyID()).build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

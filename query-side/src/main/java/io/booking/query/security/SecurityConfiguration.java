@@ -1,18 +1,25 @@
 package io.booking.query.security;
 
 import io.booking.platform.BearerTokens;
+import io.booking.platform.PasswordVersionCheck;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+
+import java.time.Duration;
 
 /**
  * Bearer JWTs issued by the command side: {@code sub} is the account id, {@code roles} become ROLE_ authorities.
@@ -21,6 +28,19 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+    /**
+     * Spring Boot adds every such validator to its JWK-set token decoder: a token issued before its account's password
+     * was changed (reset) is refused here too, once this side's cached version of the account has expired
+     * ({@code booking.security.password-version-cache}). The version is read from the command side's credentials.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> passwordVersionCheck(JdbcTemplate jdbc,
+                                                   @Value("${booking.security.password-version-cache:PT10S}") Duration cacheFor) {
+        return new PasswordVersionCheck(accountId -> jdbc.queryForList(
+                "select password_version from command.credential where account_id = ?", Integer.class, accountId)
+                .stream().findFirst(), cacheFor);
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http,

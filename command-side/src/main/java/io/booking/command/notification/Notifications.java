@@ -1,0 +1,41 @@
+package io.booking.command.notification;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** The mails the system sends, composed here and put into the outbox in the caller's transaction. */
+@Component
+public class Notifications {
+
+    public static final String BOOKING_CONFIRMATION = "booking-confirmation";
+    public static final String PASSWORD_RESET = "password-reset";
+
+    private final Outbox outbox;
+    private final String portalUrl;
+
+    public Notifications(Outbox outbox, @Value("${booking.portal-url}") String portalUrl) {
+        this.outbox = outbox;
+        this.portalUrl = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
+    }
+
+    /** The "view booking" link of a booking in the customer portal. */
+    public String bookingLink(String reference) {
+        return portalUrl + "/bookings/" + reference;
+    }
+
+    public void bookingConfirmed(String customerId, String email, String reference, int tickets) {
+        outbox.enqueue(new Mail(BOOKING_CONFIRMATION, customerId, email, "Booking confirmed: " + reference,
+                "Your booking " + reference + " of " + tickets + (tickets == 1 ? " ticket" : " tickets")
+                        + " is confirmed.\n\nView booking: " + bookingLink(reference) + "\n", null));
+    }
+
+    public void passwordResetCode(String accountId, String email, String code, Instant expiresAt, Duration validFor) {
+        outbox.enqueue(new Mail(PASSWORD_RESET, accountId, email, "Your password reset code",
+                "Your code to set a new password is " + code + ".\n\nIt works once, for " + validFor.toMinutes()
+                        + " minutes. If you did not ask for it, ignore this mail: your password stays as it is.\n",
+                expiresAt));
+    }
+}
