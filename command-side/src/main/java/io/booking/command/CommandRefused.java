@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public class CommandRefused extends RuntimeException {
 
-    public enum Kind { CONFLICT, UNPROCESSABLE, NOT_FOUND }
+    public enum Kind { CONFLICT, UNPROCESSABLE, NOT_FOUND, BAD_REQUEST }
 
     private final Kind kind;
     private final String rule;
@@ -28,6 +28,11 @@ public class CommandRefused extends RuntimeException {
 
     public static CommandRefused unprocessable(String rule, String message) {
         return new CommandRefused(Kind.UNPROCESSABLE, rule, message, Map.of());
+    }
+
+    /** The request carries something unusable, e.g. a used or expired one-time token. */
+    public static CommandRefused badRequest(String rule, String message) {
+        return new CommandRefused(Kind.BAD_REQUEST, rule, message, Map.of());
     }
 
     public static CommandRefused notFound(String rule, String message) {

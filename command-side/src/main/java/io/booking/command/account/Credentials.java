@@ -51,6 +51,11 @@ public class Credentials {
         }
     }
 
+    /** @return false when there is no such (live) account */
+    public boolean setPassword(String accountId, String passwordHash) {
+        return jdbc.update("update credential set password_hash = ? where account_id = ?", passwordHash, accountId) == 1;
+    }
+
     public Optional<Credential> findById(String accountId) {
         return jdbc.query("select account_id, password_hash, role from credential where account_id = ?",
                 (rs, i) -> new Credential(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3))),

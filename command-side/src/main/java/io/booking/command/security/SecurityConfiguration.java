@@ -32,11 +32,16 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/auth/token").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/auth/token", "/api/guest/bookings",
+                                "/api/guest/session", "/api/accounts/invitation/accept").permitAll()
                         .requestMatchers("/.well-known/jwks.json", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/actuator/health/**", "/actuator/info", "/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        // a guest's session may cancel its one booking (checked against its booking claim), no more
+                        .requestMatchers(HttpMethod.POST, "/api/bookings/*/cancellation",
+                                "/api/bookings/*/tickets/*/cancellation")
+                        .hasAnyRole("CUSTOMER", "ADMIN", BearerTokens.GUEST_ROLE)
+                        .anyRequest().hasAnyRole("CUSTOMER", "ADMIN"))
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(BearerTokens.rolesConverter()))
                         .authenticationEntryPoint(problems)
