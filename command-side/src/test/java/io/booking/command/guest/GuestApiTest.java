@@ -198,6 +198,38 @@ class GuestApiTest {
     }
 
     @Test
+    void aLinkedBookingCountsAmongTheAccountsUpcomingBookingsWhenTheAccountIsDeleted() throws Exception {
+        Guest guest = bookAsGuest(2);
+        String email = "deleting-" + UUID.randomUUID() + "@guest.test";
+        String accountId = register(email);
+        assertThat(post(link(guest), admin, Map.of("accountId", accountId)).getStatusCode().value()).isEqualTo(200);
+
+        ResponseEntity<String> refused = http.exchange("/api/accounts/me", HttpMethod.DELETE,
+                new HttpEntity<>(Map.of("password", "password-123"), headers(login(email, "password-123"))),
+                String.class);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(json.readTree(refused.getBody()).get("upcomingBookings").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theGuestSessionCancelsOneTicketOfItsBooking() throws Exception {
+        Guest guest = bookAsGuest(2);
+        String session = json.readTree(post("/api/guest/session", null, Map.of("token", guest.token())).getBody())
+                .get("accessToken").asText();
+        String ticketId = jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8')::jsonb -> 'tickets' -> 0 ->> 'ticketId' from domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%.TicketsBooked'""", String.class,
+                guest.bookingId());
+
+        assertThat(post("/api/bookings/" + guest.bookingId() + "/tickets/" + ticketId + "/cancellation", session,
+                Map.of()).getStatusCode().value()).isEqualTo(200);
+        assertThat(post("/api/bookings/" + guest.bookingId() + "/transfer", session, Map.of(
+                "eventId", event.get("eventId").asText(), "ticketTypeId", event.at("/ticketTypes/0/ticketTypeId")
+                        .asText())).getStatusCode().value()).as("a guest session only cancels").isEqualTo(403);
+    }
+
+    @Test
     void aLinkMayKeepTheGuestsCopyWhichAnErasureLaterRemoves() throws Exception {
         Guest guest = bookAsGuest(1);
         String guestId = guestIdOf(guest.bookingId());
