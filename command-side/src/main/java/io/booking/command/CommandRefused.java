@@ -22,6 +22,7 @@ public class CommandRefused extends RuntimeException {
         this.details = Map.copyOf(details);
     }
 
+    /** The request carries something unusable, e.g. a wrong, used or expired one-time code or token. */
     public static CommandRefused badRequest(String rule, String message) {
         return new CommandRefused(Kind.BAD_REQUEST, rule, message, Map.of());
     }

@@ -11,6 +11,15 @@ public final class BearerTokens {
     /** The claim that lists an account's roles ({@code CUSTOMER}, {@code ADMIN}). */
     public static final String ROLES_CLAIM = "roles";
 
+    /**
+     * The role of a guest's short session: {@code sub} is the guest's subject id and {@link #BOOKING_CLAIM} names the
+     * one booking it may see and cancel; never an account's role.
+     */
+    public static final String GUEST_ROLE = "GUEST";
+
+    /** In a guest's token: the id of the one booking it grants. */
+    public static final String BOOKING_CLAIM = "booking";
+
     private BearerTokens() {
     }
 

@@ -8,6 +8,9 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
+import io.booking.shared.account.Role;
+
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +27,13 @@ public class AccountCommandHandler {
     private final PersonalDataKeyStore keys;
     private final CommandGateway commands;
     private final UpcomingBookings upcomingBookings;
+    private final Invitations invitations;
+    private final Clock clock;
 
     public AccountCommandHandler(Credentials credentials, PersonalDataKeyStore keys, CommandGateway commands,
-                                 UpcomingBookings upcomingBookings) {
+                                 UpcomingBookings upcomingBookings, Invitations invitations, Clock clock) {
+        this.invitations = invitations;
+        this.clock = clock;
         this.credentials = credentials;
         this.keys = keys;
         this.commands = commands;
@@ -46,6 +53,35 @@ public class AccountCommandHandler {
                 command.phone() == null ? null : PersonalDataCipher.seal(subject, key, command.phone()),
                 command.role()));
         return command.accountId();
+    }
+
+    /**
+     * An account without a password (its credential row has none, so no login matches it), with an invitation when
+     * asked: both in the transaction of {@code AccountRegistered}.
+     */
+    @CommandHandler
+    public String handle(CreateAccountOnBehalf command) {
+        handle(new RegisterAccount(command.accountId(), command.name(), command.email(), command.phone(), null,
+                Role.CUSTOMER));
+        if (command.invitationHash() != null) {
+            invitations.create(command.invitationHash(), command.accountId(), command.invitationExpiresAt());
+        }
+        return command.accountId();
+    }
+
+    /** Sets the password once; a used, unknown or expired invitation is refused (400) and changes nothing. */
+    @CommandHandler
+    public String handle(AcceptInvitation command) {
+        Invitations.Invitation invitation = invitations.take(command.invitationHash())
+                .orElseThrow(() -> CommandRefused.badRequest("invalid-invitation",
+                        "the invitation is unknown or was already used"));
+        if (!invitation.expiresAt().isAfter(clock.instant())) {
+            throw CommandRefused.badRequest("invitation-expired", "the invitation has expired");
+        }
+        if (!credentials.setPassword(invitation.accountId(), command.passwordHash())) {
+            throw CommandRefused.badRequest("invalid-invitation", "the invitation's account no longer exists");
+        }
+        return invitation.accountId();
     }
 
     /** The email moves in the credentials table first: taken by another account, nothing changes (409). */
@@ -83,6 +119,7 @@ public class AccountCommandHandler {
         upcomingBookings.cancel(upcoming, command.requesterId(), command.byAdmin());
         commands.sendAndWait(new DeleteAccount(accountId, command.byAdmin(), upcoming.size()));
         credentials.remove(accountId);
+        invitations.removeAllOf(accountId);
         keys.destroyKeyOf(accountId);
         return upcoming.size();
     }

@@ -4,6 +4,8 @@ import io.booking.command.CommandRefused;
 import io.booking.command.consistency.CommandDispatcher;
 import io.booking.command.consistency.ConsistencyToken;
 import io.booking.command.security.Actor;
+import io.booking.command.security.OneTimeTokens;
+import org.springframework.beans.factory.annotation.Value;
 import io.booking.shared.account.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -25,6 +27,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 @RestController
@@ -34,7 +39,13 @@ public class AccountController {
     private final PasswordEncoder passwords;
     private final Credentials credentials;
 
-    public AccountController(CommandDispatcher dispatcher, PasswordEncoder passwords, Credentials credentials) {
+    private final Clock clock;
+    private final Duration invitationTtl;
+
+    public AccountController(CommandDispatcher dispatcher, PasswordEncoder passwords, Credentials credentials,
+                             Clock clock, @Value("${booking.invitation.ttl:P7D}") Duration invitationTtl) {
+        this.clock = clock;
+        this.invitationTtl = invitationTtl;
         this.dispatcher = dispatcher;
         this.passwords = passwords;
         this.credentials = credentials;
@@ -51,6 +62,69 @@ public class AccountController {
                 Actor.anonymous());
         return ConsistencyToken.created(new AccountRegistration(accountId, ConsistencyToken.orNull(dispatched.position())),
                 dispatched.position());
+    }
+
+    @Operation(summary = "Create a customer's account on their behalf (admin)",
+            description = "The account has no password: nobody can log in to it (401, as for a wrong password) until "
+                    + "the customer sets one with the invitation. With invite true (the default) the answer carries "
+                    + "invitationToken, shown once, and its expiry: no email is sent yet, so hand it to the customer. "
+                    + "409 email-taken as for registration.")
+    @PostMapping("/api/admin/accounts")
+    public ResponseEntity<AccountOnBehalf> createOnBehalf(@Valid @RequestBody OnBehalfRequest request,
+                                                          Authentication caller) {
+        String accountId = UUID.randomUUID().toString();
+        boolean invite = request.invite() == null || request.invite();
+        String token = invite ? OneTimeTokens.newToken() : null;
+        Instant expiresAt = invite ? clock.instant().plus(invitationTtl) : null;
+        var dispatched = dispatcher.<String>send(new CreateAccountOnBehalf(accountId, request.name().trim(),
+                request.email().trim(), request.phone() == null || request.phone().isBlank() ? null : request.phone(),
+                invite ? OneTimeTokens.hash(token) : null, expiresAt), Actor.of(caller));
+        return ConsistencyToken.created(new AccountOnBehalf(accountId, token, expiresAt,
+                ConsistencyToken.orNull(dispatched.position())), dispatched.position());
+    }
+
+    @Operation(summary = "Set my password with the invitation an admin's account creation gave me",
+            description = "One time only: 400 invalid-invitation for an unknown or used token, 400 invitation-expired "
+                    + "after its expiry. The token goes in the body, never in a URL.")
+    @SecurityRequirements // public: the invitation is the credential
+    @PostMapping("/api/accounts/invitation/accept")
+    public InvitationAccepted acceptInvitation(@Valid @RequestBody InvitationRequest request) {
+        var dispatched = dispatcher.<String>send(new AcceptInvitation(OneTimeTokens.hash(request.token()),
+                passwords.encode(request.password())), Actor.anonymous());
+        return new InvitationAccepted(dispatched.result());
+    }
+
+    public record OnBehalfRequest(@NotBlank @Size(max = 200) String name,
+                                  @NotBlank @Email @Size(max = 320) String email,
+                                  @Size(max = 40) @Pattern(regexp = "^[+0-9 ()-]*$", message = "digits, spaces, +, -, ( and ) only") String phone,
+                                  Boolean invite) {
+
+        @Override
+        public String toString() {
+            return "OnBehalfRequest[redacted]";
+        }
+    }
+
+    /** @param invitationToken shown once; absent without an invitation */
+    public record AccountOnBehalf(String accountId, String invitationToken, Instant invitationExpiresAt,
+                                  Long consistencyToken) {
+
+        @Override
+        public String toString() {
+            return "AccountOnBehalf[accountId=" + accountId + "]";
+        }
+    }
+
+    public record InvitationRequest(@NotBlank @Size(max = 100) String token,
+                                    @NotBlank @Size(min = 8, max = 200) String password) {
+
+        @Override
+        public String toString() {
+            return "InvitationRequest[redacted]";
+        }
+    }
+
+    public record InvitationAccepted(String accountId) {
     }
 
     @Operation(summary = "Change my name, email and phone",

@@ -69,6 +69,11 @@ public class Credentials {
         }
     }
 
+    /** @return false when there is no such (live) account */
+    public boolean setPassword(String accountId, String passwordHash) {
+        return jdbc.update("update credential set password_hash = ? where account_id = ?", passwordHash, accountId) == 1;
+    }
+
     public Optional<Credential> findById(String accountId) {
         return jdbc.query(
                 "select account_id, password_hash, role, password_version from credential where account_id = ?",

@@ -4,10 +4,16 @@ import io.booking.command.CommandRefused;
 import io.booking.command.occurrence.ReleaseSeats;
 import io.booking.shared.booking.Attendance;
 import io.booking.shared.booking.AttendanceRecorded;
+import io.booking.shared.booking.BookedTicket;
 import io.booking.shared.booking.BookingCancelled;
+import io.booking.shared.booking.BookingLinkedToAccount;
+import io.booking.shared.booking.FormAnswer;
+import io.booking.shared.booking.GuestContactRecorded;
+import io.booking.shared.booking.GuestDataErased;
 import io.booking.shared.booking.TicketCancelled;
 import io.booking.shared.booking.TicketsBooked;
 import io.booking.shared.booking.TicketsTransferred;
+import io.booking.shared.personal.PersonalDataCipher;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -29,13 +35,20 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Booking {
 
-    static final int MAX_TICKETS = 20;
+    public static final int MAX_TICKETS = 20;
 
     @AggregateIdentifier
     private String bookingId;
     private String customerId;
     private Map<String, Placement> activeTickets;
     private Set<String> attendanceMarked;
+    // a guest booking: the guest's subject id, whether it now belongs to an account, whether the guest key is gone
+    private String guestId;
+    private boolean linked;
+    private boolean guestErased;
+    // as sealed when booked (or linked): a link seals them again with the account's key
+    private List<BookedTicket> tickets;
+    private List<FormAnswer> answers;
 
     protected Booking() {
         // for Axon
@@ -48,6 +61,62 @@ public class Booking {
         }
         apply(new TicketsBooked(command.bookingId(), command.reference(), command.occurrenceId(), command.ticketTypeId(),
                 command.customerId(), command.tickets(), command.answers(), clock.instant()));
+    }
+
+    /** A guest's booking: the guest is its customer (by the guest's subject id) until it is linked to an account. */
+    @CommandHandler
+    public Booking(PlaceGuestBooking command, Clock clock) {
+        if (command.tickets().isEmpty() || command.tickets().size() > MAX_TICKETS) {
+            throw CommandRefused.unprocessable("ticket-count", "a booking holds 1 to " + MAX_TICKETS + " tickets");
+        }
+        apply(new TicketsBooked(command.bookingId(), command.reference(), command.occurrenceId(), command.ticketTypeId(),
+                command.guestId(), command.tickets(), command.answers(), clock.instant()));
+        apply(new GuestContactRecorded(command.bookingId(), command.guestId(), command.name(), command.email(),
+                command.phone(), clock.instant()));
+    }
+
+    /**
+     * Moves a guest booking under an account. Attendee names and answers are opened with the guest's key and sealed
+     * again with the account's, so they stay the account holder's whatever happens to the guest's key.
+     */
+    @CommandHandler
+    public void handle(LinkBookingToAccount command, Clock clock, PersonalDataCipher cipher) {
+        requireGuestBooking();
+        if (guestErased) {
+            throw CommandRefused.conflict("guest-data-erased", "the guest's data of this booking was erased");
+        }
+        String accountId = command.accountId();
+        List<BookedTicket> resealed = tickets.stream()
+                .map(t -> new BookedTicket(t.ticketId(), cipher.seal(accountId, cipher.open(t.attendeeName())),
+                        t.child()))
+                .toList();
+        List<FormAnswer> resealedAnswers = answers.stream()
+                .map(a -> new FormAnswer(a.question(), cipher.seal(accountId, cipher.open(a.answer()))))
+                .toList();
+        apply(new BookingLinkedToAccount(bookingId, guestId, accountId, resealed, resealedAnswers,
+                command.keepGuestContact(), clock.instant()));
+    }
+
+    /** Records that the guest's key is destroyed (the caller does it in the same transaction); the booking stays. */
+    @CommandHandler
+    public String handle(EraseGuestData command, Clock clock) {
+        if (guestId == null) {
+            throw CommandRefused.conflict("not-a-guest-booking", "the booking was not made by a guest");
+        }
+        if (guestErased) {
+            throw CommandRefused.conflict("guest-data-erased", "the guest's data of this booking was already erased");
+        }
+        apply(new GuestDataErased(bookingId, guestId, clock.instant()));
+        return guestId;
+    }
+
+    private void requireGuestBooking() {
+        if (guestId == null) {
+            throw CommandRefused.conflict("not-a-guest-booking", "the booking was not made by a guest");
+        }
+        if (linked) {
+            throw CommandRefused.conflict("already-linked", "the booking is already linked to an account");
+        }
     }
 
     /**
@@ -190,6 +259,27 @@ public class Booking {
         activeTickets = new HashMap<>();
         attendanceMarked = new HashSet<>();
         event.tickets().forEach(ticket -> activeTickets.put(ticket.ticketId(), placement));
+        tickets = List.copyOf(event.tickets());
+        answers = event.answers() == null ? List.of() : List.copyOf(event.answers());
+    }
+
+    @EventSourcingHandler
+    void on(GuestContactRecorded event) {
+        guestId = event.guestId();
+    }
+
+    @EventSourcingHandler
+    void on(BookingLinkedToAccount event) {
+        linked = true;
+        customerId = event.accountId();
+        tickets = List.copyOf(event.tickets());
+        answers = List.copyOf(event.answers());
+        guestErased = !event.guestContactKept();
+    }
+
+    @EventSourcingHandler
+    void on(GuestDataErased event) {
+        guestErased = true;
     }
 
     @EventSourcingHandler

@@ -90,6 +90,37 @@ public class BookingCommandHandler {
         return reservation;
     }
 
+    /**
+     * Reserves the seats and creates a guest's booking, whose id and reference are already claimed: the guest is a
+     * data subject of its own, with a new key that seals the contact details, attendee names and answers.
+     */
+    public void placeGuest(BookTickets command, String reference, GuestContact contact, byte[] guestKey) {
+        String subject = command.customerId();
+        List<BookedTicket> tickets = command.attendees().stream()
+                .map(a -> new BookedTicket(UUID.randomUUID().toString(),
+                        PersonalDataCipher.seal(subject, guestKey, a.name()), a.child()))
+                .toList();
+        List<FormAnswer> answers = command.answers().stream()
+                .map(a -> new FormAnswer(a.question(), PersonalDataCipher.seal(subject, guestKey, a.answer())))
+                .toList();
+        commands.sendAndWait(new ReserveSeats(command.occurrenceId(), command.ticketTypeId(), command.bookingId(),
+                command.attendees().size()));
+        commands.sendAndWait(new PlaceGuestBooking(command.bookingId(), reference, command.occurrenceId(),
+                command.ticketTypeId(), subject, tickets, answers,
+                PersonalDataCipher.seal(subject, guestKey, contact.name()),
+                PersonalDataCipher.seal(subject, guestKey, contact.email()),
+                contact.phone() == null ? null : PersonalDataCipher.seal(subject, guestKey, contact.phone())));
+    }
+
+    /** How to reach a guest, in clear until sealed. */
+    public record GuestContact(String name, String email, String phone) {
+
+        @Override
+        public String toString() {
+            return "GuestContact[redacted]";
+        }
+    }
+
     /** Cancels and releases the seats in one unit of work: never one without the other. */
     @CommandHandler
     public void handle(RequestCancellation request) {

@@ -1,5 +1,6 @@
 package io.booking.command.booking;
 
+import io.booking.command.CommandRefused;
 import io.booking.command.consistency.CommandDispatcher;
 import io.booking.command.consistency.ConsistencyToken;
 import io.booking.command.security.Actor;
@@ -65,6 +66,7 @@ public class BookingController {
                                                      @Valid @RequestBody(required = false) CancellationRequest request,
                                                      Authentication caller) {
         Actor actor = Actor.of(caller);
+        guestMayChange(caller, bookingId);
         String reason = request == null ? null : request.reason();
         return cancel(new RequestCancellation(bookingId.toString(), null, actor.id(), actor.isAdmin(), reason), actor);
     }
@@ -77,6 +79,7 @@ public class BookingController {
                                                            @Valid @RequestBody(required = false) CancellationRequest request,
                                                            Authentication caller) {
         Actor actor = Actor.of(caller);
+        guestMayChange(caller, bookingId);
         String reason = request == null ? null : request.reason();
         return cancel(new RequestCancellation(bookingId.toString(), ticketId.toString(), actor.id(), actor.isAdmin(),
                 reason), actor);
@@ -98,6 +101,14 @@ public class BookingController {
                 request.eventId().toString(), request.ticketTypeId().toString(), actor.id(), actor.isAdmin())), actor);
         return ConsistencyToken.ok(new TransferAnswer(bookingId.toString(), ticketId, request.eventId().toString(),
                 request.ticketTypeId().toString(), ConsistencyToken.orNull(dispatched.position())), dispatched.position());
+    }
+
+    /** A guest's session grants the one booking it names; any other is as good as unknown to them. */
+    private static void guestMayChange(Authentication caller, UUID bookingId) {
+        String granted = Actor.guestBookingOf(caller);
+        if (granted != null && !granted.equals(bookingId.toString())) {
+            throw CommandRefused.notFound("not-found", "no such booking");
+        }
     }
 
     private ResponseEntity<CancellationAnswer> cancel(RequestCancellation request, Actor actor) {

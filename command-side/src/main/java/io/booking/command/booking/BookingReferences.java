@@ -80,6 +80,11 @@ public class BookingReferences {
                 bookingId, occurrenceId);
     }
 
+    /** A guest booking now belongs to an account: its customer changes here too, as DeleteAccount finds bookings here. */
+    public void movedTo(String bookingId, String accountId) {
+        jdbc.update("update booking_reference set customer_id = ? where booking_id = ?", accountId, bookingId);
+    }
+
     public Optional<Existing> find(String bookingId) {
         List<Existing> rows = jdbc.query("""
                         select reference, customer_id, occurrence_id, ticket_type_id, quantity
@@ -97,6 +102,12 @@ public class BookingReferences {
         public boolean sameRequestAs(BookTickets command) {
             return customerId.equals(command.customerId()) && occurrenceId.equals(command.occurrenceId())
                     && ticketTypeId.equals(command.ticketTypeId()) && quantity == command.attendees().size();
+        }
+
+        /** A guest's retry: every guest booking has a subject of its own, so the customer cannot be compared. */
+        public boolean sameGuestRequestAs(BookTickets command) {
+            return occurrenceId.equals(command.occurrenceId()) && ticketTypeId.equals(command.ticketTypeId())
+                    && quantity == command.attendees().size();
         }
     }
 }

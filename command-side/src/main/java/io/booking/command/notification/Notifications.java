@@ -32,6 +32,17 @@ public class Notifications {
                         + " is confirmed.\n\nView booking: " + bookingLink(reference) + "\n", null));
     }
 
+    /**
+     * A guest's confirmation carries the manage link; its token sits in the link's fragment, which a browser never
+     * sends to a server, and the portal posts it to {@code /api/guest/session}.
+     */
+    public void guestBookingConfirmed(String guestId, String email, String reference, int tickets, String manageToken) {
+        outbox.enqueue(new Mail(BOOKING_CONFIRMATION, guestId, email, "Booking confirmed: " + reference,
+                "Your booking " + reference + " of " + tickets + (tickets == 1 ? " ticket" : " tickets")
+                        + " is confirmed.\n\nManage your booking: " + portalUrl + "/guest#" + manageToken
+                        + "\n\nKeep this link to yourself: it gives access to this booking.\n", null));
+    }
+
     public void passwordResetCode(String accountId, String email, String code, Instant expiresAt, Duration validFor) {
         outbox.enqueue(new Mail(PASSWORD_RESET, accountId, email, "Your password reset code",
                 "Your code to set a new password is " + code + ".\n\nIt works once, for " + validFor.toMinutes()

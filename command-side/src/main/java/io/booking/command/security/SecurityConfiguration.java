@@ -35,11 +35,16 @@ public class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/auth/token", "/api/auth/password-reset",
-                                "/api/auth/password-reset/confirm").permitAll()
+                                "/api/auth/password-reset/confirm", "/api/guest/bookings", "/api/guest/session",
+                                "/api/accounts/invitation/accept").permitAll()
                         .requestMatchers("/.well-known/jwks.json", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/actuator/health/**", "/actuator/info", "/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        // a guest's session may cancel its one booking (checked against its booking claim), no more
+                        .requestMatchers(HttpMethod.POST, "/api/bookings/*/cancellation",
+                                "/api/bookings/*/tickets/*/cancellation")
+                        .hasAnyRole("CUSTOMER", "ADMIN", BearerTokens.GUEST_ROLE)
+                        .anyRequest().hasAnyRole("CUSTOMER", "ADMIN"))
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(BearerTokens.rolesConverter()))
                         .authenticationEntryPoint(problems)

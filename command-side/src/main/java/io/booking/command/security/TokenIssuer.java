@@ -52,6 +52,25 @@ public class TokenIssuer {
         return new AccessToken(token, "Bearer", ttl.toSeconds(), accountId, List.of(role.name()));
     }
 
+    /**
+     * A guest's short session for one booking: role GUEST, {@code sub} the guest's subject id, and the booking it
+     * grants in {@link BearerTokens#BOOKING_CLAIM}.
+     */
+    public AccessToken issueGuest(String guestId, String bookingId, Duration sessionTtl) {
+        Instant now = clock.instant();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(issuer)
+                .subject(guestId)
+                .issuedAt(now)
+                .expiresAt(now.plus(sessionTtl))
+                .claim(BearerTokens.ROLES_CLAIM, List.of(BearerTokens.GUEST_ROLE))
+                .claim(BearerTokens.BOOKING_CLAIM, bookingId)
+                .build();
+        JwsHeader header = JwsHeader.with(() -> "RS256").keyId(keys.signingKey().getKeyID()).build();
+        String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return new AccessToken(token, "Bearer", sessionTtl.toSeconds(), guestId, List.of(BearerTokens.GUEST_ROLE));
+    }
+
     public record AccessToken(String accessToken, String tokenType, long expiresIn, String accountId,
                               List<String> roles) {
     }

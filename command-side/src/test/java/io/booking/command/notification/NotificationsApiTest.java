@@ -128,6 +128,26 @@ class NotificationsApiTest {
     }
 
     @Test
+    void aGuestsConfirmationCarriesTheManageLinkAndTheSentMailKeepsNoneOfIt() throws Exception {
+        String email = "guest-" + UUID.randomUUID() + "@notify.test";
+        JsonNode event = schedule();
+        Map<String, Object> body = new java.util.HashMap<>(bookingBody(event, 1));
+        body.put("contact", Map.of("name", "Gwendolyn Guest", "email", email));
+
+        ResponseEntity<String> booked = post("/api/guest/bookings", null, body);
+
+        assertThat(booked.getStatusCode().value()).isEqualTo(201);
+        JsonNode answer = json.readTree(booked.getBody());
+        MimeMessage mail = await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email), m -> m.size() == 1).get(0);
+        assertThat(GreenMailUtil.getBody(mail)).contains(answer.get("reference").asText(),
+                "https://portal.notify.test/guest#" + answer.get("manageToken").asText());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "select count(*) from outbox where status = 'SENT' and body is null and recipient is null "
+                        + "and subject_id = (select guest_id from guest_booking where booking_id = ?)", Long.class,
+                answer.get("bookingId").asText())).isOne());
+    }
+
+    @Test
     void aWaitingListOfferBookedIsConfirmedByMailToo() throws Exception {
         JsonNode event = schedule(1);
         String first = "first-" + UUID.randomUUID() + "@notify.test";

@@ -4,6 +4,9 @@ import io.booking.query.booking.BookingProjection;
 import io.booking.shared.account.AccountDeleted;
 import io.booking.shared.account.AccountDetailsChanged;
 import io.booking.shared.account.AccountRegistered;
+import io.booking.shared.booking.BookingLinkedToAccount;
+import io.booking.shared.booking.GuestContactRecorded;
+import io.booking.shared.booking.GuestDataErased;
 import io.booking.shared.personal.PersonalData;
 import io.booking.shared.personal.PersonalDataCipher;
 import org.axonframework.config.ProcessingGroup;
@@ -45,6 +48,24 @@ public class CustomerContacts {
     @EventHandler
     void on(AccountDeleted event) {
         jdbc.update("delete from customer_contact where customer_id = ?", event.accountId());
+    }
+
+    /** A guest's contact, keyed by the guest's subject id (the customer id of a guest's booking). */
+    @EventHandler
+    void on(GuestContactRecorded event) {
+        save(event.guestId(), event.name(), event.email(), event.phone());
+    }
+
+    @EventHandler
+    void on(BookingLinkedToAccount event) {
+        if (!event.guestContactKept()) {
+            jdbc.update("delete from customer_contact where customer_id = ?", event.guestId());
+        }
+    }
+
+    @EventHandler
+    void on(GuestDataErased event) {
+        jdbc.update("delete from customer_contact where customer_id = ?", event.guestId());
     }
 
     @ResetHandler

@@ -17,6 +17,7 @@ import org.hibernate.annotations.BatchSize;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** A booking with its attendees' names and form answers, opened (or {@code [erased]}) when projected. */
@@ -39,6 +40,7 @@ class Booking {
     private String cancelledBy;
     private String cancellationReason;
     private boolean customerDeleted;
+    private String guestId;
 
     @ElementCollection
     @CollectionTable(name = "booking_ticket", joinColumns = @JoinColumn(name = "booking_id"))
@@ -115,6 +117,42 @@ class Booking {
                 answer.answer == null ? null : PersonalDataCipher.ERASED));
     }
 
+    void guestRecorded(String guest) {
+        this.guestId = guest;
+    }
+
+    /**
+     * A guest booking is now the account's: attendee names and answers as the link sealed them with the account's
+     * key (by ticket id and position), or erased when the account is already deleted.
+     */
+    void linkedTo(String accountId, Map<String, String> namesByTicket, List<String> answerTexts, boolean deleted) {
+        customerId = accountId;
+        tickets.replaceAll(ticket -> namesByTicket.containsKey(ticket.ticketId)
+                ? ticket.named(namesByTicket.get(ticket.ticketId)) : ticket);
+        for (int i = 0; i < answers.size() && i < answerTexts.size(); i++) {
+            answers.set(i, new Answer(answers.get(i).question, answerTexts.get(i)));
+        }
+        customerDeleted = deleted;
+        if (deleted) {
+            customerErased();
+        }
+    }
+
+    /** The guest's key was destroyed: a booking still the guest's is scrubbed and flagged; a linked one is not theirs. */
+    void guestErased() {
+        if (guestId != null && guestId.equals(customerId)) {
+            customerErased();
+        }
+    }
+
+    String guestId() {
+        return guestId;
+    }
+
+    String bookingId() {
+        return bookingId;
+    }
+
     String customerId() {
         return customerId;
     }
@@ -135,7 +173,7 @@ class Booking {
     }
 
     BookingDetails details(BookingOccurrence occurrence, Instant now) {
-        return BookingDetails.of(view(occurrence, now), customerId, customerDeleted,
+        return BookingDetails.of(view(occurrence, now), customerId, customerDeleted, guestId != null,
                 answers.stream().map(a -> new BookingDetails.Answer(a.question, a.answer)).toList(),
                 transfers.stream().map(Transfer::view).toList());
     }
@@ -164,6 +202,12 @@ class Booking {
             Ticket changed = at(eventId, ticketTypeId);
             changed.status = newStatus;
             changed.attendance = newAttendance;
+            return changed;
+        }
+
+        Ticket named(String name) {
+            Ticket changed = at(eventId, ticketTypeId);
+            changed.attendeeName = name;
             return changed;
         }
 

@@ -9,6 +9,9 @@ import io.booking.query.web.PageView;
 import io.booking.shared.account.AccountDeleted;
 import io.booking.shared.booking.AttendanceRecorded;
 import io.booking.shared.booking.BookingCancelled;
+import io.booking.shared.booking.BookingLinkedToAccount;
+import io.booking.shared.booking.GuestContactRecorded;
+import io.booking.shared.booking.GuestDataErased;
 import io.booking.shared.booking.BookedTicket;
 import io.booking.shared.booking.FormAnswer;
 import io.booking.shared.booking.TicketCancelled;
@@ -147,6 +150,43 @@ public class BookingProjection {
     }
 
     @EventHandler
+    void on(GuestContactRecorded event) {
+        bookings.lockById(event.bookingId()).ifPresent(booking -> booking.guestRecorded(event.guestId()));
+    }
+
+    /**
+     * The booking becomes the account's, with the attendee names and answers the link sealed with the account's key.
+     * Locked as a new booking of the account is (see {@link #on(TicketsBooked)}): an account deleted meanwhile, its
+     * deletion projected first, gives an erased, flagged booking, as a replay would.
+     */
+    @EventHandler
+    void on(BookingLinkedToAccount event) {
+        jdbc.queryForObject("select 1 from (select pg_advisory_xact_lock_shared(hashtext(?))) l", Integer.class,
+                "customer:" + event.accountId());
+        boolean customerDeleted = Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from deleted_customer where customer_id = ?)", Boolean.class,
+                event.accountId()));
+        if (!event.guestContactKept()) {
+            keys.erased(event.guestId());
+        }
+        Map<String, String> names = new java.util.HashMap<>();
+        event.tickets().forEach(ticket -> names.put(ticket.ticketId(),
+                customerDeleted ? PersonalDataCipher.ERASED : cipher.open(ticket.attendeeName())));
+        List<String> answers = event.answers().stream()
+                .map(a -> a.answer() == null ? null : customerDeleted ? PersonalDataCipher.ERASED : cipher.open(a.answer()))
+                .toList();
+        bookings.lockById(event.bookingId())
+                .ifPresent(booking -> booking.linkedTo(event.accountId(), names, answers, customerDeleted));
+    }
+
+    /** Scrubs at once: the guest's key is gone, so a replay would read the same. The booking stays and counts. */
+    @EventHandler
+    void on(GuestDataErased event) {
+        keys.erased(event.guestId());
+        bookings.lockById(event.bookingId()).ifPresent(Booking::guestErased);
+    }
+
+    @EventHandler
     void on(BookingCancelled event) {
         bookings.lockById(event.bookingId())
                 .ifPresent(booking -> booking.cancelled(event.cancelledAt(), event.cancelledBy(), event.reason()));
@@ -206,12 +246,14 @@ public class BookingProjection {
     @Transactional(readOnly = true)
     public BookingDetails booking(String reference, Caller caller) {
         return bookings.findByReference(reference)
-                .filter(booking -> caller.maySee(booking.customerId()))
+                .filter(booking -> caller.maySeeBooking(booking.bookingId(), booking.customerId()))
                 .flatMap(booking -> occurrences.findById(booking.eventId())
                         .map(occurrence -> booking.details(occurrence, clock.instant())
                                 .withBookAgain(listing.nextBookable(occurrence.title(), occurrence.organiserName())
                                         .orElse(null))
-                                .withContact(contacts.of(booking.customerId()).orElse(null))))
+                                .withContact(contacts.of(booking.customerId()).orElse(null))
+                                .withGuestContact(booking.guestId() == null || booking.guestId().equals(
+                                        booking.customerId()) ? null : contacts.of(booking.guestId()).orElse(null))))
                 .orElseThrow(() -> new NotFoundException("No booking " + reference + "."));
     }
 }

@@ -51,6 +51,21 @@ public class TestTokens {
         return token(accountId, "ADMIN");
     }
 
+    /** A guest's session, as the command side issues it from a manage link: role GUEST and the one booking it grants. */
+    public String guest(String guestId, String bookingId) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer("http://localhost:8080")
+                .subject(guestId)
+                .issuedAt(now)
+                .expiresAt(now.plus(15, ChronoUnit.MINUTES))
+                .claim("roles", List.of("GUEST"))
+                .claim("booking", bookingId)
+                .build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId("test").build();
+        return "Bearer " + encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+    }
+
     private String token(String subject, String role) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         JwtClaimsSet claims = JwtClaimsSet.builder()
