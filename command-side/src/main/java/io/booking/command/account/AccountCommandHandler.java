@@ -1,6 +1,7 @@
 package io.booking.command.account;
 
 import io.booking.command.CommandRefused;
+import io.booking.command.notification.Notifications;
 import io.booking.command.booking.UpcomingBookings;
 import io.booking.command.personal.PersonalDataKeyStore;
 import io.booking.shared.personal.PersonalDataCipher;
@@ -28,11 +29,14 @@ public class AccountCommandHandler {
     private final CommandGateway commands;
     private final UpcomingBookings upcomingBookings;
     private final Invitations invitations;
+    private final Notifications notifications;
     private final Clock clock;
 
     public AccountCommandHandler(Credentials credentials, PersonalDataKeyStore keys, CommandGateway commands,
-                                 UpcomingBookings upcomingBookings, Invitations invitations, Clock clock) {
+                                 UpcomingBookings upcomingBookings, Invitations invitations, Clock clock,
+                                 Notifications notifications) {
         this.invitations = invitations;
+        this.notifications = notifications;
         this.clock = clock;
         this.credentials = credentials;
         this.keys = keys;
@@ -65,6 +69,8 @@ public class AccountCommandHandler {
                 Role.CUSTOMER));
         if (command.invitationHash() != null) {
             invitations.create(command.invitationHash(), command.accountId(), command.invitationExpiresAt());
+            notifications.invitation(command.accountId(), command.email(), command.invitationToken(),
+                    command.invitationExpiresAt());
         }
         return command.accountId();
     }

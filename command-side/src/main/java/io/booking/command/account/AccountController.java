@@ -67,7 +67,7 @@ public class AccountController {
     @Operation(summary = "Create a customer's account on their behalf (admin)",
             description = "The account has no password: nobody can log in to it (401, as for a wrong password) until "
                     + "the customer sets one with the invitation. With invite true (the default) the answer carries "
-                    + "invitationToken, shown once, and its expiry: no email is sent yet, so hand it to the customer. "
+                    + "invitationToken, shown once, and its expiry; the same link is mailed to the customer. "
                     + "409 email-taken as for registration.")
     @PostMapping("/api/admin/accounts")
     public ResponseEntity<AccountOnBehalf> createOnBehalf(@Valid @RequestBody OnBehalfRequest request,
@@ -78,7 +78,7 @@ public class AccountController {
         Instant expiresAt = invite ? clock.instant().plus(invitationTtl) : null;
         var dispatched = dispatcher.<String>send(new CreateAccountOnBehalf(accountId, request.name().trim(),
                 request.email().trim(), request.phone() == null || request.phone().isBlank() ? null : request.phone(),
-                invite ? OneTimeTokens.hash(token) : null, expiresAt), Actor.of(caller));
+                token, invite ? OneTimeTokens.hash(token) : null, expiresAt), Actor.of(caller));
         return ConsistencyToken.created(new AccountOnBehalf(accountId, token, expiresAt,
                 ConsistencyToken.orNull(dispatched.position())), dispatched.position());
     }

@@ -12,6 +12,7 @@ public class Notifications {
 
     public static final String BOOKING_CONFIRMATION = "booking-confirmation";
     public static final String PASSWORD_RESET = "password-reset";
+    public static final String INVITATION = "invitation";
 
     private final Outbox outbox;
     private final String portalUrl;
@@ -41,6 +42,13 @@ public class Notifications {
                 "Your booking " + reference + " of " + tickets + (tickets == 1 ? " ticket" : " tickets")
                         + " is confirmed.\n\nManage your booking: " + portalUrl + "/guest#" + manageToken
                         + "\n\nKeep this link to yourself: it gives access to this booking.\n", null));
+    }
+
+    /** The token sits in the link's fragment, as for a guest's manage link; the mail is dropped once it expires. */
+    public void invitation(String accountId, String email, String token, Instant expiresAt) {
+        outbox.enqueue(new Mail(INVITATION, accountId, email, "Your account is ready",
+                "An account was created for you. Choose your password here: " + portalUrl + "/invitation#" + token
+                        + "\n\nThe link works once, until " + expiresAt + ".\n", expiresAt));
     }
 
     public void passwordResetCode(String accountId, String email, String code, Instant expiresAt, Duration validFor) {

@@ -148,6 +148,24 @@ class NotificationsApiTest {
     }
 
     @Test
+    void anAccountCreatedOnACustomersBehalfMailsTheInvitationWhoseLinkSetsThePasswordOnce() throws Exception {
+        String email = "invited-" + UUID.randomUUID() + "@notify.test";
+        String admin = login("admin@notify.test", "admin-password");
+
+        assertThat(post("/api/admin/accounts", admin, Map.of("name", "Ivy Invited", "email", email))
+                .getStatusCode().value()).isEqualTo(201);
+
+        MimeMessage mail = await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email), m -> m.size() == 1).get(0);
+        String body = GreenMailUtil.getBody(mail);
+        assertThat(body).contains("https://portal.notify.test/invitation#");
+        String token = body.substring(body.indexOf("/invitation#") + "/invitation#".length()).split("\\s")[0];
+        Map<String, String> accept = Map.of("token", token, "password", "chosen-password");
+        assertThat(post("/api/accounts/invitation/accept", null, accept).getStatusCode().value()).isEqualTo(200);
+        assertThat(login(email, "chosen-password")).isNotBlank();
+        assertThat(post("/api/accounts/invitation/accept", null, accept).getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
     void aWaitingListOfferBookedIsConfirmedByMailToo() throws Exception {
         JsonNode event = schedule(1);
         String first = "first-" + UUID.randomUUID() + "@notify.test";
