@@ -158,6 +158,14 @@ class AccountErasureEndToEndTest {
                 Map.of("eventId", idOf(first), "ticketTypeId", ticketTypeOf(first),
                         "tickets", List.of(Map.of("attendeeName", "Ordinary Neighbour"))));
         assertThat(neighbour.status()).isEqualTo(201);
+        // the neighbour sells out another event, whose waiting list the person joins
+        JsonNode sellout = schedule(admin, "Erasure Sellout", Instant.now().plus(32, ChronoUnit.DAYS));
+        assertThat(api.command("/api/bookings", api.login("neighbour@erasure.test", "password-123"),
+                Map.of("eventId", idOf(sellout), "ticketTypeId", ticketTypeOf(sellout), "tickets",
+                        java.util.Collections.nCopies(10, Map.of("attendeeName", "Neighbour Guest")))).status())
+                .isEqualTo(201);
+        assertThat(api.command("/api/waiting-list", person, Map.of("eventId", idOf(sellout),
+                "ticketTypeId", ticketTypeOf(sellout), "quantity", 1)).status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(soon));
         // a password reset goes to the new email; another waits in the outbox while the SMTP server is down
         assertThat(api.command("/api/auth/password-reset", null, Map.of("email", NEW_EMAIL)).status()).isEqualTo(202);
@@ -193,6 +201,8 @@ class AccountErasureEndToEndTest {
         assertThat(erased.get("status").asText()).isEqualTo("CANCELLED");
         assertThat(erased.get("customerDeleted").asBoolean()).isTrue();
         assertThat(erased.get("customerId").asText()).isEqualTo(personId);
+        assertThat(api.query("/api/admin/events/" + idOf(sellout) + "/waiting-list", admin, lastPosition).body()
+                .at("/entries/0/status").asText()).as("a deleted customer leaves the waiting lists").isEqualTo("LEFT");
         Map<String, List<Long>> after = countsPerEvent();
         assertThat(after).isEqualTo(expectedAfterDeletion(before, first, second));
         assertThat(scalar("select count(*) from query.booking where customer_id = '" + personId

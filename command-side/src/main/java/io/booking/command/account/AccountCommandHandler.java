@@ -2,6 +2,7 @@ package io.booking.command.account;
 
 import io.booking.command.CommandRefused;
 import io.booking.command.notification.Notifications;
+import io.booking.command.waitinglist.WaitingLists;
 import io.booking.command.booking.UpcomingBookings;
 import io.booking.command.personal.PersonalDataKeyStore;
 import io.booking.shared.personal.PersonalDataCipher;
@@ -30,11 +31,13 @@ public class AccountCommandHandler {
     private final UpcomingBookings upcomingBookings;
     private final Invitations invitations;
     private final Notifications notifications;
+    private final WaitingLists waitingLists;
     private final Clock clock;
 
     public AccountCommandHandler(Credentials credentials, PersonalDataKeyStore keys, CommandGateway commands,
                                  UpcomingBookings upcomingBookings, Invitations invitations, Clock clock,
-                                 Notifications notifications) {
+                                 Notifications notifications, WaitingLists waitingLists) {
+        this.waitingLists = waitingLists;
         this.invitations = invitations;
         this.notifications = notifications;
         this.clock = clock;
@@ -123,6 +126,8 @@ public class AccountCommandHandler {
                     Map.of("upcomingBookings", upcoming.size()));
         }
         upcomingBookings.cancel(upcoming, command.requesterId(), command.byAdmin());
+        // a deleted customer can no longer book: their places in line, and any seats an offer holds, go to the next
+        waitingLists.leaveAllOf(accountId);
         commands.sendAndWait(new DeleteAccount(accountId, command.byAdmin(), upcoming.size()));
         credentials.remove(accountId);
         invitations.removeAllOf(accountId);

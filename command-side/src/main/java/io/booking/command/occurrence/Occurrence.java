@@ -151,6 +151,20 @@ public class Occurrence {
                 offering(clock.instant(), waitingList), clock.instant()), deadlines);
     }
 
+    @CommandHandler
+    public void handle(LeaveAllWaitingListsOf command, Clock clock, DeadlineManager deadlines,
+                       WaitingListPolicy waitingList) {
+        for (String ticketTypeId : List.copyOf(seats.keySet())) {
+            List<String> entries = seats.get(ticketTypeId).line().stream()
+                    .filter(waiting -> waiting.customerId().equals(command.customerId()))
+                    .map(TicketTypeSeats.Waiting::entryId).toList();
+            for (String entryId : entries) {
+                applyAll(seats.get(ticketTypeId).leave(entryId, command.customerId(), true,
+                        offering(clock.instant(), waitingList), clock.instant()), deadlines);
+            }
+        }
+    }
+
     /** @return the seats now taken for the booking and their price; the booking is placed in the same unit of work */
     @CommandHandler
     public Reservation handle(AcceptOffer command, Clock clock) {

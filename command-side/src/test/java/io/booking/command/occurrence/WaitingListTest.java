@@ -141,4 +141,18 @@ class WaitingListTest {
                 .expectEvents(new SeatsReleased("ev-1", "adult", "b-1", 1, 1),
                         new SeatsOffered("ev-1", "adult", "w-1", "c-1", 1, START.minus(Duration.ofHours(2)), START, 0));
     }
+
+    @Test
+    void aDeletedCustomerLeavesEveryLineOfTheEventAndTheirOfferGoesToTheNext() {
+        fixture.given(scheduled(1), new SeatsReserved("ev-1", "adult", "b-1", 1, 0), joined("w-1", "c-1", 1),
+                        joined("w-2", "c-2", 1), new SeatsReleased("ev-1", "adult", "b-1", 1, 1),
+                        new SeatsOffered("ev-1", "adult", "w-1", "c-1", 1, NOW, OFFER_EXPIRY, 0))
+                .when(new LeaveAllWaitingListsOf("ev-1", "c-1"))
+                .expectEvents(new WaitingListLeft("ev-1", "adult", "w-1", "c-1", NOW, 1),
+                        new SeatsOffered("ev-1", "adult", "w-2", "c-2", 1, NOW, OFFER_EXPIRY, 0));
+        fixture.given(scheduled(1), new SeatsReserved("ev-1", "adult", "b-1", 1, 0), joined("w-2", "c-2", 1))
+                .when(new LeaveAllWaitingListsOf("ev-1", "c-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
 }
