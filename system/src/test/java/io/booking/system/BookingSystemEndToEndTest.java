@@ -95,6 +95,14 @@ class BookingSystemEndToEndTest {
         assertThat(details.body().get("customerId").asText()).isEqualTo(customerId);
         assertThat(details.body().at("/contact/name").asText()).isEqualTo("Wilhelmina Crabtree");
         assertThat(details.body().at("/contact/email").asText()).isEqualTo("wilhelmina@e2e.test");
+        Api.Answer updated = api.put("/api/accounts/me", customer, Map.of("name", "Wilhelmina Crabtree",
+                "email", "wilhelmina@e2e.test", "customFields", Map.of("Membership number", "M-1234")));
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(api.query("/api/bookings/" + row.get("reference").asText(), customer,
+                Long.parseLong(updated.header("X-Consistency-Token"))).body()
+                .at("/contact/customFields/Membership number").asText()).isEqualTo("M-1234");
+        assertThat(api.put("/api/accounts/me", customer, Map.of("name", "W", "email", "wilhelmina@e2e.test",
+                "customFields", Map.of("", "blank name"))).status()).isEqualTo(400);
 
         api.register("Nosy Parker", "nosy@e2e.test", "password-123");
         String nosy = api.login("nosy@e2e.test", "password-123");

@@ -35,7 +35,8 @@ public class Account {
         if (deleted) {
             throw CommandRefused.conflict("account-deleted", "the account is deleted");
         }
-        apply(new AccountDetailsChanged(accountId, command.name(), command.email(), command.phone(), clock.instant()));
+        apply(new AccountDetailsChanged(accountId, command.name(), command.email(), command.phone(), clock.instant(),
+                command.customFields()));
     }
 
     @CommandHandler

@@ -5,6 +5,7 @@ import io.booking.command.notification.Notifications;
 import io.booking.command.waitinglist.WaitingLists;
 import io.booking.command.booking.UpcomingBookings;
 import io.booking.command.personal.PersonalDataKeyStore;
+import io.booking.shared.personal.PersonalData;
 import io.booking.shared.personal.PersonalDataCipher;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -15,6 +16,7 @@ import io.booking.shared.account.Role;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Registers an account in one transaction: the unique email and the password hash in the credentials table, a new
@@ -105,10 +107,14 @@ public class AccountCommandHandler {
         }
         byte[] key = keys.find(subject)
                 .orElseThrow(() -> CommandRefused.notFound("no-such-account", "the account was deleted"));
+        Map<String, PersonalData> customFields = new TreeMap<>();
+        command.customFields().forEach((field, value) ->
+                customFields.put(field, PersonalDataCipher.seal(subject, key, value)));
         commands.sendAndWait(new ChangeAccountDetails(subject,
                 PersonalDataCipher.seal(subject, key, command.name()),
                 PersonalDataCipher.seal(subject, key, command.email()),
-                command.phone() == null ? null : PersonalDataCipher.seal(subject, key, command.phone())));
+                command.phone() == null ? null : PersonalDataCipher.seal(subject, key, command.phone()),
+                customFields));
     }
 
     /** @return how many upcoming bookings were cancelled with the account */

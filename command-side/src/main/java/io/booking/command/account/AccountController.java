@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -134,14 +136,16 @@ public class AccountController {
     public ResponseEntity<AccountUpdate> update(@Valid @RequestBody UpdateRequest request, Authentication caller) {
         Actor actor = Actor.of(caller);
         var dispatched = dispatcher.send(new UpdateAccount(actor.id(), request.name().trim(), request.email().trim(),
-                request.phone()), actor);
+                request.phone(), request.customFields() == null ? Map.of() : Map.copyOf(request.customFields())), actor);
         return ConsistencyToken.ok(new AccountUpdate(actor.id(), ConsistencyToken.orNull(dispatched.position())),
                 dispatched.position());
     }
 
+    /** @param customFields the organiser's own account fields (e.g. a membership number), up to 20 */
     public record UpdateRequest(@NotBlank @Size(max = 200) String name,
                                 @NotBlank @Email @Size(max = 320) String email,
-                                @Size(max = 40) @Pattern(regexp = "^[+0-9 ()-]*$", message = "digits, spaces, +, -, ( and ) only") String phone) {
+                                @Size(max = 40) @Pattern(regexp = "^[+0-9 ()-]*$", message = "digits, spaces, +, -, ( and ) only") String phone,
+                                @Size(max = 20) Map<@NotBlank @Size(max = 100) String, @NotNull @Size(max = 1000) String> customFields) {
 
         @Override
         public String toString() {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 class AccountTest {
 
@@ -69,8 +70,10 @@ class AccountTest {
         PersonalData email = new PersonalData("a-1", "sealed-new-email");
 
         fixture.given(registered("a-1"))
-                .when(new ChangeAccountDetails("a-1", name, email, null))
-                .expectEvents(new AccountDetailsChanged("a-1", name, email, null, NOW));
+                .when(new ChangeAccountDetails("a-1", name, email, null,
+                        Map.of("Membership number", new PersonalData("a-1", "sealed-number"))))
+                .expectEvents(new AccountDetailsChanged("a-1", name, email, null, NOW,
+                        Map.of("Membership number", new PersonalData("a-1", "sealed-number"))));
     }
 
     @Test
@@ -79,7 +82,8 @@ class AccountTest {
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
 
         fixture.given(registered("a-1"), new AccountDeleted("a-1", "admin", 0, NOW))
-                .when(new ChangeAccountDetails("a-1", new PersonalData("a-1", "x"), new PersonalData("a-1", "y"), null))
+                .when(new ChangeAccountDetails("a-1", new PersonalData("a-1", "x"), new PersonalData("a-1", "y"), null,
+                        Map.of()))
                 .expectNoEvents()
                 .expectException(CommandRefused.class);
     }

@@ -1,5 +1,8 @@
 package io.booking.query.account;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.booking.query.booking.BookingProjection;
 import io.booking.shared.account.AccountDeleted;
 import io.booking.shared.account.AccountDetailsChanged;
@@ -16,6 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -29,20 +34,23 @@ public class CustomerContacts {
 
     private final JdbcTemplate jdbc;
     private final PersonalDataCipher cipher;
+    private final ObjectMapper json;
 
-    CustomerContacts(JdbcTemplate jdbc, PersonalDataCipher cipher) {
+    CustomerContacts(JdbcTemplate jdbc, PersonalDataCipher cipher, ObjectMapper json) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.json = json;
     }
 
     @EventHandler
     void on(AccountRegistered event) {
-        save(event.accountId(), event.name(), event.email(), event.phone());
+        save(event.accountId(), event.name(), event.email(), event.phone(), Map.of());
     }
 
     @EventHandler
     void on(AccountDetailsChanged event) {
-        save(event.accountId(), event.name(), event.email(), event.phone());
+        save(event.accountId(), event.name(), event.email(), event.phone(),
+                event.customFields() == null ? Map.of() : event.customFields());
     }
 
     @EventHandler
@@ -53,7 +61,7 @@ public class CustomerContacts {
     /** A guest's contact, keyed by the guest's subject id (the customer id of a guest's booking). */
     @EventHandler
     void on(GuestContactRecorded event) {
-        save(event.guestId(), event.name(), event.email(), event.phone());
+        save(event.guestId(), event.name(), event.email(), event.phone(), Map.of());
     }
 
     @EventHandler
@@ -73,12 +81,32 @@ public class CustomerContacts {
         jdbc.update("delete from customer_contact");
     }
 
-    private void save(String customerId, PersonalData name, PersonalData email, PersonalData phone) {
+    private void save(String customerId, PersonalData name, PersonalData email, PersonalData phone,
+                      Map<String, PersonalData> customFields) {
+        Map<String, String> opened = new TreeMap<>();
+        customFields.forEach((field, value) -> opened.put(field, open(value)));
         jdbc.update("""
-                insert into customer_contact (customer_id, name, email, phone) values (?, ?, ?, ?)
+                insert into customer_contact (customer_id, name, email, phone, custom_fields) values (?, ?, ?, ?, ?)
                 on conflict (customer_id) do update set name = excluded.name, email = excluded.email,
-                                                        phone = excluded.phone""",
-                customerId, open(name), open(email), open(phone));
+                                                        phone = excluded.phone, custom_fields = excluded.custom_fields""",
+                customerId, open(name), open(email), open(phone), write(opened));
+    }
+
+    private String write(Map<String, String> fields) {
+        try {
+            return json.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("custom fields could not be written", e);
+        }
+    }
+
+    private Map<String, String> read(String fields) {
+        try {
+            return fields == null ? Map.of() : json.readValue(fields, new TypeReference<>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("custom fields could not be read", e);
+        }
     }
 
     private String open(PersonalData data) {
@@ -87,12 +115,15 @@ public class CustomerContacts {
 
     /** @return the customer's contact, absent for a deleted account */
     public Optional<Contact> of(String customerId) {
-        List<Contact> rows = jdbc.query("select name, email, phone from customer_contact where customer_id = ?",
-                (rs, i) -> new Contact(rs.getString(1), rs.getString(2), rs.getString(3)), customerId);
+        List<Contact> rows = jdbc.query(
+                "select name, email, phone, custom_fields from customer_contact where customer_id = ?",
+                (rs, i) -> new Contact(rs.getString(1), rs.getString(2), rs.getString(3), read(rs.getString(4))),
+                customerId);
         return rows.stream().findFirst();
     }
 
-    public record Contact(String name, String email, String phone) {
+    /** @param customFields the organiser's own account fields */
+    public record Contact(String name, String email, String phone, Map<String, String> customFields) {
 
         @Override
         public String toString() {
