@@ -9,7 +9,8 @@
 #   bench/run.sh naive-rush 32      the same rush against the naive design: the event aggregate uncached and never
 #                                   snapshotted
 #
-# Environment: BENCH_DB_HOST (127.0.0.1), BENCH_DB_USER (postgres), BENCH_WARMUP_SECONDS (240); extra client options
+# Environment: BENCH_DB_HOST (127.0.0.1), BENCH_DB_USER (postgres), BENCH_WARMUP_SECONDS (240), BENCH_JAVA_OPTS
+# (options of the system JVM, e.g. a flight recording: -XX:StartFlightRecording=filename=rush.jfr); extra client options
 # in BENCH_ARGS, e.g. BENCH_ARGS="--bookings 5000 --seats 2000".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,7 +41,7 @@ mkdir -p bench/results
 psql -h "$host" -U "$user" -d postgres -qc "drop database if exists $db with (force)" -c "create database $db"
 export BOOKING_DB_URL="jdbc:postgresql://$host:5432/$db" BOOKING_DB_USER="$user" BOOKING_DB_PASSWORD=""
 BOOKING_ADMIN_EMAIL=$admin_email BOOKING_ADMIN_PASSWORD=$admin_password COMMAND_DB_POOL=40 \
-  java -Xms2g -Xmx3g -jar system/target/booking-system.jar "${system_args[@]}" > "bench/results/$scenario-system.log" 2>&1 &
+  java ${BENCH_JAVA_OPTS:-} -Xms2g -Xmx3g -jar system/target/booking-system.jar "${system_args[@]}" > "bench/results/$scenario-system.log" 2>&1 &
 system_pid=$!
 trap 'kill $system_pid 2>/dev/null || true; wait $system_pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do

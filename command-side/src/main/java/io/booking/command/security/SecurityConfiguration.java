@@ -16,6 +16,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import io.booking.platform.VerifiedTokenCache;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -66,11 +67,11 @@ public class SecurityConfiguration {
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, PasswordVersions passwordVersions,
                           @Value("${booking.security.issuer}") String issuer) throws JOSEException {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(keys.signingKey().toRSAPublicKey()).build();
+        NimbusJwtDecoder signatureOnly = NimbusJwtDecoder.withPublicKey(keys.signingKey().toRSAPublicKey()).build();
+        signatureOnly.setJwtValidator(VerifiedTokenCache.noValidation());
         // a token issued before the account's password was changed is refused
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        return new VerifiedTokenCache(signatureOnly, new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(issuer), passwordVersions));
-        return decoder;
     }
 
     @Bean
