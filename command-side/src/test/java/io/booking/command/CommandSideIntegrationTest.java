@@ -1,16 +1,12 @@
 package io.booking.command;
 
+import io.booking.command.support.CommandApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.booking.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "booking.admin.email=admin@booking.test",
         "booking.admin.password=admin-password",
         "booking.security.bcrypt-strength=4"})
-class CommandSideIntegrationTest {
+class CommandSideIntegrationTest extends CommandApiTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -36,11 +32,7 @@ class CommandSideIntegrationTest {
     }
 
     @Autowired
-    TestRestTemplate http;
-    @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
 
     private String adminToken;
     private String eventId;
@@ -314,22 +306,4 @@ class CommandSideIntegrationTest {
         }
     }
 
-    private String login(String email, String password) {
-        ResponseEntity<String> token = post("/api/auth/token", null, Map.of("email", email, "password", password));
-        assertThat(token.getStatusCode().value()).isEqualTo(200);
-        try {
-            return json.readTree(token.getBody()).get("accessToken").asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private ResponseEntity<String> post(String path, String token, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        if (token != null) {
-            headers.setBearerAuth(token);
-        }
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
-    }
 }

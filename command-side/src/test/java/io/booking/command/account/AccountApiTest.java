@@ -1,17 +1,12 @@
 package io.booking.command.account;
 
+import io.booking.command.support.CommandApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.booking.command.personal.PersonalDataKeyStore;
 import io.booking.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "booking.admin.email=admin@deletion.test",
         "booking.admin.password=admin-password",
         "booking.security.bcrypt-strength=4"})
-class AccountApiTest {
+class AccountApiTest extends CommandApiTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -38,11 +33,8 @@ class AccountApiTest {
     }
 
     @Autowired
-    TestRestTemplate http;
-    @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
+
     @Autowired
     PersonalDataKeyStore keys;
 
@@ -317,34 +309,4 @@ class AccountApiTest {
         }
     }
 
-    private String login(String email, String password) {
-        ResponseEntity<String> token = post("/api/auth/token", null, Map.of("email", email, "password", password));
-        assertThat(token.getStatusCode().value()).isEqualTo(200);
-        try {
-            return json.readTree(token.getBody()).get("accessToken").asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private ResponseEntity<String> post(String path, String token, Object body) {
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers(token)), String.class);
-    }
-
-    private ResponseEntity<String> put(String path, String token, Object body) {
-        return http.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers(token)), String.class);
-    }
-
-    private ResponseEntity<String> delete(String path, String token, Object body) {
-        return http.exchange(path, HttpMethod.DELETE, new HttpEntity<>(body, headers(token)), String.class);
-    }
-
-    private static HttpHeaders headers(String token) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        if (token != null) {
-            headers.setBearerAuth(token);
-        }
-        return headers;
-    }
 }

@@ -1,16 +1,11 @@
 package io.booking.command.account;
 
+import io.booking.command.support.CommandApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.booking.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "booking.admin.password=admin-password",
         "booking.security.bcrypt-strength=4",
         "spring.datasource.hikari.maximum-pool-size=5"})
-class AccountOnBehalfApiTest {
+class AccountOnBehalfApiTest extends CommandApiTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -37,11 +32,7 @@ class AccountOnBehalfApiTest {
     }
 
     @Autowired
-    TestRestTemplate http;
-    @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
 
     @Test
     void anAdminCreatesAnAccountWithoutAPasswordThatNobodyCanLogInTo() throws Exception {
@@ -149,12 +140,4 @@ class AccountOnBehalfApiTest {
                 "password", "admin-password")).getBody()).get("accessToken").asText();
     }
 
-    private ResponseEntity<String> post(String path, String token, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        if (token != null) {
-            headers.setBearerAuth(token);
-        }
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
-    }
 }

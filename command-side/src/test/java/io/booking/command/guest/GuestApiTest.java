@@ -1,18 +1,15 @@
 package io.booking.command.guest;
 
+import io.booking.command.support.CommandApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.booking.command.security.OneTimeTokens;
 import io.booking.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "booking.admin.password=admin-password",
         "booking.security.bcrypt-strength=4",
         "spring.datasource.hikari.maximum-pool-size=5"})
-class GuestApiTest {
+class GuestApiTest extends CommandApiTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -42,11 +39,7 @@ class GuestApiTest {
     }
 
     @Autowired
-    TestRestTemplate http;
-    @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
 
     private String admin;
     private JsonNode event;
@@ -334,26 +327,4 @@ class GuestApiTest {
         return json.readTree(registered.getBody()).get("accountId").asText();
     }
 
-    private String login(String email, String password) throws Exception {
-        ResponseEntity<String> token = post("/api/auth/token", null, Map.of("email", email, "password", password));
-        assertThat(token.getStatusCode().value()).isEqualTo(200);
-        return json.readTree(token.getBody()).get("accessToken").asText();
-    }
-
-    private ResponseEntity<String> post(String path, String token, Object body) {
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers(token)), String.class);
-    }
-
-    private ResponseEntity<String> put(String path, String token, Object body) {
-        return http.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers(token)), String.class);
-    }
-
-    private static HttpHeaders headers(String token) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        if (token != null) {
-            headers.setBearerAuth(token);
-        }
-        return headers;
-    }
 }

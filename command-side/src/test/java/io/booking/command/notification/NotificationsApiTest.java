@@ -1,7 +1,7 @@
 package io.booking.command.notification;
 
+import io.booking.command.support.CommandApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -18,11 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,7 +54,7 @@ import static org.awaitility.Awaitility.await;
         "booking.mail.retry-max=PT1S",
         // the test's SMTP server logs the addresses it sees; the application's own log lines are what is checked
         "logging.level.com.icegreen.greenmail=WARN"})
-class NotificationsApiTest {
+class NotificationsApiTest extends CommandApiTest {
 
     private static final int SMTP_PORT = freePort();
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
@@ -83,11 +78,8 @@ class NotificationsApiTest {
     }
 
     @Autowired
-    TestRestTemplate http;
-    @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
+
     @Autowired
     PersonalDataCipher cipher;
 
@@ -415,30 +407,4 @@ class NotificationsApiTest {
         }
     }
 
-    private String login(String email, String password) {
-        ResponseEntity<String> token = post("/api/auth/token", null, Map.of("email", email, "password", password));
-        assertThat(token.getStatusCode().value()).isEqualTo(200);
-        try {
-            return json.readTree(token.getBody()).get("accessToken").asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private ResponseEntity<String> post(String path, String token, Object body) {
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers(token)), String.class);
-    }
-
-    private ResponseEntity<String> delete(String path, String token, Object body) {
-        return http.exchange(path, HttpMethod.DELETE, new HttpEntity<>(body, headers(token)), String.class);
-    }
-
-    private static HttpHeaders headers(String token) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        if (token != null) {
-            headers.setBearerAuth(token);
-        }
-        return headers;
-    }
 }
