@@ -100,6 +100,12 @@ public class Credentials {
      * @return the account's login email (where its booking confirmations go), or empty when there is no such (live)
      * account
      */
+    /** The login email, to write to; absent for a deleted account. */
+    public Optional<String> emailOf(String accountId) {
+        return jdbc.queryForList("select email_lower from credential where account_id = ?", String.class, accountId)
+                .stream().findFirst();
+    }
+
     public Optional<String> holdForBooking(String accountId) {
         return jdbc.queryForList("select email_lower from credential where account_id = ? for key share",
                 String.class, accountId).stream().findFirst();

@@ -13,6 +13,7 @@ public class Notifications {
     public static final String BOOKING_CONFIRMATION = "booking-confirmation";
     public static final String PASSWORD_RESET = "password-reset";
     public static final String INVITATION = "invitation";
+    public static final String OFFER = "waiting-list-offer";
 
     private final Outbox outbox;
     private final String portalUrl;
@@ -49,6 +50,14 @@ public class Notifications {
         outbox.enqueue(new Mail(INVITATION, accountId, email, "Your account is ready",
                 "An account was created for you. Choose your password here: " + portalUrl + "/invitation#" + token
                         + "\n\nThe link works once, until " + expiresAt + ".\n", expiresAt));
+    }
+
+    /** Seats freed for a waiting customer; the mail is dropped if it could not go out before the offer expired. */
+    public void offerMade(String customerId, String email, String entryId, int seats, Instant expiresAt) {
+        outbox.enqueue(new Mail(OFFER, customerId, email, "Seats are held for you",
+                (seats == 1 ? "A seat you waited for is" : seats + " seats you waited for are") + " held for you until "
+                        + expiresAt + ".\n\nBook them here: " + portalUrl + "/waiting-list/" + entryId
+                        + "\n\nAfter that they go to the next in line.\n", expiresAt));
     }
 
     public void passwordResetCode(String accountId, String email, String code, Instant expiresAt, Duration validFor) {

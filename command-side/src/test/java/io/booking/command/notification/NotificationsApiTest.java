@@ -158,7 +158,7 @@ class NotificationsApiTest extends CommandApiTest {
     }
 
     @Test
-    void aWaitingListOfferBookedIsConfirmedByMailToo() throws Exception {
+    void aWaitingCustomerIsToldOfTheOfferAndTheBookedOfferIsConfirmedByMail() throws Exception {
         JsonNode event = schedule(1);
         String first = "first-" + UUID.randomUUID() + "@notify.test";
         register(first);
@@ -174,6 +174,10 @@ class NotificationsApiTest extends CommandApiTest {
                 "quantity", 1)).getStatusCode().value()).isEqualTo(201);
         assertThat(post("/api/bookings/" + firstBooking.get("bookingId") + "/cancellation", firstToken, Map.of())
                 .getStatusCode().value()).isEqualTo(200);
+        MimeMessage offer = await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(waiting), m -> m.size() == 1)
+                .get(0);
+        assertThat(offer.getSubject()).isEqualTo("Seats are held for you");
+        assertThat(GreenMailUtil.getBody(offer)).contains("https://portal.notify.test/waiting-list/" + entryId);
 
         ResponseEntity<String> accepted = post("/api/waiting-list/" + entryId + "/booking", waitingToken,
                 Map.of("bookingId", UUID.randomUUID().toString(),
@@ -181,9 +185,10 @@ class NotificationsApiTest extends CommandApiTest {
         assertThat(accepted.getStatusCode().value()).isEqualTo(201);
         String reference = json.readTree(accepted.getBody()).get("reference").asText();
 
-        MimeMessage mail = await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(waiting), m -> m.size() == 1)
-                .get(0);
-        assertThat(GreenMailUtil.getBody(mail)).contains("https://portal.notify.test/bookings/" + reference);
+        List<MimeMessage> mails = await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(waiting),
+                m -> m.size() == 2);
+        assertThat(mails).anySatisfy(mail -> assertThat(GreenMailUtil.getBody(mail))
+                .contains("https://portal.notify.test/bookings/" + reference));
     }
 
     @Test
