@@ -142,7 +142,8 @@ public class Occurrence {
     public void handle(JoinWaitingList command, Clock clock) {
         TicketTypeSeats ticketType = ticketType(command.ticketTypeId());
         bookable(clock.instant());
-        applyAll(ticketType.join(command.entryId(), command.customerId(), command.quantity(), clock.instant()), null);
+        ticketType.join(command.entryId(), command.customerId(), command.quantity(), clock.instant())
+                .forEach(event -> apply(event));
     }
 
     @CommandHandler
@@ -179,7 +180,7 @@ public class Occurrence {
             throw new CommandRefused(CommandRefused.Kind.UNPROCESSABLE, "quantity-mismatch",
                     "the offer holds a different number of seats", Map.of("offered", offer.quantity()));
         }
-        applyAll(accepted, null);
+        accepted.forEach(event -> apply(event));
         return new Reservation(seats.get(offer.ticketTypeId()).free(), ticketType.price());
     }
 
@@ -203,6 +204,7 @@ public class Occurrence {
     public record OfferExpiry(String ticketTypeId, String entryId) {
     }
 
+    /** Applies the events of a decision that may make offers, scheduling each offer's expiry. */
     private void applyAll(List<OccurrenceEvent> events, DeadlineManager deadlines) {
         for (OccurrenceEvent event : events) {
             apply(event);
