@@ -3,21 +3,16 @@ package io.booking.command.occurrence;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.booking.command.CommandRefused;
 import io.booking.shared.occurrence.BookingPolicy;
-import io.booking.shared.occurrence.CapacityChanged;
 import io.booking.shared.occurrence.OccurrenceCancelled;
 import io.booking.shared.occurrence.OccurrenceEnded;
 import io.booking.shared.occurrence.OccurrenceEvent;
 import io.booking.shared.occurrence.OccurrenceScheduled;
 import io.booking.shared.occurrence.OfferAccepted;
-import io.booking.shared.occurrence.OfferDeclined;
-import io.booking.shared.occurrence.OfferExpired;
 import io.booking.shared.occurrence.Organiser;
 import io.booking.shared.occurrence.SeatsOffered;
-import io.booking.shared.occurrence.SeatsReleased;
 import io.booking.shared.occurrence.SeatsReserved;
 import io.booking.shared.occurrence.TicketType;
-import io.booking.shared.occurrence.WaitingListJoined;
-import io.booking.shared.occurrence.WaitingListLeft;
+import io.booking.shared.occurrence.TicketTypeEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -297,52 +292,8 @@ public class Occurrence {
     }
 
     @EventSourcingHandler
-    void on(SeatsReserved event) {
-        evolve(event.ticketTypeId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(SeatsReleased event) {
-        evolve(event.ticketTypeId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(CapacityChanged event) {
-        evolve(event.ticketTypeId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(WaitingListJoined event) {
-        evolve(event.ticketTypeId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(WaitingListLeft event) {
-        evolve(event.ticketTypeId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(SeatsOffered event) {
-        evolve(event.ticketTypeId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(OfferAccepted event) {
-        evolve(event.ticketTypeId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(OfferDeclined event) {
-        evolve(event.ticketTypeId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(OfferExpired event) {
-        evolve(event.ticketTypeId(), event);
-    }
-
-    private void evolve(String ticketTypeId, OccurrenceEvent event) {
-        seats.computeIfPresent(ticketTypeId, (id, s) -> s.evolve(event));
+    void on(TicketTypeEvent event) {
+        seats.computeIfPresent(event.ticketTypeId(), (id, s) -> s.evolve(event));
     }
 
     public record Reservation(int seatsLeft, BigDecimal unitPrice) {
