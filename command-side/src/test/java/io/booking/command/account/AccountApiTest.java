@@ -213,7 +213,7 @@ class AccountApiTest extends CommandApiTest {
         assertThat(jdbc.queryForObject("""
                 select convert_from(payload, 'UTF8') from domain_event_entry
                 where payload_type like '%.AccountDetailsChanged' and aggregate_identifier = ?""", String.class,
-                accountId)).doesNotContain("Moved", "moved-", "7946");
+                accountId)).doesNotContain("Moved Customer", newEmail, "7946 0000"); // markers no timestamp or base64 can hold
         assertThat(login(newEmail.toUpperCase(), "password-123")).isNotBlank();
         assertThat(post("/api/auth/token", null, Map.of("email", email, "password", "password-123"))
                 .getStatusCode().value()).isEqualTo(401);
