@@ -73,12 +73,17 @@ public class OutboxSender {
         }
     }
 
-    /** @return true when a full batch went through and more may be due */
+    /**
+     * Ordered by when each mail is due, so the partial index {@code outbox_due} finds a batch without walking past
+     * the postponed ones (ordered by id, a poll took 80 ms with 30,000 mails waiting for an SMTP server).
+     *
+     * @return true when a full batch went through and more may be due
+     */
     private boolean sendDue() {
         List<Row> due = jdbc.query("""
                 select id, kind, subject_id, recipient, subject_line, body, attempts, not_after from outbox
                 where status = 'PENDING' and next_attempt_at <= now()
-                order by id limit ? for update skip locked""", (rs, i) -> new Row(rs.getLong(1), rs.getString(2),
+                order by next_attempt_at, id limit ? for update skip locked""", (rs, i) -> new Row(rs.getLong(1), rs.getString(2),
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7),
                 rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()), batchSize);
         for (Row row : due) {

@@ -8,6 +8,7 @@ import io.booking.platform.BearerTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -28,6 +29,12 @@ import java.util.Map;
 
 @Configuration
 public class SecurityConfiguration {
+
+    /** An observation around every security filter and check cost more than the filters themselves. */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     SecurityFilterChain commandApi(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,6 +35,12 @@ public class SecurityConfiguration {
      * was changed (reset) is refused here too, once this side's cached version of the account has expired
      * ({@code booking.security.password-version-cache}). The version is read from the command side's credentials.
      */
+    /** An observation around every security filter and check cost more than the filters themselves. */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     OAuth2TokenValidator<Jwt> passwordVersionCheck(JdbcTemplate jdbc,
                                                    @Value("${booking.security.password-version-cache:PT10S}") Duration cacheFor) {

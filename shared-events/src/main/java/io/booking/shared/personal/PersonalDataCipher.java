@@ -24,6 +24,17 @@ public final class PersonalDataCipher {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * A JCA lookup per value (provider list, service keys) cost more than the AES itself in a profile of the on-sale
+     * rush; a Cipher is not thread-safe, so each thread keeps one and initialises it with a fresh IV for every value.
+     */
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
 
     private final PersonalDataKeys keys;
 
@@ -55,7 +66,7 @@ public final class PersonalDataCipher {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(subjectId.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -78,7 +89,7 @@ public final class PersonalDataCipher {
     public static String open(PersonalData data, byte[] key) {
         try {
             byte[] in = Base64.getDecoder().decode(data.ciphertext());
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             cipher.updateAAD(data.subjectId().getBytes(StandardCharsets.UTF_8));
             byte[] clear = cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
