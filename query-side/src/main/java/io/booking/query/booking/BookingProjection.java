@@ -1,6 +1,7 @@
 package io.booking.query.booking;
 
 import io.booking.query.account.CustomerContacts;
+import io.booking.query.eventstore.BatchedWrites;
 import io.booking.query.listing.ListingProjection;
 import io.booking.query.personal.JdbcPersonalDataKeys;
 import io.booking.query.security.Caller;
@@ -20,9 +21,14 @@ import io.booking.shared.booking.TicketsTransferred;
 import io.booking.shared.occurrence.OccurrenceCancelled;
 import io.booking.shared.occurrence.OccurrenceScheduled;
 import io.booking.shared.personal.PersonalDataCipher;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,8 +38,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -57,6 +65,7 @@ public class BookingProjection {
     private final CustomerContacts contacts;
     private final JdbcPersonalDataKeys keys;
     private final JdbcTemplate jdbc;
+    private final BatchedWrites<String, TicketsBooked> newBookings = new BatchedWrites<>("new-bookings", this::insert);
 
     BookingProjection(BookingRepository bookings, BookingOccurrenceRepository occurrences, PersonalDataCipher cipher,
                       Clock clock, ListingProjection listing, CustomerContacts contacts, JdbcPersonalDataKeys keys,
@@ -85,47 +94,85 @@ public class BookingProjection {
     }
 
     /**
-     * A new booking is written with plain batched statements: it is the hottest handler during an on-sale rush, and
-     * the entity's load-then-persist cost a select and Hibernate's bookkeeping per booking. A redelivered event finds
-     * the row and changes nothing.
+     * New bookings are written with plain statements, all those of a batch of events together (see
+     * {@link BatchedWrites}): it is the hottest handler during an on-sale rush, and the entity's load-then-persist cost
+     * a select and Hibernate's bookkeeping per booking. A redelivered event finds the row and changes nothing.
      */
     @EventHandler
     void on(TicketsBooked event) {
-        // shared with other bookings of the customer, exclusive with the customer's AccountDeleted (see there)
-        jdbc.queryForObject("select 1 from (select pg_advisory_xact_lock_shared(hashtext(?))) l", Integer.class,
-                "customer:" + event.customerId());
-        // a statement of its own: one that waited for the lock would still read from before the deletion committed
-        boolean customerDeleted = Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from deleted_customer where customer_id = ?)", Boolean.class,
-                event.customerId()));
-        int inserted = jdbc.update("""
-                insert into booking (booking_id, reference, customer_id, event_id, ticket_type_id, status, booked_at,
-                                     customer_deleted)
-                values (?, ?, ?, ?, ?, 'BOOKED', ?, ?) on conflict do nothing""",
-                event.bookingId(), event.reference(), event.customerId(), event.occurrenceId(), event.ticketTypeId(),
-                Timestamp.from(event.bookedAt()), customerDeleted);
-        if (inserted == 0) {
-            return;
+        newBookings.put(event.bookingId(), event);
+    }
+
+    /** Static, and the projection looked up when the processor is built: Axon's configuration is assembled early. */
+    @Bean
+    static ConfigurerModule newBookingsWrittenBeforeOtherBookingEvents(ObjectProvider<BookingProjection> projection) {
+        return configurer -> configurer.eventProcessing(processing -> processing.registerHandlerInterceptor(GROUP,
+                configuration -> projection.getObject().newBookingsWrittenFirst()));
+    }
+
+    /** A method, not the field: the projection bean is a transactional proxy. */
+    MessageHandlerInterceptor<EventMessage<?>> newBookingsWrittenFirst() {
+        return newBookings.flushingBeforeEventsOtherThan(Set.of(TicketsBooked.class));
+    }
+
+    private void insert(List<TicketsBooked> events) {
+        // shared with other bookings of the customers, exclusive with their AccountDeleted (see there)
+        String[] customers = events.stream().map(TicketsBooked::customerId).distinct().sorted().toArray(String[]::new);
+        jdbc.query("select pg_advisory_xact_lock_shared(hashtext('customer:' || c)) from unnest(?::text[]) c",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", customers)), rs -> null);
+        // a statement of its own: one that waited for a lock would still read from before the deletion committed
+        Set<String> deleted = Set.copyOf(jdbc.query("select customer_id from deleted_customer where customer_id = any(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", customers)), (rs, i) -> rs.getString(1)));
+        Set<String> inserted = Set.copyOf(jdbc.query("""
+                        insert into booking (booking_id, reference, customer_id, event_id, ticket_type_id, status, booked_at,
+                                             customer_deleted)
+                        select b.id, b.reference, b.customer_id, b.event_id, b.ticket_type_id, 'BOOKED',
+                               b.booked_at::timestamptz, b.customer_id = any(?::text[])
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             as b(id, reference, customer_id, event_id, ticket_type_id, booked_at)
+                        on conflict do nothing returning booking_id""", ps -> {
+                    java.sql.Connection connection = ps.getConnection();
+                    ps.setArray(1, connection.createArrayOf("text", deleted.toArray()));
+                    ps.setArray(2, textArray(connection, events, TicketsBooked::bookingId));
+                    ps.setArray(3, textArray(connection, events, TicketsBooked::reference));
+                    ps.setArray(4, textArray(connection, events, TicketsBooked::customerId));
+                    ps.setArray(5, textArray(connection, events, TicketsBooked::occurrenceId));
+                    ps.setArray(6, textArray(connection, events, TicketsBooked::ticketTypeId));
+                    ps.setArray(7, textArray(connection, events, e -> e.bookedAt().toString()));
+                }, (rs, i) -> rs.getString(1)));
+        List<Object[]> tickets = new ArrayList<>();
+        List<Object[]> answers = new ArrayList<>();
+        for (TicketsBooked event : events) {
+            if (!inserted.contains(event.bookingId())) {
+                continue;
+            }
+            // the account's deletion was projected first (another segment, or a replay's order)
+            boolean customerDeleted = deleted.contains(event.customerId());
+            List<BookedTicket> booked = event.tickets();
+            for (int i = 0; i < booked.size(); i++) {
+                tickets.add(new Object[]{event.bookingId(), i, booked.get(i).ticketId(),
+                        customerDeleted ? PersonalDataCipher.ERASED : cipher.open(booked.get(i).attendeeName()),
+                        booked.get(i).child(), event.occurrenceId(), event.ticketTypeId()});
+            }
+            List<FormAnswer> given = event.answers() == null ? List.of() : event.answers();
+            for (int i = 0; i < given.size(); i++) {
+                answers.add(new Object[]{event.bookingId(), i, given.get(i).question(), given.get(i).answer() == null
+                        ? null : customerDeleted ? PersonalDataCipher.ERASED : cipher.open(given.get(i).answer())});
+            }
         }
-        List<BookedTicket> tickets = event.tickets();
         jdbc.batchUpdate("""
                 insert into booking_ticket (booking_id, position, ticket_id, attendee_name, child, status, attendance,
                                             event_id, ticket_type_id)
-                values (?, ?, ?, ?, ?, 'BOOKED', 'BOOKED', ?, ?)""", IntStream.range(0, tickets.size())
-                .mapToObj(i -> new Object[]{event.bookingId(), i, tickets.get(i).ticketId(),
-                        // the account's deletion was projected first (another segment, or a replay's order)
-                        customerDeleted ? PersonalDataCipher.ERASED : cipher.open(tickets.get(i).attendeeName()),
-                        tickets.get(i).child(), event.occurrenceId(), event.ticketTypeId()})
-                .toList());
-        List<FormAnswer> answers = event.answers() == null ? List.of() : event.answers();
+                values (?, ?, ?, ?, ?, 'BOOKED', 'BOOKED', ?, ?)""", tickets);
         if (!answers.isEmpty()) {
             jdbc.batchUpdate("insert into booking_answer (booking_id, position, question, answer) values (?, ?, ?, ?)",
-                    IntStream.range(0, answers.size())
-                            .mapToObj(i -> new Object[]{event.bookingId(), i, answers.get(i).question(),
-                                    answers.get(i).answer() == null ? null : customerDeleted ? PersonalDataCipher.ERASED
-                                            : cipher.open(answers.get(i).answer())})
-                            .toList());
+                    answers);
         }
+    }
+
+    private static java.sql.Array textArray(java.sql.Connection connection, List<TicketsBooked> events,
+                                            Function<TicketsBooked, String> value) throws java.sql.SQLException {
+        return connection.createArrayOf("text", events.stream().map(value).toArray());
     }
 
     /**

@@ -25,13 +25,6 @@ interface ListedEventRepository extends JpaRepository<ListedEvent, String> {
             order by e.starts_at, e.event_id limit 1""")
     Optional<String> findNextBookable(String title, String organiserName, Instant now);
 
-    /** One statement per reservation: a sale in full swing must not load and diff the whole event each time. */
-    @Modifying
-    @Query(nativeQuery = true, value = """
-            update listed_ticket_type set seats_left = :seatsLeft
-            where event_id = :eventId and ticket_type_id = :ticketTypeId""")
-    int setSeatsLeft(String eventId, String ticketTypeId, int seatsLeft);
-
     @Modifying
     @Query(nativeQuery = true, value = """
             update listed_ticket_type set capacity = :capacity, seats_left = :seatsLeft

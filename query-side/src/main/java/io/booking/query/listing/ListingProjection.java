@@ -32,10 +32,12 @@ public class ListingProjection {
     public static final String GROUP = "events";
 
     private final ListedEventRepository events;
+    private final SeatsLeftWriter seatsLeft;
     private final Clock clock;
 
-    ListingProjection(ListedEventRepository events, Clock clock) {
+    ListingProjection(ListedEventRepository events, SeatsLeftWriter seatsLeft, Clock clock) {
         this.events = events;
+        this.seatsLeft = seatsLeft;
         this.clock = clock;
     }
 
@@ -48,33 +50,33 @@ public class ListingProjection {
 
     @EventHandler
     void on(SeatsReserved event) {
-        events.setSeatsLeft(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
+        seatsLeft.set(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
     }
 
     @EventHandler
     void on(SeatsReleased event) {
-        events.setSeatsLeft(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
+        seatsLeft.set(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
     }
 
     // seats held by an offer are not for sale; when an offer ends they are, unless offered on at once
     @EventHandler
     void on(SeatsOffered event) {
-        events.setSeatsLeft(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
+        seatsLeft.set(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
     }
 
     @EventHandler
     void on(OfferDeclined event) {
-        events.setSeatsLeft(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
+        seatsLeft.set(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
     }
 
     @EventHandler
     void on(OfferExpired event) {
-        events.setSeatsLeft(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
+        seatsLeft.set(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
     }
 
     @EventHandler
     void on(WaitingListLeft event) {
-        events.setSeatsLeft(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
+        seatsLeft.set(event.occurrenceId(), event.ticketTypeId(), event.seatsLeft());
     }
 
     @EventHandler
