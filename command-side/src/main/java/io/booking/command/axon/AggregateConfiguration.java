@@ -3,7 +3,6 @@ package io.booking.command.axon;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.lock.LockFactory;
-import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -25,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 
 @Configuration
@@ -47,13 +47,13 @@ public class AggregateConfiguration {
     }
 
     /**
-     * Every booker of an event queues on its lock. Axon's default waiter wakes every 10 ms to look for deadlocks,
-     * which with a few dozen waiters burnt more CPU than the bookings; a waiter is woken anyway when the lock is
-     * released, so it looks once a second, and gives up after 30 s.
+     * Every booker of an event queues on its lock, and gets it in arrival order (see {@link FairLockFactory}). Axon's
+     * default waiter woke every 10 ms to look for deadlocks, which with a few dozen waiters burnt more CPU than the
+     * bookings; a waiter is woken anyway when the lock is released, so it looks once a second, and gives up after 30 s.
      */
     @Bean
     public LockFactory occurrenceLockFactory() {
-        return PessimisticLockFactory.builder().lockAttemptTimeout(1000).acquireAttempts(30).build();
+        return new FairLockFactory(Duration.ofSeconds(1), Duration.ofSeconds(30));
     }
 
     /**
