@@ -5,9 +5,10 @@
 #
 #   bench/run.sh spread 1 8 32      bookings of 1 ticket spread over 50 events, each C beside pgbench's one-row
 #                                   insert rate at the same C
-#   bench/run.sh rush 32 200        one event of 10,000 seats sold to C clients booking 1-4 tickets each
+#   bench/run.sh rush 32 200        one event of 10,000 seats sold to C clients booking 1-4 tickets each; three
+#                                   sales of fresh events at each C (--sales N in BENCH_ARGS), median quoted
 #   bench/run.sh naive-rush 32      the same rush against the naive design: the event aggregate uncached and never
-#                                   snapshotted
+#                                   snapshotted (BENCH_ARGS="--sales 1": one sale takes about a minute)
 #
 # Environment: BENCH_DB_HOST (127.0.0.1), BENCH_DB_USER (postgres), BENCH_WARMUP_SECONDS (240), BENCH_JAVA_OPTS
 # (options of the system JVM, e.g. a flight recording: -XX:StartFlightRecording=filename=rush.jfr); extra client options
