@@ -56,11 +56,13 @@ class AccountErasureEndToEndTest {
     private static final String NEW_EMAIL = "q.vandersloot.moved@erasure.test";
     private static final String NEW_PHONE = "+44 7700 900456";
     private static final String MEMBERSHIP = "MBR-Zephyrine-4471";
+    /** A cancellation's reason is free text: customers write names in it. */
+    private static final String REASON = "Ottoline is at Barnabus Wexley-Thorne's wedding";
     private static final String PASSWORD = "password-for-erasure";
     /** Every value, and the distinctive parts a careless copy might keep on their own. */
     private static final List<String> PERSONAL = List.of(NAME, EMAIL, PHONE, ATTENDEE_1, ATTENDEE_2, ANSWER_1,
             ANSWER_2, NEW_EMAIL, NEW_PHONE, "900456", "q.vandersloot", "Quintessa", "Vandersloot", "quintessa.vandersloot", "7700 900123", "Pemberton", "Smythe",
-            "Horatio", "Ottoline", "Quarrington", "hazelnuts", "tarragon", "Larkspur", MEMBERSHIP, "Zephyrine");
+            "Horatio", "Ottoline", "Quarrington", "hazelnuts", "tarragon", "Larkspur", MEMBERSHIP, "Zephyrine", REASON, "Wexley-Thorne", "Barnabus");
 
     private static TestDatabase database;
     private static BookingSystem system;
@@ -148,8 +150,8 @@ class AccountErasureEndToEndTest {
 
         assertThat(api.command("/api/bookings/" + main + "/transfer", person, Map.of("ticketId", horatio,
                 "eventId", idOf(second), "ticketTypeId", ticketTypeOf(second))).status()).isEqualTo(200);
-        assertThat(api.command("/api/bookings/" + main + "/tickets/" + ottoline + "/cancellation", person, Map.of())
-                .status()).isEqualTo(200);
+        assertThat(api.command("/api/bookings/" + main + "/tickets/" + ottoline + "/cancellation", person,
+                Map.of("reason", REASON)).status()).isEqualTo(200);
         Api.Answer updated = api.put("/api/accounts/me", person, Map.of("name", NAME, "email", NEW_EMAIL,
                 "phone", NEW_PHONE, "customFields", Map.of("Membership number", MEMBERSHIP)));
         assertThat(updated.status()).isEqualTo(200);

@@ -2,6 +2,7 @@ package io.booking.command.axon;
 
 import io.booking.platform.EventStoreTables;
 import io.booking.platform.PacedEventStorageEngine;
+import io.booking.shared.booking.CancellationReasonUpcaster;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -82,6 +83,12 @@ public class EventStoreConfiguration {
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .cachedEvents(cachedEvents)
                 .build();
+    }
+
+    /** Events change shape only through an upcaster: this one lifts cancellations to their revision 2. */
+    @Bean
+    public CancellationReasonUpcaster cancellationReasonUpcaster() {
+        return new CancellationReasonUpcaster();
     }
 
     @Bean

@@ -131,11 +131,11 @@ public class Booking {
         if (byPlacement.size() == 1) {
             Placement at = byPlacement.keySet().iterator().next();
             apply(new BookingCancelled(bookingId, at.occurrenceId(), at.ticketTypeId(), activeTickets.size(), by,
-                    command.reason(), clock.instant()));
+                    null, clock.instant(), command.reason()));
         } else {
             // a booking whose tickets were moved apart is cancelled ticket by ticket, each at its own event
             byPlacement.forEach((at, tickets) -> tickets.forEach(ticketId -> apply(new TicketCancelled(bookingId,
-                    ticketId, at.occurrenceId(), at.ticketTypeId(), by, command.reason(), clock.instant()))));
+                    ticketId, at.occurrenceId(), at.ticketTypeId(), by, null, clock.instant(), command.reason()))));
         }
         return byPlacement.entrySet().stream()
                 .map(e -> ReleaseSeats.forCancellation(e.getKey().occurrenceId(), e.getKey().ticketTypeId(), bookingId,
@@ -152,7 +152,7 @@ public class Booking {
             throw CommandRefused.notFound("no-such-ticket", "the booking has no such active ticket");
         }
         apply(new TicketCancelled(bookingId, command.ticketId(), at.occurrenceId(), at.ticketTypeId(),
-                command.byAdmin() ? "admin" : "customer", command.reason(), clock.instant()));
+                command.byAdmin() ? "admin" : "customer", null, clock.instant(), command.reason()));
         return ReleaseSeats.forCancellation(at.occurrenceId(), at.ticketTypeId(), bookingId, 1, command.byAdmin());
     }
 

@@ -9,6 +9,7 @@ import io.booking.command.occurrence.ReserveSeats;
 import io.booking.shared.booking.BookedTicket;
 import io.booking.shared.booking.FormAnswer;
 import io.booking.shared.occurrence.Organiser;
+import io.booking.shared.personal.PersonalData;
 import io.booking.shared.personal.PersonalDataCipher;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -124,15 +125,28 @@ public class BookingCommandHandler {
     /** Cancels and releases the seats in one unit of work: never one without the other. */
     @CommandHandler
     public void handle(RequestCancellation request) {
+        PersonalData reason = sealedReason(request.bookingId(), request.reason());
         if (request.ticketId() == null) {
             List<ReleaseSeats> releases = commands.sendAndWait(new CancelBooking(request.bookingId(),
-                    request.requesterId(), request.byAdmin(), request.reason()));
+                    request.requesterId(), request.byAdmin(), reason));
             releases.forEach(commands::sendAndWait);
         } else {
             ReleaseSeats release = commands.sendAndWait(new CancelTicket(request.bookingId(), request.ticketId(),
-                    request.requesterId(), request.byAdmin(), request.reason()));
+                    request.requesterId(), request.byAdmin(), reason));
             commands.sendAndWait(release);
         }
+    }
+
+    /**
+     * A reason is free text about the booking and may name people: sealed with the key of the booking's customer (or
+     * guest), so it is erased with them. Once that key is gone the reason is not kept.
+     */
+    private PersonalData sealedReason(String bookingId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            return null;
+        }
+        return references.find(bookingId).flatMap(booking -> cipher.sealIfKept(booking.customerId(), reason))
+                .orElse(null);
     }
 
     /**

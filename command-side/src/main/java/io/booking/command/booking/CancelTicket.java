@@ -1,12 +1,14 @@
 package io.booking.command.booking;
 
+import io.booking.shared.personal.PersonalData;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Cancel one ticket of a booking.
  *
  * @param requesterId the customer asking, who must own the booking unless {@code byAdmin}
+ * @param reason      why, sealed with the booking's customer's key, or null
  */
 public record CancelTicket(@TargetAggregateIdentifier String bookingId, String ticketId, String requesterId,
-                           boolean byAdmin, String reason) {
+                           boolean byAdmin, PersonalData reason) {
 }

@@ -107,11 +107,15 @@ class Booking {
     }
 
     /**
-     * The customer's account was deleted: attendee names and answers read as erased, as a replay (whose key is gone)
-     * would give them; the booking stays for reports, flagged.
+     * The customer's account was deleted: attendee names, answers and the reason a customer or admin gave for a
+     * cancellation read as erased, as a replay (whose key is gone) would give them; the booking stays for reports,
+     * flagged. The organiser's reason for cancelling the event is not the customer's.
      */
     void customerErased() {
         customerDeleted = true;
+        if (cancellationReason != null && !"organiser".equals(cancelledBy)) {
+            cancellationReason = PersonalDataCipher.ERASED;
+        }
         tickets.replaceAll(Ticket::erased);
         answers.replaceAll(answer -> new Answer(answer.question,
                 answer.answer == null ? null : PersonalDataCipher.ERASED));

@@ -20,6 +20,7 @@ import io.booking.shared.booking.TicketsBooked;
 import io.booking.shared.booking.TicketsTransferred;
 import io.booking.shared.occurrence.OccurrenceCancelled;
 import io.booking.shared.occurrence.OccurrenceScheduled;
+import io.booking.shared.personal.PersonalData;
 import io.booking.shared.personal.PersonalDataCipher;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
@@ -236,7 +237,8 @@ public class BookingProjection {
     @EventHandler
     void on(BookingCancelled event) {
         bookings.lockById(event.bookingId())
-                .ifPresent(booking -> booking.cancelled(event.cancelledAt(), event.cancelledBy(), event.reason()));
+                .ifPresent(booking -> booking.cancelled(event.cancelledAt(), event.cancelledBy(),
+                        reason(event.reason(), event.sealedReason())));
     }
 
     @EventHandler
@@ -252,7 +254,13 @@ public class BookingProjection {
     @EventHandler
     void on(TicketCancelled event) {
         bookings.lockById(event.bookingId()).ifPresent(booking ->
-                booking.ticketCancelled(event.ticketId(), event.cancelledAt(), event.cancelledBy(), event.reason()));
+                booking.ticketCancelled(event.ticketId(), event.cancelledAt(), event.cancelledBy(),
+                        reason(event.reason(), event.sealedReason())));
+    }
+
+    /** The customer's or an admin's reason is sealed (and reads as erased once its key is gone); the organiser's not. */
+    private String reason(String clear, PersonalData sealed) {
+        return sealed == null ? clear : cipher.open(sealed);
     }
 
     @ResetHandler

@@ -2,6 +2,7 @@ package io.booking.query.eventstore;
 
 import io.booking.platform.EventStoreTables;
 import io.booking.platform.PacedEventStorageEngine;
+import io.booking.shared.booking.CancellationReasonUpcaster;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -32,6 +33,12 @@ public class EventStoreConfiguration {
     @Bean
     EventSchema eventSchema() {
         return EventStoreTables.events("command");
+    }
+
+    /** Events change shape only through an upcaster: this one lifts cancellations to their revision 2. */
+    @Bean
+    CancellationReasonUpcaster cancellationReasonUpcaster() {
+        return new CancellationReasonUpcaster();
     }
 
     @Bean

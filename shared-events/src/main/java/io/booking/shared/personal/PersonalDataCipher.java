@@ -62,6 +62,11 @@ public final class PersonalDataCipher {
         return seal(subjectId, key, plaintext);
     }
 
+    /** Seals a value for a subject whose key may be gone (an erased customer): empty then, and for null. */
+    public Optional<PersonalData> sealIfKept(String subjectId, String plaintext) {
+        return plaintext == null ? Optional.empty() : keys.find(subjectId).map(key -> seal(subjectId, key, plaintext));
+    }
+
     public static PersonalData seal(String subjectId, byte[] key, String plaintext) {
         try {
             byte[] iv = new byte[IV_BYTES];
