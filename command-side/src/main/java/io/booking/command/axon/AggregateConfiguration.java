@@ -47,13 +47,13 @@ public class AggregateConfiguration {
     }
 
     /**
-     * Every booker of an event queues on its lock, and gets it in arrival order (see {@link FairLockFactory}). Axon's
-     * default waiter woke every 10 ms to look for deadlocks, which with a few dozen waiters burnt more CPU than the
-     * bookings; a waiter is woken anyway when the lock is released, so it looks once a second, and gives up after 30 s.
+     * Every booker of an event queues on its lock and gets it in arrival order (see {@link FairLockFactory}), or gives
+     * up after 30 s. Axon's default waiter woke every 10 ms to look for deadlocks, which with a few dozen waiters burnt
+     * more CPU than the bookings; here a waiter looks once, as it starts waiting, and sleeps until its turn.
      */
     @Bean
     public LockFactory occurrenceLockFactory() {
-        return new FairLockFactory(Duration.ofSeconds(1), Duration.ofSeconds(30));
+        return new FairLockFactory(Duration.ofSeconds(30));
     }
 
     /**

@@ -6,7 +6,9 @@ import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.common.lock.LockFactory;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -17,20 +19,20 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>
  * In an on-sale rush every booker of the event queues on its lock. Axon's {@code PessimisticLockFactory} uses a
  * barging lock: a booker arriving just as the lock is released often takes it before those already waiting, so a few
- * bookings waited four times as long as the median. Here the lock goes to the longest waiter. A waiter looks for a
- * deadlock (two transfers crossing between the same two events) every {@code deadlockCheck}: when the lock it waits
- * for is held, directly or through other waiters, by a thread waiting for a lock it holds, it gives up with
- * {@link DeadlockException}, as Axon's factory does. Nobody waits longer than {@code maxWait}.
+ * bookings waited four times as long as the median. Here the lock goes to the longest waiter, who keeps its place however
+ * long it waits (up to {@code maxWait}, then it gives up). Deadlocks (two transfers crossing between the same two events)
+ * are found when a thread is about to wait: if the lock it wants is held, directly or through other waiters, by a thread
+ * waiting for a lock it holds, it gives way with {@link DeadlockException}, as with Axon's factory. Registering as a
+ * waiter and looking for a cycle happen together, so of the threads closing a cycle the last one finds it.
  */
 final class FairLockFactory implements LockFactory {
 
     private final ConcurrentHashMap<String, Entry> locks = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Thread, Entry> waiting = new ConcurrentHashMap<>();
-    private final long deadlockCheckNanos;
+    /** Who waits for which lock; changed together with the search for a cycle, under the map's own monitor. */
+    private final Map<Thread, Entry> waiting = new HashMap<>();
     private final long maxWaitNanos;
 
-    FairLockFactory(Duration deadlockCheck, Duration maxWait) {
-        this.deadlockCheckNanos = deadlockCheck.toNanos();
+    FairLockFactory(Duration maxWait) {
         this.maxWaitNanos = maxWait.toNanos();
     }
 
@@ -56,28 +58,29 @@ final class FairLockFactory implements LockFactory {
             entry.lock.lock();
             return;
         }
-        long deadline = System.nanoTime() + maxWaitNanos;
-        waiting.put(me, entry);
+        synchronized (waiting) {
+            if (deadlocked(entry, me)) {
+                throw new DeadlockException("a lock cycle through aggregate " + entry.id + ": giving way");
+            }
+            waiting.put(me, entry);
+        }
         try {
             // a timed tryLock keeps the queue's order (an untimed one would barge)
-            while (!entry.lock.tryLock(deadlockCheckNanos, TimeUnit.NANOSECONDS)) {
-                if (deadlocked(entry, me)) {
-                    throw new DeadlockException("a lock cycle through aggregate " + entry.id + ": giving way");
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new LockAcquisitionFailedException("aggregate " + entry.id + " stayed locked too long");
-                }
+            if (!entry.lock.tryLock(maxWaitNanos, TimeUnit.NANOSECONDS)) {
+                throw new LockAcquisitionFailedException("aggregate " + entry.id + " stayed locked too long");
             }
             entry.owner = me;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LockAcquisitionFailedException("interrupted waiting for aggregate " + entry.id, e);
         } finally {
-            waiting.remove(me);
+            synchronized (waiting) {
+                waiting.remove(me);
+            }
         }
     }
 
-    /** Follows owner, then what that owner waits for, and so on: back at {@code me} is a cycle. */
+    /** Follows owner, then what that owner waits for, and so on: back at {@code me} is a cycle. Under the monitor. */
     private boolean deadlocked(Entry wanted, Thread me) {
         Set<Thread> seen = new HashSet<>();
         Entry next = wanted;

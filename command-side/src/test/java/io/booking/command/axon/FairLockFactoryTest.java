@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 
 class FairLockFactoryTest {
 
-    private final FairLockFactory locks = new FairLockFactory(Duration.ofMillis(50), Duration.ofSeconds(10));
+    private final FairLockFactory locks = new FairLockFactory(Duration.ofSeconds(10));
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
     @AfterEach
