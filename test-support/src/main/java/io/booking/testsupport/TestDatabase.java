@@ -14,6 +14,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A fresh PostgreSQL database for one test context, created here and dropped when the JVM ends.
@@ -32,7 +34,7 @@ public record TestDatabase(String jdbcUrl, String username, String password, Str
         }
         String name = "booking_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         server.execute("create database " + name);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.dropQuietly(name)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.dropWhenUnused(name)));
         return new TestDatabase(server.urlOf(name), server.username, server.password, name);
     }
 
@@ -106,6 +108,33 @@ public record TestDatabase(String jdbcUrl, String username, String password, Str
                 s.execute(sql);
             } catch (SQLException e) {
                 throw new IllegalStateException("test database setup failed: " + sql, e);
+            }
+        }
+
+        /**
+         * JVM shutdown hooks run together, and Spring closes its cached test contexts in one of them: a database
+         * dropped under a context still closing left its event processors waiting 30 s for a connection, and the test
+         * JVM was killed. So the drop waits, for a while, until nobody else is connected.
+         */
+        void dropWhenUnused(String database) {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (System.nanoTime() < until && sessionsOn(database) > 0) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+            dropQuietly(database);
+        }
+
+        private int sessionsOn(String database) {
+            try (Connection c = DriverManager.getConnection(adminUrl, username, password);
+                 java.sql.PreparedStatement s = c.prepareStatement(
+                         "select count(*) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()")) {
+                s.setString(1, database.toLowerCase(Locale.ROOT));
+                try (java.sql.ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            } catch (SQLException e) {
+                return 0;
             }
         }
 
