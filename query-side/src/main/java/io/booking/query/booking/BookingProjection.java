@@ -26,8 +26,8 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.Page;
@@ -45,7 +45,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * Customers' bookings (the portal's Upcoming tab and booking details). Handlers set values, so a redelivered or
