@@ -9,8 +9,6 @@ import io.booking.shared.personal.PersonalDataCipher;
 import io.booking.testsupport.TestDatabase;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,8 +59,9 @@ class AccountErasureEndToEndTest {
     private static final String PASSWORD = "password-for-erasure";
     /** Every value, and the distinctive parts a careless copy might keep on their own. */
     private static final List<String> PERSONAL = List.of(NAME, EMAIL, PHONE, ATTENDEE_1, ATTENDEE_2, ANSWER_1,
-            ANSWER_2, NEW_EMAIL, NEW_PHONE, "900456", "q.vandersloot", "Quintessa", "Vandersloot", "quintessa.vandersloot", "7700 900123", "Pemberton", "Smythe",
-            "Horatio", "Ottoline", "Quarrington", "hazelnuts", "tarragon", "Larkspur", MEMBERSHIP, "Zephyrine", REASON, "Wexley-Thorne", "Barnabus");
+            ANSWER_2, NEW_EMAIL, NEW_PHONE, "900456", "q.vandersloot", "Quintessa", "Vandersloot", "quintessa.vandersloot",
+            "7700 900123", "Pemberton", "Smythe", "Horatio", "Ottoline", "Quarrington", "hazelnuts", "tarragon",
+            "Larkspur", MEMBERSHIP, "Zephyrine", REASON, "Wexley-Thorne", "Barnabus");
 
     private static TestDatabase database;
     private static BookingSystem system;
@@ -114,11 +113,11 @@ class AccountErasureEndToEndTest {
     void afterDeleteAccountNoTableNorReplayNorLogHoldsThePersonsDataAndTheBookingsStillCount(CapturedOutput output)
             throws Exception {
         String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
-        JsonNode first = schedule(admin, "Erasure Evening", Instant.now().plus(30, ChronoUnit.DAYS));
-        JsonNode second = schedule(admin, "Erasure Encore", Instant.now().plus(31, ChronoUnit.DAYS));
+        JsonNode first = api.schedule(admin, "Erasure Evening", Instant.now().plus(30, ChronoUnit.DAYS));
+        JsonNode second = api.schedule(admin, "Erasure Encore", Instant.now().plus(31, ChronoUnit.DAYS));
         // an event about to start: its booking is no longer upcoming when the account is deleted
         Instant soon = Instant.now().plusSeconds(4);
-        JsonNode starting = schedule(admin, "Erasure Matinee", soon);
+        JsonNode starting = api.schedule(admin, "Erasure Matinee", soon);
 
         Api.Answer registered = api.command("/api/accounts", null,
                 Map.of("name", NAME, "email", EMAIL, "phone", PHONE, "password", PASSWORD));
@@ -144,7 +143,7 @@ class AccountErasureEndToEndTest {
                 .until(() -> mailsTo(EMAIL), mails -> mails.size() == 2);
         assertThat(confirmations).anySatisfy(mail -> assertThat(GreenMailUtil.getBody(mail))
                 .contains("/bookings/" + reference));
-        JsonNode details = api.query("/api/bookings/" + reference, person, tokenOf(matinee)).body();
+        JsonNode details = api.query("/api/bookings/" + reference, person, matinee.consistencyToken()).body();
         String horatio = details.at("/tickets/1/ticketId").asText();
         String ottoline = details.at("/tickets/2/ticketId").asText();
 
@@ -162,7 +161,7 @@ class AccountErasureEndToEndTest {
                         "tickets", List.of(Map.of("attendeeName", "Ordinary Neighbour"))));
         assertThat(neighbour.status()).isEqualTo(201);
         // the neighbour sells out another event, whose waiting list the person joins
-        JsonNode sellout = schedule(admin, "Erasure Sellout", Instant.now().plus(32, ChronoUnit.DAYS));
+        JsonNode sellout = api.schedule(admin, "Erasure Sellout", Instant.now().plus(32, ChronoUnit.DAYS));
         assertThat(api.command("/api/bookings", api.login("neighbour@erasure.test", "password-123"),
                 Map.of("eventId", idOf(sellout), "ticketTypeId", ticketTypeOf(sellout), "tickets",
                         java.util.Collections.nCopies(10, Map.of("attendeeName", "Neighbour Guest")))).status())
@@ -186,8 +185,8 @@ class AccountErasureEndToEndTest {
         assertThat(refused.body().get("rule").asText()).isEqualTo("upcoming-bookings");
         assertThat(refused.body().get("upcomingBookings").asInt()).isEqualTo(1);
 
-        api.query("/api/events", null, tokenOf(neighbour));
-        Map<String, List<Long>> before = countsPerEvent();
+        api.query("/api/events", null, neighbour.consistencyToken());
+        Map<String, List<Long>> before = ReadModels.countsPerEvent(database);
         // the search below does find the values while they are there
         assertThat(dumpOfEveryTable()).contains(ATTENDEE_1, ANSWER_2);
         pgDump().ifPresent(dump -> assertThat(dump).contains(ATTENDEE_1, ANSWER_2));
@@ -196,7 +195,7 @@ class AccountErasureEndToEndTest {
                 Map.of("password", PASSWORD, "cancelUpcomingBookings", true));
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.body().get("cancelledBookings").asInt()).isEqualTo(1);
-        long lastPosition = tokenOf(deleted);
+        long lastPosition = deleted.consistencyToken();
         api.query("/api/events", null, lastPosition);
 
         JsonNode erased = api.query("/api/bookings/" + reference, admin, lastPosition).body();
@@ -206,7 +205,7 @@ class AccountErasureEndToEndTest {
         assertThat(erased.get("customerId").asText()).isEqualTo(personId);
         assertThat(api.query("/api/admin/events/" + idOf(sellout) + "/waiting-list", admin, lastPosition).body()
                 .at("/entries/0/status").asText()).as("a deleted customer leaves the waiting lists").isEqualTo("LEFT");
-        Map<String, List<Long>> after = countsPerEvent();
+        Map<String, List<Long>> after = ReadModels.countsPerEvent(database);
         assertThat(after).isEqualTo(expectedAfterDeletion(before, first, second));
         assertThat(scalar("select count(*) from query.booking where customer_id = '" + personId
                 + "' and customer_deleted")).isEqualTo(2);
@@ -220,9 +219,10 @@ class AccountErasureEndToEndTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> scalar("select count(*) from command.outbox where "
                 + "subject_id = '" + personId + "' and status = 'ERASED' and recipient is null") == 1);
 
-        rebuildEveryProjection();
+        ReadModels.rebuildEveryProjection(system);
         api.query("/api/events", null, lastPosition);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(countsPerEvent()).isEqualTo(after));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(ReadModels.countsPerEvent(database)).isEqualTo(after));
         assertNoPersonalData("after every projection was rebuilt from the store");
         assertThat(api.query("/api/bookings/" + reference, admin, lastPosition).body()
                 .at("/tickets/0/attendeeName").asText()).isEqualTo("[erased]");
@@ -244,34 +244,6 @@ class AccountErasureEndToEndTest {
             expected.put(idOf(event), List.of(counts.get(0), counts.get(1), counts.get(2) + 1));
         }
         return expected;
-    }
-
-    /** Per event, as reports count them: bookings, tickets, cancelled tickets. */
-    private static Map<String, List<Long>> countsPerEvent() throws Exception {
-        Map<String, List<Long>> counts = new TreeMap<>();
-        try (Connection c = database.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("""
-                     select t.event_id,
-                            (select count(*) from query.booking b where b.event_id = t.event_id),
-                            count(*),
-                            count(*) filter (where t.status = 'CANCELLED')
-                     from query.booking_ticket t group by t.event_id""")) {
-            while (rs.next()) {
-                counts.put(rs.getString(1), List.of(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
-            }
-        }
-        return counts;
-    }
-
-    private static void rebuildEveryProjection() {
-        EventProcessingConfiguration processing = system.querySide().getBean(EventProcessingConfiguration.class);
-        processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
-                .forEach(processor -> {
-                    processor.shutDown();
-                    processor.resetTokens();
-                    processor.start();
-                });
     }
 
     private static void assertNoPersonalData(String when) throws Exception {
@@ -322,25 +294,11 @@ class AccountErasureEndToEndTest {
         }
     }
 
-    private static long tokenOf(Api.Answer answer) {
-        return Long.parseLong(answer.header("X-Consistency-Token"));
-    }
-
     private static String idOf(JsonNode event) {
         return event.get("eventId").asText();
     }
 
     private static String ticketTypeOf(JsonNode event) {
         return event.at("/ticketTypes/0/ticketTypeId").asText();
-    }
-
-    private static JsonNode schedule(String adminToken, String title, Instant start) {
-        Api.Answer scheduled = api.command("/api/admin/events", adminToken, Map.of(
-                "title", title, "startsAt", start.toString(), "endsAt", start.plus(2, ChronoUnit.HOURS).toString(),
-                "location", "Studio 2", "organiser", Map.of("name", "Clay Co", "contact", "hello@clay.example"),
-                "ticketTypes", List.of(Map.of("name", "Adult", "price", 25, "capacity", 10)),
-                "policy", Map.of("transfersAllowed", true, "cancellationsAllowed", true, "cancellationCutoffHours", 0)));
-        assertThat(scheduled.status()).isEqualTo(201);
-        return scheduled.body();
     }
 }

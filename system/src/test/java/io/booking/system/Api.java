@@ -10,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 /** A portal's view of the two HTTP APIs. */
@@ -30,6 +33,11 @@ final class Api {
 
         String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
+        }
+
+        /** Where the command's events landed in the store: what a query can wait for. */
+        long consistencyToken() {
+            return Long.parseLong(header("X-Consistency-Token"));
         }
     }
 
@@ -77,6 +85,19 @@ final class Api {
             throw new IllegalStateException("registration failed with " + answer.status());
         }
         return answer.body().get("accountId").asText();
+    }
+
+    /** An event of ten seats starting at {@code start}, two hours long, that allows transfers and cancellations. */
+    JsonNode schedule(String adminToken, String title, Instant start) {
+        Answer scheduled = command("/api/admin/events", adminToken, Map.of(
+                "title", title, "startsAt", start.toString(), "endsAt", start.plus(2, ChronoUnit.HOURS).toString(),
+                "location", "Studio 2", "organiser", Map.of("name", "Clay Co", "contact", "hello@clay.example"),
+                "ticketTypes", List.of(Map.of("name", "Adult", "price", 25, "capacity", 10)),
+                "policy", Map.of("transfersAllowed", true, "cancellationsAllowed", true, "cancellationCutoffHours", 0)));
+        if (scheduled.status() != 201) {
+            throw new IllegalStateException("scheduling failed with " + scheduled.status());
+        }
+        return scheduled.body();
     }
 
     String login(String email, String password) {

@@ -2,8 +2,6 @@ package io.booking.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.booking.testsupport.TestDatabase;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,9 +9,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,7 +77,7 @@ class GuestCheckoutEndToEndTest {
     void guestsBookAndManageWithTheLinkAnAdminLinksOneAndErasesAnotherWithoutATrace(CapturedOutput output)
             throws Exception {
         String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
-        JsonNode event = schedule(admin, "Guest Gala", Instant.now().plus(30, ChronoUnit.DAYS));
+        JsonNode event = api.schedule(admin, "Guest Gala", Instant.now().plus(30, ChronoUnit.DAYS));
 
         Api.Answer erasedOne = bookAsGuest(event, GUEST_NAME, GUEST_EMAIL, GUEST_PHONE,
                 List.of(GUEST_NAME, GUEST_ATTENDEE), GUEST_ANSWER);
@@ -98,7 +92,7 @@ class GuestCheckoutEndToEndTest {
         Api.Answer session = api.command("/api/guest/session", null, Map.of("token", manageToken));
         assertThat(session.status()).isEqualTo(200);
         String guest = session.body().get("accessToken").asText();
-        JsonNode mine = api.query("/api/bookings/" + reference, guest, tokenOf(stranger)).body();
+        JsonNode mine = api.query("/api/bookings/" + reference, guest, stranger.consistencyToken()).body();
         assertThat(mine.get("bookingId").asText()).isEqualTo(bookingId);
         assertThat(mine.at("/tickets/1/attendeeName").asText()).isEqualTo(GUEST_ATTENDEE);
         assertThat(mine.at("/contact/email").asText()).isEqualTo(GUEST_EMAIL);
@@ -110,8 +104,8 @@ class GuestCheckoutEndToEndTest {
                 Map.of()).status()).isEqualTo(404);
         Api.Answer cancelled = api.command("/api/bookings/" + bookingId + "/cancellation", guest, Map.of());
         assertThat(cancelled.status()).isEqualTo(200);
-        assertThat(api.query("/api/bookings/" + reference, guest, tokenOf(cancelled)).body().get("status").asText())
-                .isEqualTo("CANCELLED");
+        assertThat(api.query("/api/bookings/" + reference, guest, cancelled.consistencyToken()).body()
+                .get("status").asText()).isEqualTo("CANCELLED");
 
         // an admin links the second guest booking to an account: it shows in that account's Upcoming
         String customerEmail = "linked.customer@guest-e2e.test";
@@ -121,36 +115,37 @@ class GuestCheckoutEndToEndTest {
         Api.Answer linked = api.command("/api/admin/bookings/" + linkedBookingId + "/link", admin,
                 Map.of("accountId", accountId, "keepGuestContact", false));
         assertThat(linked.status()).isEqualTo(200);
-        JsonNode upcoming = api.query("/api/my/upcoming", customer, tokenOf(linked)).body();
+        JsonNode upcoming = api.query("/api/my/upcoming", customer, linked.consistencyToken()).body();
         assertThat(upcoming.get("items")).hasSize(1);
         assertThat(upcoming.at("/items/0/reference").asText()).isEqualTo(linkedOne.body().get("reference").asText());
         assertThat(upcoming.at("/items/0/tickets/0/attendeeName").asText()).isEqualTo(LINKED_ATTENDEE);
         JsonNode linkedDetails = api.query("/api/bookings/" + linkedOne.body().get("reference").asText(), customer,
-                tokenOf(linked)).body();
+                linked.consistencyToken()).body();
         assertThat(linkedDetails.get("customerId").asText()).isEqualTo(accountId);
         assertThat(linkedDetails.at("/contact/name").asText()).isEqualTo("Linked Customer");
         assertThat(linkedDetails.path("guestContact").isNull()).isTrue();
         assertThat(api.command("/api/guest/session", null, Map.of("token", linkedOne.body().get("manageToken").asText()))
                 .status()).as("the link no longer grants it").isEqualTo(401);
 
-        Map<String, List<Long>> before = countsPerEvent();
+        Map<String, List<Long>> before = ReadModels.countsPerEvent(database);
         assertThat(DatabaseDump.everyTable(database)).contains(GUEST_ATTENDEE, GUEST_ANSWER, GUEST_EMAIL);
 
         // an admin erases the first guest's data
         Api.Answer erased = api.command("/api/admin/bookings/" + bookingId + "/guest-erasure", admin, Map.of());
         assertThat(erased.status()).isEqualTo(200);
-        long lastPosition = tokenOf(erased);
+        long lastPosition = erased.consistencyToken();
         JsonNode scrubbed = api.query("/api/bookings/" + reference, admin, lastPosition).body();
         assertThat(scrubbed.at("/tickets/1/attendeeName").asText()).isEqualTo("[erased]");
         assertThat(scrubbed.get("customerDeleted").asBoolean()).isTrue();
         assertThat(scrubbed.path("contact").isNull()).isTrue();
         assertThat(api.command("/api/guest/session", null, Map.of("token", manageToken)).status()).isEqualTo(401);
-        assertThat(countsPerEvent()).isEqualTo(before);
+        assertThat(ReadModels.countsPerEvent(database)).isEqualTo(before);
         assertNoGuestData("after the erasure", manageToken);
 
-        rebuildEveryProjection();
+        ReadModels.rebuildEveryProjection(system);
         api.query("/api/events", null, lastPosition);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(countsPerEvent()).isEqualTo(before));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(ReadModels.countsPerEvent(database)).isEqualTo(before));
         assertNoGuestData("after every projection was rebuilt from the store", manageToken);
         assertThat(api.query("/api/bookings/" + reference, admin, lastPosition).body()
                 .at("/tickets/1/attendeeName").asText()).isEqualTo("[erased]");
@@ -197,47 +192,5 @@ class GuestCheckoutEndToEndTest {
         assertThat(booked.status()).isEqualTo(201);
         assertThat(booked.body().get("manageToken").asText()).isNotBlank();
         return booked;
-    }
-
-    /** Per event, as reports count them: bookings, tickets, cancelled tickets. */
-    private static Map<String, List<Long>> countsPerEvent() throws Exception {
-        Map<String, List<Long>> counts = new TreeMap<>();
-        try (Connection c = database.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("""
-                     select t.event_id,
-                            (select count(*) from query.booking b where b.event_id = t.event_id),
-                            count(*),
-                            count(*) filter (where t.status = 'CANCELLED')
-                     from query.booking_ticket t group by t.event_id""")) {
-            while (rs.next()) {
-                counts.put(rs.getString(1), List.of(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
-            }
-        }
-        return counts;
-    }
-
-    private static void rebuildEveryProjection() {
-        EventProcessingConfiguration processing = system.querySide().getBean(EventProcessingConfiguration.class);
-        processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
-                .forEach(processor -> {
-                    processor.shutDown();
-                    processor.resetTokens();
-                    processor.start();
-                });
-    }
-
-    private static long tokenOf(Api.Answer answer) {
-        return Long.parseLong(answer.header("X-Consistency-Token"));
-    }
-
-    private static JsonNode schedule(String adminToken, String title, Instant start) {
-        Api.Answer scheduled = api.command("/api/admin/events", adminToken, Map.of(
-                "title", title, "startsAt", start.toString(), "endsAt", start.plus(2, ChronoUnit.HOURS).toString(),
-                "location", "Hall 1", "organiser", Map.of("name", "Gala Co", "contact", "hello@gala.example"),
-                "ticketTypes", List.of(Map.of("name", "Adult", "price", 25, "capacity", 10)),
-                "policy", Map.of("transfersAllowed", true, "cancellationsAllowed", true, "cancellationCutoffHours", 0)));
-        assertThat(scheduled.status()).isEqualTo(201);
-        return scheduled.body();
     }
 }

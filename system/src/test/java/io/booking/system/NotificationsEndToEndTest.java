@@ -82,11 +82,7 @@ class NotificationsEndToEndTest {
     @Test
     void aBookingIsConfirmedByMailAndAMailedCodeSetsANewPasswordThatEndsTheOldTokensOnBothSides() throws Exception {
         String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
-        Instant start = Instant.now().plus(10, ChronoUnit.DAYS);
-        JsonNode event = api.command("/api/admin/events", admin, Map.of(
-                "title", "Mail Evening", "startsAt", start.toString(), "endsAt", start.plus(2, ChronoUnit.HOURS).toString(),
-                "location", "Studio 2", "organiser", Map.of("name", "Clay Co", "contact", "hello@clay.example"),
-                "ticketTypes", List.of(Map.of("name", "Adult", "price", 25, "capacity", 10)))).body();
+        JsonNode event = api.schedule(admin, "Mail Evening", Instant.now().plus(10, ChronoUnit.DAYS));
         String email = "reader-" + UUID.randomUUID() + "@mail.test";
         api.register("Mail Reader", email, "password-123");
         String oldToken = api.login(email, "password-123");
