@@ -3,7 +3,6 @@ package io.booking.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.booking.shared.personal.PersonalData;
 import io.booking.shared.personal.PersonalDataCipher;
 import io.booking.testsupport.TestDatabase;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -59,9 +57,9 @@ class AccountErasureEndToEndTest {
     private static final String PASSWORD = "password-for-erasure";
     /** Every value, and the distinctive parts a careless copy might keep on their own. */
     private static final List<String> PERSONAL = List.of(NAME, EMAIL, PHONE, ATTENDEE_1, ATTENDEE_2, ANSWER_1,
-            ANSWER_2, NEW_EMAIL, NEW_PHONE, "900456", "q.vandersloot", "Quintessa", "Vandersloot", "quintessa.vandersloot",
-            "7700 900123", "Pemberton", "Smythe", "Horatio", "Ottoline", "Quarrington", "hazelnuts", "tarragon",
-            "Larkspur", MEMBERSHIP, "Zephyrine", REASON, "Wexley-Thorne", "Barnabus");
+            ANSWER_2, NEW_EMAIL, NEW_PHONE, "900456", "q.vandersloot", "Quintessa", "Vandersloot",
+            "quintessa.vandersloot", "7700 900123", "Pemberton", "Smythe", "Horatio", "Ottoline", "Quarrington",
+            "hazelnuts", "tarragon", "Larkspur", MEMBERSHIP, "Zephyrine", REASON, "Wexley-Thorne", "Barnabus");
 
     private static TestDatabase database;
     private static BookingSystem system;
@@ -70,32 +68,13 @@ class AccountErasureEndToEndTest {
 
     @BeforeAll
     static void startBothSides() throws Exception {
-        int smtpPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            smtpPort = free.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = TestSystems.smtpServer();
         database = TestDatabase.fresh();
-        Map<String, String> properties = new java.util.HashMap<>(Map.of(
-                "spring.datasource.url", database.jdbcUrl(),
-                "spring.datasource.username", database.username(),
-                "spring.datasource.password", database.password(),
-                "server.port", "0",
-                "command.booking.admin.email", ADMIN_EMAIL,
-                "command.booking.admin.password", ADMIN_PASSWORD,
-                "command.booking.security.bcrypt-strength", "4",
-                "query.booking.consistency.max-wait", "30s",
-                "command.db-scheduler.polling-interval", "500ms"));
-        properties.putAll(Map.of(
-                "command.spring.mail.host", "127.0.0.1",
-                "command.spring.mail.port", String.valueOf(smtpPort),
-                "command.booking.mail.poll-interval", "PT0.2S",
-                "command.booking.mail.retry-initial", "PT0.2S",
-                "command.booking.mail.retry-max", "PT1S",
-                // the test's SMTP server logs the addresses it sees; the application's log lines are what is checked
-                "logging.level.com.icegreen.greenmail", "WARN"));
-        system = BookingSystem.start(properties);
+        Map<String, String> settings = TestSystems.settings(database, ADMIN_EMAIL, ADMIN_PASSWORD);
+        TestSystems.mailTo(smtp, settings);
+        settings.put("command.booking.mail.retry-initial", "PT0.2S");
+        settings.put("command.booking.mail.retry-max", "PT1S");
+        system = BookingSystem.start(settings);
         api = new Api(system.commandPort(), system.queryPort());
     }
 

@@ -38,18 +38,7 @@ class BookingSystemEndToEndTest {
     @BeforeAll
     static void startBothSides() throws Exception {
         database = TestDatabase.fresh();
-        system = BookingSystem.start(Map.of(
-                "spring.datasource.url", database.jdbcUrl(),
-                "spring.datasource.username", database.username(),
-                "spring.datasource.password", database.password(),
-                "server.port", "0",
-                "command.booking.admin.email", ADMIN_EMAIL,
-                "command.booking.admin.password", ADMIN_PASSWORD,
-                "command.booking.security.bcrypt-strength", "4",
-                // two cores run both sides, PostgreSQL and up to 100 clients here: give projections time to catch up
-                "query.booking.consistency.max-wait", "30s",
-                // deadlines (an event's end) are looked for twice a second instead of every 5 s
-                "command.db-scheduler.polling-interval", "500ms"));
+        system = BookingSystem.start(TestSystems.settings(database, ADMIN_EMAIL, ADMIN_PASSWORD));
         api = new Api(system.commandPort(), system.queryPort());
     }
 

@@ -51,18 +51,8 @@ class GuestCheckoutEndToEndTest {
     @BeforeAll
     static void startBothSides() throws Exception {
         database = TestDatabase.fresh();
-        Map<String, String> settings = new HashMap<>(Map.of(
-                "spring.datasource.url", database.jdbcUrl(),
-                "spring.datasource.username", database.username(),
-                "spring.datasource.password", database.password(),
-                "server.port", "0",
-                "command.booking.admin.email", ADMIN_EMAIL,
-                "command.booking.admin.password", ADMIN_PASSWORD,
-                "command.booking.security.bcrypt-strength", "4",
-                "query.booking.consistency.max-wait", "30s"));
-        settings.put("command.spring.datasource.hikari.maximum-pool-size", "5");
-        settings.put("query.spring.datasource.hikari.maximum-pool-size", "5");
-        system = BookingSystem.start(settings);
+        system = BookingSystem.start(
+                TestSystems.smallPools(TestSystems.settings(database, ADMIN_EMAIL, ADMIN_PASSWORD)));
         api = new Api(system.commandPort(), system.queryPort());
     }
 

@@ -3,7 +3,6 @@ package io.booking.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.booking.testsupport.TestDatabase;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -11,12 +10,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,31 +39,14 @@ class NotificationsEndToEndTest {
 
     @BeforeAll
     static void startBothSidesAndAnSmtpServer() throws Exception {
-        int smtpPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            smtpPort = free.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = TestSystems.smtpServer();
         database = TestDatabase.fresh();
-        Map<String, String> settings = new HashMap<>();
-        settings.put("spring.datasource.url", database.jdbcUrl());
-        settings.put("spring.datasource.username", database.username());
-        settings.put("spring.datasource.password", database.password());
-        settings.put("server.port", "0");
-        settings.put("command.booking.admin.email", ADMIN_EMAIL);
-        settings.put("command.booking.admin.password", ADMIN_PASSWORD);
-        settings.put("command.booking.security.bcrypt-strength", "4");
-        settings.put("command.spring.datasource.hikari.maximum-pool-size", "5");
-        settings.put("query.spring.datasource.hikari.maximum-pool-size", "5");
-        settings.put("query.booking.consistency.max-wait", "30s");
-        settings.put("command.spring.mail.host", "127.0.0.1");
-        settings.put("command.spring.mail.port", String.valueOf(smtpPort));
-        settings.put("command.booking.mail.poll-interval", "PT0.2S");
+        Map<String, String> settings =
+                TestSystems.smallPools(TestSystems.settings(database, ADMIN_EMAIL, ADMIN_PASSWORD));
+        TestSystems.mailTo(smtp, settings);
         settings.put("command.booking.portal-url", "https://portal.mail.test");
         // the query side looks the password version up on every request (no cache), so the change shows at once
         settings.put("query.booking.security.password-version-cache", "PT0S");
-        settings.put("logging.level.com.icegreen.greenmail", "WARN");
         system = BookingSystem.start(settings);
         api = new Api(system.commandPort(), system.queryPort());
     }

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,19 +29,10 @@ class WaitingListRestartTest {
     @Test
     void anOpenOfferExpiresOnceAfterARestartWithTwoInstances() throws Exception {
         TestDatabase database = TestDatabase.fresh();
-        Map<String, String> settings = new HashMap<>(Map.of(
-                "spring.datasource.url", database.jdbcUrl(),
-                "spring.datasource.username", database.username(),
-                "spring.datasource.password", database.password(),
-                "server.port", "0",
-                "command.booking.admin.email", ADMIN_EMAIL,
-                "command.booking.admin.password", ADMIN_PASSWORD,
-                "command.booking.security.bcrypt-strength", "4",
-                "command.booking.waiting-list.offer-hold", "PT8S",
-                "command.db-scheduler.polling-interval", "500ms"));
-        // three systems in turn, two at once: small pools keep within the database's connection limit
-        settings.put("command.spring.datasource.hikari.maximum-pool-size", "5");
-        settings.put("query.spring.datasource.hikari.maximum-pool-size", "5");
+        // three systems in turn, two at once
+        Map<String, String> settings =
+                TestSystems.smallPools(TestSystems.settings(database, ADMIN_EMAIL, ADMIN_PASSWORD));
+        settings.put("command.booking.waiting-list.offer-hold", "PT8S");
         String eventId;
         String firstEntry;
         try (BookingSystem before = BookingSystem.start(settings)) {
