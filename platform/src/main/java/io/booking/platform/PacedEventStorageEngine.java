@@ -15,8 +15,7 @@ import java.util.stream.Stream;
  * the last one ran dry (on the command side, after every commit). In an on-sale rush that meant two or three queries,
  * each in a transaction of its own, for every booking: 100,000 range reads and 47,000 look-ups of the next index for
  * the 44,000 bookings of a benchmark run ({@code pg_stat_statements}). Waiting until the interval has passed since
- * the last stream started
- * lets events gather, so one read fetches many. Only the start of a stream waits: a processor catching up or
+ * the last stream started lets events gather, so one read fetches many. Only the start of a stream waits: a processor catching up or
  * replaying reads its stream's batches back to back, and loading an aggregate is not paced at all.
  */
 public class PacedEventStorageEngine extends JdbcEventStorageEngine {
