@@ -12,7 +12,8 @@
 #
 # Environment: BENCH_DB_HOST (127.0.0.1), BENCH_DB_USER (postgres), BENCH_WARMUP_SECONDS (240), BENCH_JAVA_OPTS
 # (options of the system JVM, e.g. a flight recording: -XX:StartFlightRecording=filename=rush.jfr); extra client options
-# in BENCH_ARGS, e.g. BENCH_ARGS="--bookings 5000 --seats 2000".
+# in BENCH_ARGS, e.g. BENCH_ARGS="--bookings 5000 --seats 2000"; extra settings of the system in BENCH_SYSTEM_ARGS, e.g.
+# BENCH_SYSTEM_ARGS="--command.booking.sale.max-bookings-per-commit=1" (one booking per commit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,18 +32,19 @@ pg_isready -h "$host" -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/p
 
 system_args=()
 client_scenario="$scenario"
-design="event aggregate cached and snapshotted every 200 events"
+design="event aggregate cached and snapshotted every 200 events; the bookings waiting for an event placed together, up to 64 per commit"
 if [ "$scenario" = naive-rush ]; then
-  system_args=(--command.booking.occurrence.cache-enabled=false --command.booking.occurrence.snapshot-threshold=2147483647)
+  system_args=(--command.booking.occurrence.cache-enabled=false --command.booking.occurrence.snapshot-threshold=2147483647
+    --command.booking.sale.max-bookings-per-commit=1)
   client_scenario=rush
-  design="naive: one event aggregate, no cache, no snapshots"
+  design="naive: one event aggregate, no cache, no snapshots, one booking per commit"
 fi
 
 mkdir -p bench/results
 psql -h "$host" -U "$user" -d postgres -qc "drop database if exists $db with (force)" -c "create database $db"
 export BOOKING_DB_URL="jdbc:postgresql://$host:5432/$db" BOOKING_DB_USER="$user" BOOKING_DB_PASSWORD=""
 BOOKING_ADMIN_EMAIL=$admin_email BOOKING_ADMIN_PASSWORD=$admin_password COMMAND_DB_POOL=40 \
-  java ${BENCH_JAVA_OPTS:-} -Xms2g -Xmx3g -jar system/target/booking-system.jar "${system_args[@]}" > "bench/results/$scenario-system.log" 2>&1 &
+  java ${BENCH_JAVA_OPTS:-} -Xms2g -Xmx3g -jar system/target/booking-system.jar "${system_args[@]}" ${BENCH_SYSTEM_ARGS:-} > "bench/results/$scenario-system.log" 2>&1 &
 system_pid=$!
 trap 'kill $system_pid 2>/dev/null || true; wait $system_pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do

@@ -5,7 +5,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -93,6 +96,12 @@ public class Credentials {
                 accountId).isEmpty();
     }
 
+    /** The login email, to write to; absent for a deleted account. */
+    public Optional<String> emailOf(String accountId) {
+        return jdbc.queryForList("select email_lower from credential where account_id = ?", String.class, accountId)
+                .stream().findFirst();
+    }
+
     /**
      * Holds the account for a booking's transaction: its deletion (which locks the row for update) waits for the booking
      * and then counts it among the upcoming bookings, or has already deleted the row and the booking is refused.
@@ -100,15 +109,20 @@ public class Credentials {
      * @return the account's login email (where its booking confirmations go), or empty when there is no such (live)
      * account
      */
-    /** The login email, to write to; absent for a deleted account. */
-    public Optional<String> emailOf(String accountId) {
-        return jdbc.queryForList("select email_lower from credential where account_id = ?", String.class, accountId)
-                .stream().findFirst();
-    }
-
     public Optional<String> holdForBooking(String accountId) {
         return jdbc.queryForList("select email_lower from credential where account_id = ? for key share",
                 String.class, accountId).stream().findFirst();
+    }
+
+    /** {@link #holdForBooking} for the customers of bookings served together: their emails by account id. */
+    public Map<String, String> holdForBookings(Collection<String> accountIds) {
+        Map<String, String> emails = new HashMap<>();
+        jdbc.query("select account_id, email_lower from credential where account_id = any(?) for key share",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", accountIds.toArray())),
+                rs -> {
+                    emails.put(rs.getString(1), rs.getString(2));
+                });
+        return emails;
     }
 
     /** Forgets the email and password hash: the email is free for a new account from the commit on. */

@@ -2,6 +2,7 @@ package io.booking.command.booking;
 
 import io.booking.command.CommandRefused;
 import io.booking.command.account.Credentials;
+import io.booking.command.notification.Mail;
 import io.booking.command.notification.Notifications;
 import io.booking.command.occurrence.Occurrence;
 import io.booking.command.occurrence.ReleaseSeats;
@@ -12,10 +13,21 @@ import io.booking.shared.occurrence.Organiser;
 import io.booking.shared.personal.PersonalData;
 import io.booking.shared.personal.PersonalDataCipher;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -31,9 +43,12 @@ public class BookingCommandHandler {
     private final PersonalDataCipher cipher;
     private final Credentials accounts;
     private final Notifications notifications;
+    private final Repository<Occurrence> occurrences;
 
     public BookingCommandHandler(BookingReferences references, CommandGateway commands, PersonalDataCipher cipher,
-                                 Credentials accounts, Notifications notifications) {
+                                 Credentials accounts, Notifications notifications,
+                                 @Qualifier("occurrenceRepository") Repository<Occurrence> occurrences) {
+        this.occurrences = occurrences;
         this.references = references;
         this.commands = commands;
         this.cipher = cipher;
@@ -41,22 +56,113 @@ public class BookingCommandHandler {
         this.notifications = notifications;
     }
 
+    /**
+     * Places every queued booking that may be placed, in the order they queued: the event is held once, and the
+     * database statements are one per step for all of them (accounts, booking ids, confirmation mails), so the event's
+     * bookings do not wait on one another's round trips. A booking refused here (sold out, account deleted, booking id
+     * used for another booking) leaves no trace: its claim on the booking id is given back.
+     *
+     * @return an outcome per queued booking, in their order
+     */
     @CommandHandler
-    public BookingConfirmation handle(BookTickets command) {
-        BookingReferences.Claim claim = references.claim(command);
-        if (claim.existing().isPresent()) {
-            if (!claim.existing().get().sameRequestAs(command)) {
-                throw CommandRefused.conflict("booking-id-used", "this booking id was already used for another booking");
+    public List<BookTicketsTogether.Outcome> handle(BookTicketsTogether command, Clock clock) {
+        // a client's retry queued beside its first try: it gets the first one's outcome
+        Map<String, BookTicketsTogether.Queued> distinct = new LinkedHashMap<>();
+        command.bookings().forEach(queued -> distinct.putIfAbsent(queued.booking().bookingId(), queued));
+        Map<String, String> emails = accounts.holdForBookings(
+                distinct.values().stream().map(queued -> queued.booking().customerId()).distinct().toList());
+        Map<String, BookingReferences.Claim> claims = references.claimAll(
+                distinct.values().stream().map(BookTicketsTogether.Queued::booking).toList());
+        Aggregate<Occurrence> occurrence = occurrences.load(command.occurrenceId());
+        Instant now = clock.instant();
+
+        Map<String, BookTicketsTogether.Outcome> outcomes = new HashMap<>();
+        List<String> refusedClaims = new ArrayList<>();
+        List<Mail> confirmations = new ArrayList<>();
+        for (BookTicketsTogether.Queued queued : distinct.values()) {
+            BookTickets booking = queued.booking();
+            BookingReferences.Claim claim = claims.get(booking.bookingId());
+            if (claim.existing().isPresent()) {
+                outcomes.put(booking.bookingId(), claim.existing().get().sameRequestAs(booking)
+                        ? BookTicketsTogether.Outcome.booked(new BookingConfirmation(booking.bookingId(), claim.reference(), true))
+                        : BookTicketsTogether.Outcome.refused(bookingIdUsed()));
+                continue;
             }
-            return new BookingConfirmation(command.bookingId(), claim.reference(), true);
+            String email = emails.get(booking.customerId());
+            ReserveSeats reserve = new ReserveSeats(booking.occurrenceId(), booking.ticketTypeId(), booking.bookingId(),
+                    booking.attendees().size());
+            Optional<CommandRefused> refusal = email == null ? Optional.of(accountDeleted())
+                    : occurrence.invoke(event -> event.refusalToReserve(reserve, now));
+            if (refusal.isPresent()) {
+                refusedClaims.add(booking.bookingId());
+                outcomes.put(booking.bookingId(), BookTicketsTogether.Outcome.refused(refusal.get()));
+                continue;
+            }
+            confirmations.add(notifications.bookingConfirmation(booking.customerId(), email, claim.reference(),
+                    queued.tickets().size()));
+            // each booking's events carry its own request's metadata: who booked
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(reserve).andMetaData(queued.metaData()));
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new PlaceBooking(booking.bookingId(),
+                    claim.reference(), booking.occurrenceId(), booking.ticketTypeId(), booking.customerId(),
+                    queued.tickets(), queued.answers())).andMetaData(queued.metaData()));
+            outcomes.put(booking.bookingId(), BookTicketsTogether.Outcome.booked(
+                    new BookingConfirmation(booking.bookingId(), claim.reference(), false)));
         }
-        place(command, claim.reference());
-        return new BookingConfirmation(command.bookingId(), claim.reference(), false);
+        references.releaseAll(refusedClaims);
+        notifications.bookingsConfirmed(confirmations);
+        return command.bookings().stream().map(queued -> {
+            BookTicketsTogether.Outcome first = outcomes.get(queued.booking().bookingId());
+            return queued == distinct.get(queued.booking().bookingId()) ? first : repeated(first, queued.booking());
+        }).toList();
+    }
+
+    /** The outcome of a retry that queued beside its first try, as if it had come just after it. */
+    private BookTicketsTogether.Outcome repeated(BookTicketsTogether.Outcome first, BookTickets retry) {
+        if (first.refusal() != null) {
+            return first;
+        }
+        BookingReferences.Existing placed = references.find(retry.bookingId()).orElseThrow();
+        return placed.sameRequestAs(retry)
+                ? BookTicketsTogether.Outcome.booked(new BookingConfirmation(retry.bookingId(), placed.reference(), true))
+                : BookTicketsTogether.Outcome.refused(bookingIdUsed());
+    }
+
+    private static CommandRefused bookingIdUsed() {
+        return CommandRefused.conflict("booking-id-used", "this booking id was already used for another booking");
+    }
+
+    private static CommandRefused accountDeleted() {
+        // a deleted account's token may still be valid until it expires
+        return CommandRefused.notFound("no-such-account", "the account was deleted");
+    }
+
+    /**
+     * Attendee names and answers sealed with the key of the customer who books; empty once that key is gone (the
+     * account was deleted).
+     */
+    public Optional<Sealed> seal(BookTickets command) {
+        String subject = command.customerId();
+        List<BookedTicket> tickets = new ArrayList<>();
+        for (BookTickets.Attendee attendee : command.attendees()) {
+            Optional<PersonalData> name = cipher.sealIfKept(subject, attendee.name());
+            if (name.isEmpty()) {
+                return Optional.empty();
+            }
+            tickets.add(new BookedTicket(UUID.randomUUID().toString(), name.get(), attendee.child()));
+        }
+        List<FormAnswer> answers = command.answers().stream()
+                .map(a -> new FormAnswer(a.question(), cipher.seal(subject, a.answer())))
+                .toList();
+        return Optional.of(new Sealed(tickets, answers));
+    }
+
+    /** A booking's attendees and answers, sealed. */
+    public record Sealed(List<BookedTicket> tickets, List<FormAnswer> answers) {
     }
 
     /**
      * Reserves the seats and creates the booking, whose id and reference are already claimed, within the caller's
-     * unit of work (a single booking, or one line of an order).
+     * unit of work (one line of an order).
      *
      * @return the seats left and the price they were taken at
      */
@@ -67,27 +173,19 @@ public class BookingCommandHandler {
 
     /**
      * Places a booking whose seats {@code takeSeats} takes on the event (a reservation, or seats an offer held), within
-     * the caller's unit of work. Every booking goes through here (single, a line of an order, an offer booked), and so
-     * does its confirmation mail: into the outbox in the same transaction, sent once the booking is committed.
+     * the caller's unit of work: a line of an order, or an offer booked. Its confirmation mail goes into the outbox in
+     * the same transaction, sent once the booking is committed. Single bookings are placed together instead
+     * ({@link #handle(BookTicketsTogether, Clock)}).
      */
     public Occurrence.Reservation place(BookTickets command, String reference,
                                         Supplier<Occurrence.Reservation> takeSeats) {
-        // attendee names and answers belong to the customer who books: sealed with the customer's key
-        String subject = command.customerId();
-        String email = accounts.holdForBooking(subject)
-                // a deleted account's token may still be valid until it expires
-                .orElseThrow(() -> CommandRefused.notFound("no-such-account", "the account was deleted"));
-        List<BookedTicket> tickets = command.attendees().stream()
-                .map(a -> new BookedTicket(UUID.randomUUID().toString(), cipher.seal(subject, a.name()), a.child()))
-                .toList();
-        List<FormAnswer> answers = command.answers().stream()
-                .map(a -> new FormAnswer(a.question(), cipher.seal(subject, a.answer())))
-                .toList();
-        notifications.bookingConfirmed(subject, email, reference, tickets.size());
+        String email = accounts.holdForBooking(command.customerId()).orElseThrow(BookingCommandHandler::accountDeleted);
+        Sealed sealed = seal(command).orElseThrow(BookingCommandHandler::accountDeleted);
+        notifications.bookingConfirmed(command.customerId(), email, reference, sealed.tickets().size());
         // sealed before the event's lock is taken: every booker of the event queues behind that lock
         Occurrence.Reservation reservation = takeSeats.get();
         commands.sendAndWait(new PlaceBooking(command.bookingId(), reference, command.occurrenceId(),
-                command.ticketTypeId(), command.customerId(), tickets, answers));
+                command.ticketTypeId(), command.customerId(), sealed.tickets(), sealed.answers()));
         return reservation;
     }
 

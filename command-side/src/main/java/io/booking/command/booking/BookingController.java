@@ -29,9 +29,11 @@ import java.util.UUID;
 public class BookingController {
 
     private final CommandDispatcher dispatcher;
+    private final BookingQueue queue;
 
-    public BookingController(CommandDispatcher dispatcher) {
+    public BookingController(CommandDispatcher dispatcher, BookingQueue queue) {
         this.dispatcher = dispatcher;
+        this.queue = queue;
     }
 
     @Operation(summary = "Book tickets of one ticket type of one event",
@@ -48,10 +50,9 @@ public class BookingController {
         List<BookTickets.Answer> answers = request.answers() == null ? List.of() : request.answers().stream()
                 .map(a -> new BookTickets.Answer(a.question(), a.answer()))
                 .toList();
-        var dispatched = dispatcher.<BookingCommandHandler.BookingConfirmation>send(new BookTickets(bookingId,
-                request.eventId().toString(), request.ticketTypeId().toString(), actor.id(), attendees, answers), actor);
-        OptionalLong position = dispatched.result().repeated()
-                ? dispatcher.latestPositionOf(bookingId) : dispatched.position();
+        var dispatched = queue.book(new BookTickets(bookingId, request.eventId().toString(),
+                request.ticketTypeId().toString(), actor.id(), attendees, answers), actor);
+        OptionalLong position = dispatched.position();
         return ConsistencyToken.created(new BookingAnswer(bookingId, dispatched.result().reference(),
                 request.eventId().toString(), request.ticketTypeId().toString(), attendees.size(),
                 ConsistencyToken.orNull(position)), position);

@@ -4,8 +4,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The set-based rules of bookings, kept in {@code booking_reference} in the transaction of the booking: a reference is
@@ -56,6 +63,53 @@ public class BookingReferences {
                 return new Claim(existing.get().reference(), existing);
             }
             // the reference was taken by another booking: draw again
+        }
+    }
+
+    /**
+     * {@link #claim} for bookings served together, in one statement: a claim per booking id, in the order given. The
+     * ids must be distinct.
+     */
+    public Map<String, Claim> claimAll(List<BookTickets> commands) {
+        Map<String, BookTickets> byId = new LinkedHashMap<>();
+        Map<String, String> drawn = new HashMap<>();
+        commands.forEach(command -> {
+            byId.put(command.bookingId(), command);
+            drawn.put(command.bookingId(), newReference());
+        });
+        Set<String> inserted = new HashSet<>(jdbc.query("""
+                        insert into booking_reference (booking_id, reference, customer_id, occurrence_id, ticket_type_id, quantity)
+                        select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[])
+                        on conflict do nothing
+                        returning booking_id""",
+                ps -> {
+                    Connection connection = ps.getConnection();
+                    List<BookTickets> all = List.copyOf(byId.values());
+                    ps.setArray(1, connection.createArrayOf("text", all.stream().map(BookTickets::bookingId).toArray()));
+                    ps.setArray(2, connection.createArrayOf("text", all.stream().map(c -> drawn.get(c.bookingId())).toArray()));
+                    ps.setArray(3, connection.createArrayOf("text", all.stream().map(BookTickets::customerId).toArray()));
+                    ps.setArray(4, connection.createArrayOf("text", all.stream().map(BookTickets::occurrenceId).toArray()));
+                    ps.setArray(5, connection.createArrayOf("text", all.stream().map(BookTickets::ticketTypeId).toArray()));
+                    ps.setArray(6, connection.createArrayOf("int4", all.stream().map(c -> c.attendees().size()).toArray()));
+                },
+                (rs, i) -> rs.getString(1)));
+        Map<String, Claim> claims = new HashMap<>();
+        byId.forEach((bookingId, command) -> {
+            if (inserted.contains(bookingId)) {
+                claims.put(bookingId, new Claim(drawn.get(bookingId), Optional.empty()));
+            } else {
+                // used before, or (rarely) the drawn reference was taken: the one-by-one claim tells which
+                claims.put(bookingId, claim(command));
+            }
+        });
+        return claims;
+    }
+
+    /** Gives back booking ids claimed in this transaction for bookings that were then refused. */
+    public void releaseAll(Collection<String> bookingIds) {
+        if (!bookingIds.isEmpty()) {
+            jdbc.update("delete from booking_reference where booking_id = any(?)",
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", bookingIds.toArray())));
         }
     }
 

@@ -9,6 +9,8 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -50,6 +52,19 @@ public class CommandDispatcher {
         Long position = jdbc.queryForObject(
                 "select max(global_index) from domain_event_entry where aggregate_identifier = ?", Long.class, aggregateId);
         return position == null ? OptionalLong.empty() : OptionalLong.of(position);
+    }
+
+    /** {@link #latestPositionOf} of several aggregates in one query; an aggregate without events is left out. */
+    public Map<String, Long> latestPositionsOf(Collection<String> aggregateIds) {
+        Map<String, Long> positions = new HashMap<>();
+        jdbc.query("""
+                        select aggregate_identifier, max(global_index) from domain_event_entry
+                        where aggregate_identifier = any(?) group by aggregate_identifier""",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", aggregateIds.toArray())),
+                rs -> {
+                    positions.put(rs.getString(1), rs.getLong(2));
+                });
+        return positions;
     }
 
     private OptionalLong positionOf(String eventIdentifier) {

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** The mails the system sends, composed here and put into the outbox in the caller's transaction. */
 @Component
@@ -29,9 +30,18 @@ public class Notifications {
     }
 
     public void bookingConfirmed(String customerId, String email, String reference, int tickets) {
-        outbox.enqueue(new Mail(BOOKING_CONFIRMATION, customerId, email, "Booking confirmed: " + reference,
+        outbox.enqueue(bookingConfirmation(customerId, email, reference, tickets));
+    }
+
+    /** The confirmations of bookings served together, into the outbox at once. */
+    public void bookingsConfirmed(List<Mail> confirmations) {
+        outbox.enqueueAll(confirmations);
+    }
+
+    public Mail bookingConfirmation(String customerId, String email, String reference, int tickets) {
+        return new Mail(BOOKING_CONFIRMATION, customerId, email, "Booking confirmed: " + reference,
                 "Your booking " + reference + " of " + tickets + (tickets == 1 ? " ticket" : " tickets")
-                        + " is confirmed.\n\nView booking: " + bookingLink(reference) + "\n", null));
+                        + " is confirmed.\n\nView booking: " + bookingLink(reference) + "\n", null);
     }
 
     /**

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.List;
 
 /**
  * Writes mails into the {@code outbox} table in the caller's transaction (a command's unit of work): the mail is
@@ -23,14 +24,23 @@ public class Outbox {
     }
 
     public void enqueue(Mail mail) {
-        String subject = mail.subjectId();
-        jdbc.update("""
+        enqueueAll(List.of(mail));
+    }
+
+    /** Several mails in one round trip to the database (bookings served together). */
+    public void enqueueAll(List<Mail> mails) {
+        jdbc.batchUpdate("""
                         insert into outbox (kind, subject_id, recipient, subject_line, body, not_after)
                         values (?, ?, ?, ?, ?, ?)""",
-                mail.kind(), subject,
+                mails.stream().map(this::row).toList());
+    }
+
+    private Object[] row(Mail mail) {
+        String subject = mail.subjectId();
+        return new Object[]{mail.kind(), subject,
                 cipher.seal(subject, mail.to()).ciphertext(),
                 cipher.seal(subject, mail.subjectLine()).ciphertext(),
                 cipher.seal(subject, mail.body()).ciphertext(),
-                mail.notAfter() == null ? null : Timestamp.from(mail.notAfter()));
+                mail.notAfter() == null ? null : Timestamp.from(mail.notAfter())};
     }
 }

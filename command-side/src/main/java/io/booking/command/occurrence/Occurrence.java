@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -91,8 +92,28 @@ public class Occurrence {
     /** @return the seats left and the price a seat was taken at */
     @CommandHandler
     public Reservation handle(ReserveSeats command, Clock clock) {
+        TicketTypeSeats ticketType = reservable(command, clock.instant());
+        List<OccurrenceEvent> reserved = ticketType.reserve(command.bookingId(), command.quantity());
+        reserved.forEach(event -> apply(event));
+        return new Reservation(((SeatsReserved) reserved.get(0)).seatsLeft(), ticketType.price());
+    }
+
+    /**
+     * Why {@link #handle(ReserveSeats, Clock)} would refuse these seats now, if it would. Bookings served together
+     * (see {@code BookingQueue}) ask first, so that a refused one leaves the others of its unit of work untouched.
+     */
+    public Optional<CommandRefused> refusalToReserve(ReserveSeats command, Instant now) {
+        try {
+            reservable(command, now).mayReserve(command.quantity());
+            return Optional.empty();
+        } catch (CommandRefused refused) {
+            return Optional.of(refused);
+        }
+    }
+
+    private TicketTypeSeats reservable(ReserveSeats command, Instant now) {
         TicketTypeSeats ticketType = ticketType(command.ticketTypeId());
-        bookable(clock.instant());
+        bookable(now);
         ReserveSeats.TransferIn transfer = command.transfer();
         if (transfer != null && !organiser.equals(transfer.fromOrganiser())) {
             throw CommandRefused.conflict("other-organiser", "tickets move only between events of the same organiser");
@@ -100,9 +121,7 @@ public class Occurrence {
         if (transfer != null && !transfer.byAdmin() && !policy.transfersAllowed()) {
             throw CommandRefused.conflict("transfers-not-allowed", "the target event does not accept transfers");
         }
-        List<OccurrenceEvent> reserved = ticketType.reserve(command.bookingId(), command.quantity());
-        reserved.forEach(event -> apply(event));
-        return new Reservation(((SeatsReserved) reserved.get(0)).seatsLeft(), ticketType.price());
+        return ticketType;
     }
 
     @CommandHandler

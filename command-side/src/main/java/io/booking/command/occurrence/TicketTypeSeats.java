@@ -64,13 +64,17 @@ record TicketTypeSeats(String occurrenceId, String ticketTypeId, int capacity, i
     // ---- decisions
 
     List<OccurrenceEvent> reserve(String bookingId, int quantity) {
+        mayReserve(quantity);
+        return List.of(new SeatsReserved(occurrenceId, ticketTypeId, bookingId, quantity, free() - quantity));
+    }
+
+    void mayReserve(int quantity) {
         int free = free();
         if (quantity > free) {
             throw new CommandRefused(CommandRefused.Kind.CONFLICT, "sold-out",
                     free == 0 ? "the ticket type is sold out" : "not enough seats left for this booking",
                     Map.of("seatsLeft", free, "requested", quantity));
         }
-        return List.of(new SeatsReserved(occurrenceId, ticketTypeId, bookingId, quantity, free - quantity));
     }
 
     List<OccurrenceEvent> release(String bookingId, int quantity, Offering offering) {

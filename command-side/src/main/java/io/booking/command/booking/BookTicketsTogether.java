@@ -1,0 +1,37 @@
+package io.booking.command.booking;
+
+import io.booking.command.CommandRefused;
+import io.booking.shared.booking.BookedTicket;
+import io.booking.shared.booking.FormAnswer;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Single bookings of one event, served together in one unit of work (see {@link BookingQueue}): one hold of the event,
+ * one append and one commit for all of them. Each keeps the metadata of its own request (who booked) and is answered on
+ * its own; a refused one changes nothing and leaves the others booked.
+ */
+public record BookTicketsTogether(String occurrenceId, List<Queued> bookings) {
+
+    /**
+     * @param tickets  the attendees, their names sealed with the customer's key before the booking queued
+     * @param answers  sealed likewise
+     * @param metaData of the customer's request, carried by the events of this booking
+     */
+    public record Queued(BookTickets booking, List<BookedTicket> tickets, List<FormAnswer> answers,
+                         Map<String, ?> metaData) {
+    }
+
+    /** One booking's answer: its confirmation, or why it was refused. */
+    public record Outcome(BookingCommandHandler.BookingConfirmation confirmation, CommandRefused refusal) {
+
+        static Outcome booked(BookingCommandHandler.BookingConfirmation confirmation) {
+            return new Outcome(confirmation, null);
+        }
+
+        static Outcome refused(CommandRefused refusal) {
+            return new Outcome(null, refusal);
+        }
+    }
+}
