@@ -7,6 +7,7 @@
 #                                   insert rate at the same C
 #   bench/run.sh rush 32 200        one event of 10,000 seats sold to C clients booking 1-4 tickets each; three
 #                                   sales of fresh events at each C (--sales N in BENCH_ARGS), median quoted
+#   bench/run.sh one-by-one-rush 32 the same rush with every booking in a commit of its own (bookings not placed together)
 #   bench/run.sh naive-rush 32      the same rush against the naive design: the event aggregate uncached and never
 #                                   snapshotted (BENCH_ARGS="--sales 1": one sale takes about a minute)
 #
@@ -38,6 +39,10 @@ if [ "$scenario" = naive-rush ]; then
     --command.booking.sale.max-bookings-per-commit=1)
   client_scenario=rush
   design="naive: one event aggregate, no cache, no snapshots, one booking per commit"
+elif [ "$scenario" = one-by-one-rush ]; then
+  system_args=(--command.booking.sale.max-bookings-per-commit=1)
+  client_scenario=rush
+  design="event aggregate cached and snapshotted every 200 events; one booking per commit"
 fi
 
 mkdir -p bench/results

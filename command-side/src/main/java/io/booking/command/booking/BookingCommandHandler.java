@@ -118,20 +118,19 @@ public class BookingCommandHandler {
 
     /** The outcome of a retry that queued beside its first try, as if it had come just after it. */
     private BookTicketsTogether.Outcome repeated(BookTicketsTogether.Outcome first, BookTickets retry) {
-        if (first.refusal() != null) {
-            return first;
-        }
-        BookingReferences.Existing placed = references.find(retry.bookingId()).orElseThrow();
-        return placed.sameRequestAs(retry)
-                ? BookTicketsTogether.Outcome.booked(new BookingConfirmation(retry.bookingId(), placed.reference(), true))
-                : BookTicketsTogether.Outcome.refused(bookingIdUsed());
+        return references.find(retry.bookingId())
+                .map(placed -> placed.sameRequestAs(retry)
+                        ? BookTicketsTogether.Outcome.booked(new BookingConfirmation(retry.bookingId(), placed.reference(), true))
+                        : BookTicketsTogether.Outcome.refused(bookingIdUsed()))
+                // the first try was refused and left nothing
+                .orElse(first);
     }
 
     private static CommandRefused bookingIdUsed() {
         return CommandRefused.conflict("booking-id-used", "this booking id was already used for another booking");
     }
 
-    private static CommandRefused accountDeleted() {
+    static CommandRefused accountDeleted() {
         // a deleted account's token may still be valid until it expires
         return CommandRefused.notFound("no-such-account", "the account was deleted");
     }

@@ -20,10 +20,10 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Single bookings of an event wait in line, and the first in line places everyone waiting behind it in one unit of
- * work ({@link BookTicketsTogether}). One booking at a time, each booking of a busy event held the event for two round
- * trips to the database and a commit of its own (about 1.5 ms), which capped an on-sale rush at about 800 bookings/s
- * however many cores were free. Nobody waits for a batch to fill: the first in line starts at once with whoever is there,
- * and whoever arrives meanwhile goes with the next.
+ * work ({@link BookTicketsTogether}). One booking at a time, each booking of a busy event held the event for its append
+ * and its commit, two round trips and a WAL flush (about 1.3 ms): an on-sale rush stopped at 765-941 bookings/s with
+ * CPU to spare; placed together, about 1,900/s (README, "The on-sale rush"). Nobody waits for a batch to fill: the
+ * first in line starts at once with whoever is there, and whoever arrives meanwhile goes with the next.
  * <p>
  * The line only gathers bookings; the event's lock still decides. Orders, offers, transfers and cancellations take that
  * lock between two batches, and a second instance's batch for the same event conflicts at the append as before.
@@ -53,8 +53,7 @@ public class BookingQueue {
      */
     public CommandDispatcher.Dispatched<BookingCommandHandler.BookingConfirmation> book(BookTickets booking, Actor actor) {
         // sealed on the request's own thread: the one serving the line has enough to do
-        BookingCommandHandler.Sealed sealed = handler.seal(booking)
-                .orElseThrow(() -> CommandRefused.notFound("no-such-account", "the account was deleted"));
+        BookingCommandHandler.Sealed sealed = handler.seal(booking).orElseThrow(BookingCommandHandler::accountDeleted);
         Waiting me = new Waiting(new BookTicketsTogether.Queued(booking, sealed.tickets(), sealed.answers(),
                 Map.of(Metadata.ACTOR, actor.asMetaData(), Metadata.CORRELATION_ID, UUID.randomUUID().toString())));
         Line line;
