@@ -104,9 +104,11 @@ class BookingsServedTogetherTest extends CommandApiTest {
         // placed together: one transaction wrote both bookings
         assertThat(jdbc.queryForObject("select count(distinct xmin::text) from booking_reference where booking_id in (?, ?)",
                 Integer.class, adaId, benLastId)).isEqualTo(1);
-        // and each booking's events name the customer who booked it
-        assertThat(actorOf(adaId)).isEqualTo("customer:" + ada);
-        assertThat(actorOf(benLastId)).isEqualTo("customer:" + ben);
+        // and each booking's events name the customer who booked it, and their own request
+        assertThat(metaDataOf(adaId, "actor")).isEqualTo("customer:" + ada);
+        assertThat(metaDataOf(benLastId, "actor")).isEqualTo("customer:" + ben);
+        assertThat(metaDataOf(adaId, "correlationId")).isEqualTo(queued.get(0).metaData().get(Metadata.CORRELATION_ID));
+        assertThat(metaDataOf(benLastId, "correlationId")).isEqualTo(queued.get(5).metaData().get(Metadata.CORRELATION_ID));
     }
 
     @Test
@@ -182,10 +184,10 @@ class BookingsServedTogetherTest extends CommandApiTest {
                 Map.of(Metadata.ACTOR, "customer:" + actor, Metadata.CORRELATION_ID, UUID.randomUUID().toString()));
     }
 
-    private String actorOf(String bookingId) {
+    private String metaDataOf(String bookingId, String key) {
         return jdbc.queryForObject("""
-                select convert_from(meta_data, 'UTF8')::json ->> 'actor' from domain_event_entry
-                where aggregate_identifier = ? and payload_type like '%.TicketsBooked'""", String.class, bookingId);
+                select convert_from(meta_data, 'UTF8')::json ->> ? from domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%.TicketsBooked'""", String.class, key, bookingId);
     }
 
     /** @return the event's id and its ticket type's */
