@@ -38,6 +38,8 @@ public class PasswordResets {
     private final TransactionTemplate transaction;
     private final Duration codeTtl;
     private final int maxAttempts;
+    private final int maxRequests;
+    private final Duration requestWindow;
     // compared against when there is no code, so every refusal costs one hash check
     private final String noCodeHash;
 
@@ -45,7 +47,9 @@ public class PasswordResets {
                           Notifications notifications, PasswordVersions versions, Clock clock,
                           PlatformTransactionManager transactions,
                           @Value("${booking.password-reset.code-ttl}") Duration codeTtl,
-                          @Value("${booking.password-reset.max-attempts}") int maxAttempts) {
+                          @Value("${booking.password-reset.max-attempts}") int maxAttempts,
+                          @Value("${booking.password-reset.max-requests}") int maxRequests,
+                          @Value("${booking.password-reset.request-window}") Duration requestWindow) {
         this.credentials = credentials;
         this.jdbc = jdbc;
         this.passwords = passwords;
@@ -55,22 +59,38 @@ public class PasswordResets {
         this.transaction = new TransactionTemplate(transactions);
         this.codeTtl = codeTtl;
         this.maxAttempts = maxAttempts;
+        this.maxRequests = maxRequests;
+        this.requestWindow = requestWindow;
         this.noCodeHash = passwords.encode(UUID.randomUUID().toString());
     }
 
-    /** Mails a new code when an account has this email; says nothing either way. */
+    /**
+     * Mails a new code when an account has this email, at most {@code max-requests} per account within
+     * {@code request-window} (each new code has its own attempts, so the limit also bounds the guesses); says nothing
+     * either way. Past the limit the open code stays valid.
+     */
     public void request(String email) {
         String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
         String hash = passwords.encode(code);
         transaction.executeWithoutResult(status -> credentials.findByEmail(email).ifPresent(credential -> {
-            Instant expiresAt = clock.instant().plus(codeTtl);
-            jdbc.update("""
-                    insert into password_reset (account_id, code_hash, expires_at, attempts) values (?, ?, ?, 0)
+            Instant now = clock.instant();
+            Instant expiresAt = now.plus(codeTtl);
+            Timestamp windowOpen = Timestamp.from(now.minus(requestWindow));
+            int issued = jdbc.update("""
+                    insert into password_reset (account_id, code_hash, expires_at, attempts, requests, window_started_at)
+                    values (?, ?, ?, 0, 1, ?)
                     on conflict (account_id) do update set code_hash = excluded.code_hash,
-                    expires_at = excluded.expires_at, attempts = 0, created_at = now()""",
-                    credential.accountId(), hash, Timestamp.from(expiresAt));
-            notifications.passwordResetCode(credential.accountId(), Credentials.normalise(email), code, expiresAt,
-                    codeTtl);
+                    expires_at = excluded.expires_at, attempts = 0, created_at = now(),
+                    requests = case when password_reset.window_started_at > ? then password_reset.requests + 1 else 1 end,
+                    window_started_at = case when password_reset.window_started_at > ?
+                        then password_reset.window_started_at else excluded.window_started_at end
+                    where password_reset.window_started_at <= ? or password_reset.requests < ?""",
+                    credential.accountId(), hash, Timestamp.from(expiresAt), Timestamp.from(now),
+                    windowOpen, windowOpen, windowOpen, maxRequests);
+            if (issued == 1) {
+                notifications.passwordResetCode(credential.accountId(), Credentials.normalise(email), code, expiresAt,
+                        codeTtl);
+            }
         }));
     }
 

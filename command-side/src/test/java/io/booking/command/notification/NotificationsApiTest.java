@@ -263,6 +263,33 @@ class NotificationsApiTest extends CommandApiTest {
     }
 
     @Test
+    void resetCodesAreMailedAtMostThreeTimesAnHourPerAccount() throws Exception {
+        String email = "forgetful-" + UUID.randomUUID() + "@notify.test";
+        String accountId = register(email);
+        for (int request = 0; request < 4; request++) {
+            assertThat(post("/api/auth/password-reset", null, Map.of("email", email)).getStatusCode().value())
+                    .isEqualTo(202);
+        }
+        assertThat(resetMailsOf(accountId)).as("the fourth request within the hour mails nothing").isEqualTo(3);
+        String third = codeIn(await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email), m -> m.size() == 3)
+                .get(2));
+
+        jdbc.update("update password_reset set window_started_at = now() - interval '61 minutes' where account_id = ?",
+                accountId);
+        post("/api/auth/password-reset", null, Map.of("email", email));
+        assertThat(resetMailsOf(accountId)).as("an hour later a code is mailed again").isEqualTo(4);
+        String fourth = codeIn(await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email), m -> m.size() == 4)
+                .get(3));
+        assertThat(confirm(email, third, "new-password-456").getStatusCode().value()).isEqualTo(400);
+        assertThat(confirm(email, fourth, "new-password-456").getStatusCode().value()).isEqualTo(204);
+    }
+
+    private long resetMailsOf(String accountId) {
+        return jdbc.queryForObject("select count(*) from outbox where kind = 'password-reset' and subject_id = ?",
+                Long.class, accountId);
+    }
+
+    @Test
     void whileTheSmtpServerIsDownTheMailWaitsInTheOutboxAndGoesOutWhenItIsBack(CapturedOutput output)
             throws Exception {
         String email = "patient-" + UUID.randomUUID() + "@notify.test";
