@@ -25,7 +25,9 @@ public class PasswordResetController {
     @Operation(summary = "Ask for a password reset code by mail",
             description = "Always 202: the answer never says whether an account has the email. When one has, a 6-digit "
                     + "code is mailed to it; it works once, expires (booking.password-reset.code-ttl) and allows a few "
-                    + "wrong tries (booking.password-reset.max-attempts). A new request replaces the open code.")
+                    + "wrong tries (booking.password-reset.max-attempts). A new request replaces the open code; past "
+                    + "booking.password-reset.max-requests codes within request-window (3 an hour) nothing is mailed "
+                    + "and the open code stays.")
     @SecurityRequirements // public: no bearer token needed
     @PostMapping("/api/auth/password-reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
