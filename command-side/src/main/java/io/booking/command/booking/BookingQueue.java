@@ -5,6 +5,7 @@ import io.booking.command.consistency.CommandDispatcher;
 import io.booking.command.consistency.Metadata;
 import io.booking.command.security.Actor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -83,18 +84,32 @@ public class BookingQueue {
     }
 
     private List<Answer> placeTogether(String occurrenceId, List<Waiting> batch) {
+        RuntimeException failure;
         try {
-            List<BookTicketsTogether.Outcome> outcomes = commands.sendAndWait(new BookTicketsTogether(occurrenceId,
-                    batch.stream().map(waiting -> waiting.queued).toList()));
-            return outcomes.stream().map(Answer::of).toList();
-        } catch (RuntimeException failure) {
-            if (batch.size() == 1) {
-                return List.of(Answer.failed(failure));
+            return send(occurrenceId, batch);
+        } catch (ConcurrencyException conflict) {
+            // another instance stored events of this event since this one read it; the rollback dropped the cached
+            // event, so a second try reads it afresh
+            try {
+                return send(occurrenceId, batch);
+            } catch (RuntimeException again) {
+                failure = again;
             }
-            // the unit of work failed as a whole (no such event; another instance booked it at the same moment):
-            // each on its own, so that one booking's failure is not the others'
-            return batch.stream().map(waiting -> placeTogether(occurrenceId, List.of(waiting)).get(0)).toList();
+        } catch (RuntimeException e) {
+            failure = e;
         }
+        if (batch.size() == 1) {
+            return List.of(Answer.failed(failure));
+        }
+        // the unit of work failed as a whole (no such event, or conflicts again): each on its own, so that one
+        // booking's failure is not the others'
+        return batch.stream().map(waiting -> placeTogether(occurrenceId, List.of(waiting)).get(0)).toList();
+    }
+
+    private List<Answer> send(String occurrenceId, List<Waiting> batch) {
+        List<BookTicketsTogether.Outcome> outcomes = commands.sendAndWait(new BookTicketsTogether(occurrenceId,
+                batch.stream().map(waiting -> waiting.queued).toList()));
+        return outcomes.stream().map(Answer::of).toList();
     }
 
     private void answer(List<Waiting> batch, List<Answer> answers) {

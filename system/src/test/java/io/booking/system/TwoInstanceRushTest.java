@@ -1,0 +1,139 @@
+package io.booking.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.booking.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances sell one event at once on the same database. Each places its waiting bookings together under its own
+ * lock of the event; only the store's sequence number stands between them, and it must be enough: never a seat sold
+ * twice, every success stored, and a booking that lost a race is retried by the client with the same booking id.
+ */
+class TwoInstanceRushTest {
+
+    private static final String ADMIN_EMAIL = "admin@two.test";
+    private static final String ADMIN_PASSWORD = "admin-password";
+    private static final int SEATS = 300;
+    private static final int CLIENTS_PER_INSTANCE = 12;
+
+    @Test
+    void twoInstancesSellingOneEventSellEachSeatOnce() throws Exception {
+        TestDatabase database = TestDatabase.fresh();
+        Map<String, String> settings = TestSystems.smallPools(TestSystems.settings(database, ADMIN_EMAIL, ADMIN_PASSWORD));
+        ExecutorService pool = Executors.newFixedThreadPool(2 * CLIENTS_PER_INSTANCE);
+        try (BookingSystem one = BookingSystem.start(settings); BookingSystem two = BookingSystem.start(settings)) {
+            List<Api> instances = List.of(new Api(one.commandPort(), one.queryPort()),
+                    new Api(two.commandPort(), two.queryPort()));
+            Api first = instances.get(0);
+            String admin = first.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+            Instant start = Instant.now().plus(30, ChronoUnit.DAYS);
+            JsonNode event = first.command("/api/admin/events", admin, Map.of(
+                    "title", "Two Doors", "startsAt", start.toString(), "endsAt", start.plusSeconds(3600).toString(),
+                    "location", "Hall", "organiser", Map.of("name", "Org"),
+                    "ticketTypes", List.of(Map.of("name", "Seat", "price", 10, "capacity", SEATS)))).body();
+            String eventId = event.get("eventId").asText();
+            String ticketTypeId = event.at("/ticketTypes/0/ticketTypeId").asText();
+
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Sales>> clients = new ArrayList<>();
+            for (int i = 0; i < 2 * CLIENTS_PER_INSTANCE; i++) {
+                Api api = instances.get(i % 2);
+                String email = "buyer-" + UUID.randomUUID() + "@two.test";
+                api.register("Buyer", email, "password-123");
+                String token = api.login(email, "password-123");
+                clients.add(pool.submit(() -> {
+                    go.await();
+                    return buy(api, token, eventId, ticketTypeId);
+                }));
+            }
+            go.countDown();
+            List<Sales> sales = new ArrayList<>();
+            for (Future<Sales> client : clients) {
+                sales.add(client.get());
+            }
+
+            assertThat(sales).allSatisfy(s -> assertThat(s.unexpected()).as("answers other than 201 and 409").isEmpty());
+            assertThat(sales.stream().mapToInt(Sales::seats).sum()).isEqualTo(SEATS);
+            int bookings = sales.stream().mapToInt(s -> s.bookingIds().size()).sum();
+            assertThat(scalar(database, """
+                    select count(*) from command.domain_event_entry
+                    where aggregate_identifier = ? and payload_type like '%.SeatsReserved'""", eventId))
+                    .isEqualTo(bookings);
+            assertThat(scalar(database, """
+                    select coalesce(sum(quantity), 0) from command.booking_reference where occurrence_id = ?""",
+                    eventId)).isEqualTo(SEATS);
+            for (int instance = 0; instance < 2; instance++) {
+                int seatsHere = 0;
+                for (int i = instance; i < sales.size(); i += 2) {
+                    seatsHere += sales.get(i).seats();
+                }
+                assertThat(seatsHere).as("seats sold through instance %d", instance + 1).isPositive();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Books 1-3 seats at a time until sold out; a booking that lost a race is sent again as it was. */
+    private static Sales buy(Api api, String token, String eventId, String ticketTypeId) {
+        Sales sales = new Sales(new ArrayList<>(), new ArrayList<>(), new int[1]);
+        int wanted = ThreadLocalRandom.current().nextInt(1, 4);
+        String bookingId = UUID.randomUUID().toString();
+        while (true) {
+            Api.Answer answer = api.command("/api/bookings", token, Map.of("bookingId", bookingId, "eventId", eventId,
+                    "ticketTypeId", ticketTypeId,
+                    "tickets", Collections.nCopies(wanted, Map.of("attendeeName", "Buyer"))));
+            if (answer.status() == 201) {
+                sales.bookingIds().add(bookingId);
+                sales.seatsSold()[0] += wanted;
+                bookingId = UUID.randomUUID().toString();
+            } else if (answer.status() == 409 && "concurrent-change".equals(answer.body().get("rule").asText())) {
+                // the other instance changed the event at the same moment: the same request again
+            } else if (answer.status() == 409 && "sold-out".equals(answer.body().get("rule").asText())) {
+                int left = answer.body().get("seatsLeft").asInt();
+                if (left == 0) {
+                    return sales;
+                }
+                wanted = Math.min(wanted, left);
+            } else {
+                sales.unexpected().add(answer.status() + " " + answer.body());
+                return sales;
+            }
+        }
+    }
+
+    private record Sales(List<String> bookingIds, List<String> unexpected, int[] seatsSold) {
+
+        int seats() {
+            return seatsSold[0];
+        }
+    }
+
+    private static int scalar(TestDatabase database, String sql, String parameter) throws Exception {
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}
