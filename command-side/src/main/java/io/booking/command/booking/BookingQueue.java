@@ -43,6 +43,10 @@ public class BookingQueue {
         this.commands = commands;
         this.dispatcher = dispatcher;
         this.handler = handler;
+        if (maxTogether < 1) {
+            // the first in line must at least take its own booking
+            throw new IllegalArgumentException("booking.sale.max-bookings-per-commit must be 1 or more");
+        }
         this.maxTogether = maxTogether;
     }
 
