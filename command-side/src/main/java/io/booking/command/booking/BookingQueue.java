@@ -66,6 +66,10 @@ public class BookingQueue {
         do {
             line = lines.computeIfAbsent(booking.occurrenceId(), id -> new Line());
             serving = line.join(me);
+            if (serving == null) {
+                // closed by its last server, who is about to remove it: not waiting for that
+                lines.remove(booking.occurrenceId(), line);
+            }
         } while (serving == null);
         if (serving || me.awaitAnswerOrTurn()) {
             serve(booking.occurrenceId(), line);
