@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -167,6 +168,32 @@ class BookingsServedTogetherTest extends CommandApiTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void bookingsOfAnEventThatDoesNotExistAreEachAnsweredNotFoundAndLeaveNoClaim() throws Exception {
+        register("lost");
+        String token = login("lost@together.test", "password-123");
+        String[] nowhere = {UUID.randomUUID().toString(), UUID.randomUUID().toString()};
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<ResponseEntity<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post("/api/bookings", token, booking(UUID.randomUUID().toString(), nowhere, 1));
+                }));
+            }
+            start.countDown();
+            for (Future<ResponseEntity<String>> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS).getStatusCode().value()).isEqualTo(404);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from booking_reference where occurrence_id = ?", Integer.class,
+                nowhere[0])).isZero();
     }
 
     private BookTicketsTogether.Queued queued(String customer, String bookingId, String[] event, int tickets) {
