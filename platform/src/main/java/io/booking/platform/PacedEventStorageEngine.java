@@ -1,8 +1,15 @@
 package io.booking.platform;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
@@ -24,6 +31,25 @@ public class PacedEventStorageEngine extends JdbcEventStorageEngine {
     private long lastStart;
 
     /** @param interval the least time between the starts of two event streams */
+    /**
+     * Built the way Axon's JDBC auto-configuration builds its engine (each side declares its own event store, which
+     * turns that auto-configuration off), and paced.
+     */
+    public static PacedEventStorageEngine of(Serializer snapshotSerializer, Serializer eventSerializer,
+                                             EventUpcaster upcasterChain, SnapshotFilter snapshotFilter,
+                                             PersistenceExceptionResolver exceptions, ConnectionProvider connections,
+                                             TransactionManager transactions, EventSchema schema, Duration interval) {
+        return new PacedEventStorageEngine(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(snapshotSerializer)
+                .upcasterChain(upcasterChain)
+                .persistenceExceptionResolver(exceptions)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(snapshotFilter)
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(schema), interval);
+    }
+
     public PacedEventStorageEngine(JdbcEventStorageEngine.Builder builder, Duration interval) {
         super(builder);
         this.intervalNanos = interval.toNanos();

@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,15 +55,9 @@ public class EventStoreConfiguration {
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema,
                                                  @Value("${booking.event-store.read-interval:200ms}") Duration readInterval) {
-        return new PacedEventStorageEngine(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
-                .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(eventSchema), readInterval);
+        return PacedEventStorageEngine.of(defaultSerializer, eventSerializer, configuration.upcasterChain(),
+                configuration.snapshotFilter(), persistenceExceptionResolver, connectionProvider, transactionManager,
+                eventSchema, readInterval);
     }
 
     /**

@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -59,15 +58,9 @@ public class EventStoreConfiguration {
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
                                           @Value("${booking.event-store.read-interval:10ms}") Duration readInterval) {
-        return new PacedEventStorageEngine(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
-                .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
-                .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(eventSchema), readInterval);
+        return PacedEventStorageEngine.of(defaultSerializer, eventSerializer, configuration.upcasterChain(),
+                configuration.snapshotFilter(), new JdbcSQLErrorCodesResolver(), connectionProvider, transactionManager,
+                eventSchema, readInterval);
     }
 
     /*
