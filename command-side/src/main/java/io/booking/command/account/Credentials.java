@@ -110,8 +110,7 @@ public class Credentials {
      * account
      */
     public Optional<String> holdForBooking(String accountId) {
-        return jdbc.queryForList("select email_lower from credential where account_id = ? for key share",
-                String.class, accountId).stream().findFirst();
+        return Optional.ofNullable(holdForBookings(List.of(accountId)).get(accountId));
     }
 
     /** {@link #holdForBooking} for the customers of bookings served together: their emails by account id. */

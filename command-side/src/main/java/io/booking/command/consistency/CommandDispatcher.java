@@ -49,8 +49,7 @@ public class CommandDispatcher {
 
     /** The position of the newest event of an aggregate, for an answer repeated without new events. */
     public OptionalLong latestPositionOf(String aggregateId) {
-        Long position = jdbc.queryForObject(
-                "select max(global_index) from domain_event_entry where aggregate_identifier = ?", Long.class, aggregateId);
+        Long position = latestPositionsOf(List.of(aggregateId)).get(aggregateId);
         return position == null ? OptionalLong.empty() : OptionalLong.of(position);
     }
 
