@@ -69,6 +69,15 @@ final class Api {
     }
 
     Answer query(String path, String token, Long consistencyToken) {
+        return send(queryRequest(path, token, consistencyToken).build());
+    }
+
+    /** A query that asks (RFC 7240 {@code Prefer: wait}) to be answered within {@code seconds}, caught up or not. */
+    Answer queryWaitingAtMost(String path, String token, long consistencyToken, int seconds) {
+        return send(queryRequest(path, token, consistencyToken).header("Prefer", "wait=" + seconds).build());
+    }
+
+    private HttpRequest.Builder queryRequest(String path, String token, Long consistencyToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(querySide + path)).timeout(Duration.ofSeconds(60)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -76,7 +85,7 @@ final class Api {
         if (consistencyToken != null) {
             request.header("X-Consistency-Token", consistencyToken.toString());
         }
-        return send(request.build());
+        return request;
     }
 
     String register(String name, String email, String password) {

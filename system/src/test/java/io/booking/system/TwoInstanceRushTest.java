@@ -2,6 +2,8 @@ package io.booking.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.booking.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -23,9 +25,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two instances sell one event at once on the same database. Each places its waiting bookings together under its own
- * lock of the event; only the store's sequence number stands between them, and it must be enough: never a seat sold
- * twice, every success stored, and a booking that lost a race is retried by the client with the same booking id.
+ * Two instances of the whole system on the same database, as behind a load balancer.
+ * <p>
+ * They sell one event at once. Each places its waiting bookings together under its own lock of the event; only the
+ * store's sequence number stands between them, and it must be enough: never a seat sold twice, every success stored,
+ * and a booking that lost a race is retried by the client with the same booking id.
+ * <p>
+ * And a customer's next query may reach the other instance, whose query side may own none of the processors' segments:
+ * it still reads its own writes promptly.
  */
 class TwoInstanceRushTest {
 
@@ -34,14 +41,62 @@ class TwoInstanceRushTest {
     private static final int SEATS = 300;
     private static final int CLIENTS_PER_INSTANCE = 12;
 
+    private static TestDatabase database;
+    private static BookingSystem one;
+    private static BookingSystem two;
+    private static List<Api> instances;
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        database = TestDatabase.fresh();
+        Map<String, String> settings = TestSystems.smallPools(TestSystems.settings(database, ADMIN_EMAIL, ADMIN_PASSWORD));
+        one = BookingSystem.start(settings);
+        two = BookingSystem.start(settings);
+        instances = List.of(new Api(one.commandPort(), one.queryPort()), new Api(two.commandPort(), two.queryPort()));
+    }
+
+    @AfterAll
+    static void stop() {
+        for (BookingSystem system : new BookingSystem[] {two, one}) {
+            if (system != null) {
+                system.close();
+            }
+        }
+    }
+
+    /**
+     * A processor's segment claimed by the other instance is judged by its stored token, which Axon writes late for
+     * events that processor does not handle (a waiting list ignores a booking): each booking's query, sent to the
+     * instance that did not take the booking and asking to wait at most two seconds, finds the booking.
+     */
+    @Test
+    void aBookingTakenByOneInstanceIsReadPromptlyThroughTheOther() {
+        Api first = instances.get(0);
+        String admin = first.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        JsonNode event = first.schedule(admin, "Either Door", Instant.now().plus(20, ChronoUnit.DAYS));
+        String eventId = event.get("eventId").asText();
+        String ticketTypeId = event.at("/ticketTypes/0/ticketTypeId").asText();
+        for (int i = 0; i < 4; i++) {
+            Api booker = instances.get(i % 2);
+            Api reader = instances.get((i + 1) % 2);
+            String email = "reader-" + UUID.randomUUID() + "@two.test";
+            booker.register("Reader", email, "password-123");
+            String token = booker.login(email, "password-123");
+            String bookingId = UUID.randomUUID().toString();
+            Api.Answer booked = booker.command("/api/bookings", token, Map.of("bookingId", bookingId, "eventId", eventId,
+                    "ticketTypeId", ticketTypeId, "tickets", List.of(Map.of("attendeeName", "Reader"))));
+            assertThat(booked.status()).isEqualTo(201);
+
+            Api.Answer upcoming = reader.queryWaitingAtMost("/api/my/upcoming", token, booked.consistencyToken(), 2);
+            assertThat(upcoming.status()).as("read through the other instance: %s", upcoming.body()).isEqualTo(200);
+            assertThat(upcoming.body().findValuesAsText("bookingId")).contains(bookingId);
+        }
+    }
+
     @Test
     void twoInstancesSellingOneEventSellEachSeatOnce() throws Exception {
-        TestDatabase database = TestDatabase.fresh();
-        Map<String, String> settings = TestSystems.smallPools(TestSystems.settings(database, ADMIN_EMAIL, ADMIN_PASSWORD));
         ExecutorService pool = Executors.newFixedThreadPool(2 * CLIENTS_PER_INSTANCE);
-        try (BookingSystem one = BookingSystem.start(settings); BookingSystem two = BookingSystem.start(settings)) {
-            List<Api> instances = List.of(new Api(one.commandPort(), one.queryPort()),
-                    new Api(two.commandPort(), two.queryPort()));
+        try {
             Api first = instances.get(0);
             String admin = first.login(ADMIN_EMAIL, ADMIN_PASSWORD);
             Instant start = Instant.now().plus(30, ChronoUnit.DAYS);

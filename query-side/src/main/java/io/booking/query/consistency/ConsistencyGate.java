@@ -6,17 +6,23 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
+import java.time.Duration;
+import java.util.Enumeration;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Read-your-writes for every query endpoint: a request carrying a consistency token (the event store position of
- * the caller's last command) is answered only once every processor has processed that position.
+ * the caller's last command) is answered only once every processor has processed that position, or with 503 once
+ * the configured wait (or a shorter one the client asked for with RFC 7240's {@code Prefer: wait=seconds}) ran out.
  */
 @Component
 public class ConsistencyGate implements HandlerInterceptor {
 
     public static final String HEADER = "X-Consistency-Token";
     public static final String PARAMETER = "consistencyToken";
+    private static final Pattern WAIT_PREFERENCE = Pattern.compile("(?i)^\\s*wait\\s*=\\s*\"?(\\d{1,9})\"?\\s*(;.*)?$");
 
     private final ProcessorPositions positions;
     private final ConsistencyProperties properties;
@@ -29,18 +35,36 @@ public class ConsistencyGate implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String header = request.getHeader(HEADER);
-        if (header != null) {
-            awaitPosition(parse(HEADER, header));
-        }
         String parameter = request.getParameter(PARAMETER);
+        if (header == null && parameter == null) {
+            return true;
+        }
+        long deadline = System.nanoTime() + maxWait(request).toNanos();
+        if (header != null) {
+            awaitPosition(parse(HEADER, header), deadline);
+        }
         if (parameter != null) {
-            awaitPosition(parse(PARAMETER, parameter));
+            awaitPosition(parse(PARAMETER, parameter), deadline);
         }
         return true;
     }
 
-    public void awaitPosition(long position) {
-        long deadline = System.nanoTime() + properties.maxWait().toNanos();
+    /** The configured wait, or the client's preference when shorter; a preference not understood is ignored (RFC 7240). */
+    private Duration maxWait(HttpServletRequest request) {
+        Duration wait = properties.maxWait();
+        for (Enumeration<String> headers = request.getHeaders("Prefer"); headers.hasMoreElements(); ) {
+            for (String preference : headers.nextElement().split(",")) {
+                Matcher matcher = WAIT_PREFERENCE.matcher(preference);
+                if (matcher.matches()) {
+                    Duration preferred = Duration.ofSeconds(Long.parseLong(matcher.group(1)));
+                    wait = preferred.compareTo(wait) < 0 ? preferred : wait;
+                }
+            }
+        }
+        return wait;
+    }
+
+    private void awaitPosition(long position, long deadline) {
         while (!positions.reached(position)) {
             if (System.nanoTime() - deadline > 0) {
                 throw new ConsistencyTimeoutException(position, properties.retryAfter());

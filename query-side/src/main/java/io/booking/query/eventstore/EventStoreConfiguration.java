@@ -91,11 +91,18 @@ public class EventStoreConfiguration {
     /**
      * Every pooled processor (those named in query-side.yml and any added later) reads through the notifying source.
      * The source is looked up when a processor is built: the event store itself depends on Axon's configuration.
+     * <p>
+     * A segment writes its token when it commits a batch, but past events its processor does not handle (a waiting
+     * list ignores bookings) only when it renews its claim: 5 s by Axon's default. Another instance's query side judges
+     * the segment by that stored token, so its read-your-writes queries waited up to that long; renewing the claim
+     * every {@code claim-extension} bounds the wait, for a small update per segment per interval.
      */
     @Bean
-    ConfigurerModule pooledProcessorsReadThroughNotifyingSource(ObjectProvider<ArrivalNotifyingEventSource> source) {
+    ConfigurerModule pooledProcessorsReadThroughNotifyingSource(ObjectProvider<ArrivalNotifyingEventSource> source,
+                                                                @Value("${booking.event-store.claim-extension:250ms}") Duration claimExtension) {
         return configurer -> configurer.eventProcessing(processing -> processing.registerPooledStreamingEventProcessorConfiguration(
-                (config, builder) -> builder.messageSource(source.getObject())));
+                (config, builder) -> builder.messageSource(source.getObject())
+                        .claimExtensionThreshold(claimExtension.toMillis())));
     }
 
     /**
