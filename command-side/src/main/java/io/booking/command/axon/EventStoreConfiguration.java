@@ -2,6 +2,7 @@ package io.booking.command.axon;
 
 import io.booking.platform.EventStoreTables;
 import io.booking.platform.PacedEventStorageEngine;
+import io.booking.platform.ProcessorTokenStores;
 import io.booking.shared.booking.CancellationReasonUpcaster;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -13,6 +14,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -87,6 +89,12 @@ public class EventStoreConfiguration {
     @Bean
     public TokenSchema tokenSchema() {
         return EventStoreTables.tokens("token_entry");
+    }
+
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                             @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+        return ProcessorTokenStores.jdbc(connectionProvider, serializer, tokenSchema, claimTimeout);
     }
 
     @Bean

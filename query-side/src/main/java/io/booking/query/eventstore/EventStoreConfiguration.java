@@ -2,11 +2,13 @@ package io.booking.query.eventstore;
 
 import io.booking.platform.EventStoreTables;
 import io.booking.platform.PacedEventStorageEngine;
+import io.booking.platform.ProcessorTokenStores;
 import io.booking.shared.booking.CancellationReasonUpcaster;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -43,6 +45,12 @@ public class EventStoreConfiguration {
     @Bean
     TokenSchema tokenSchema() {
         return EventStoreTables.tokens("query.token_entry");
+    }
+
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                             @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+        return ProcessorTokenStores.jdbc(connectionProvider, serializer, tokenSchema, claimTimeout);
     }
 
     /*
