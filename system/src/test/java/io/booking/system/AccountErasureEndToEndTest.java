@@ -182,6 +182,15 @@ class AccountErasureEndToEndTest {
         assertThat(erased.get("status").asText()).isEqualTo("CANCELLED");
         assertThat(erased.get("customerDeleted").asBoolean()).isTrue();
         assertThat(erased.get("customerId").asText()).isEqualTo(personId);
+        // the audit trail replays every change, and every personal field in it reads as erased
+        JsonNode history = api.query("/api/admin/bookings/" + reference + "/history", admin, lastPosition).body();
+        // the tickets were apart (one transferred), so the deletion cancelled the two left one by one
+        assertThat(history.get("changes").findValuesAsText("type")).containsExactly("TicketsBooked",
+                "TicketsTransferred", "TicketCancelled", "TicketCancelled", "TicketCancelled");
+        assertThat(history.at("/state/status").asText()).isEqualTo("CANCELLED");
+        assertThat(history.at("/changes/0/details/tickets/1/attendeeName").asText()).isEqualTo(PersonalDataCipher.ERASED);
+        assertThat(history.at("/state/tickets/2/attendeeName").asText()).isEqualTo(PersonalDataCipher.ERASED);
+        assertThat(PERSONAL).allSatisfy(value -> assertThat(history.toString()).doesNotContain(value));
         assertThat(api.query("/api/admin/events/" + idOf(sellout) + "/waiting-list", admin, lastPosition).body()
                 .at("/entries/0/status").asText()).as("a deleted customer leaves the waiting lists").isEqualTo("LEFT");
         Map<String, List<Long>> after = ReadModels.countsPerEvent(database);

@@ -489,6 +489,69 @@ class BookingSystemEndToEndTest {
                 .isEqualTo("CANCELLED");
     }
 
+    /**
+     * An auditor replays a booking: each change in order with who made it, and the booking as it stood between two
+     * changes, from the event store; customers may not, and a moment before the booking shows no booking.
+     */
+    @Test
+    void anAdminAuditsABookingChangeByChangeAndSeesItAsItStoodAtAnyMoment() {
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        JsonNode monday = schedule(admin, "Audit Class Monday", 4);
+        JsonNode friday = schedule(admin, "Audit Class Friday", 4);
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        String customer = loggedInCustomers(pool, "audited", 1).get(0);
+        pool.shutdown();
+        String bookingId = UUID.randomUUID().toString();
+        Api.Answer booked = api.command("/api/bookings", customer, Map.of("bookingId", bookingId,
+                "eventId", idOf(monday), "ticketTypeId", ticketTypeOf(monday),
+                "tickets", List.of(Map.of("attendeeName", "Ada"), Map.of("attendeeName", "Ben"))));
+        String reference = booked.body().get("reference").asText();
+        JsonNode details = api.query("/api/bookings/" + reference, customer, booked.consistencyToken()).body();
+        String ada = details.at("/tickets/0/ticketId").asText();
+        String ben = details.at("/tickets/1/ticketId").asText();
+        assertThat(details.at("/tickets/1/attendeeName").asText()).isEqualTo("Ben");
+        assertThat(api.command("/api/bookings/" + bookingId + "/transfer", customer, Map.of("ticketId", ben,
+                "eventId", idOf(friday), "ticketTypeId", ticketTypeOf(friday))).status()).isEqualTo(200);
+        assertThat(api.command("/api/bookings/" + bookingId + "/tickets/" + ada + "/cancellation", admin,
+                Map.of("reason", "Ada moved away")).status()).isEqualTo(200);
+        Api.Answer marked = api.put("/api/admin/bookings/" + bookingId + "/tickets/" + ben + "/attendance", admin,
+                Map.of("attendance", "NO_SHOW"));
+        assertThat(marked.status()).isEqualTo(200);
+        String path = "/api/admin/bookings/" + reference + "/history";
+
+        JsonNode history = api.query(path, admin, marked.consistencyToken()).body();
+
+        assertThat(history.get("bookingId").asText()).isEqualTo(bookingId);
+        assertThat(history.get("changes").findValuesAsText("type"))
+                .containsExactly("TicketsBooked", "TicketsTransferred", "TicketCancelled", "AttendanceRecorded");
+        assertThat(history.get("changes").findValuesAsText("actorRole")).containsExactly("customer", "customer", "admin", "admin");
+        assertThat(history.at("/changes/0/details/tickets/0/attendeeName").asText()).isEqualTo("Ada");
+        assertThat(history.at("/changes/2/details/sealedReason").asText()).isEqualTo("Ada moved away");
+        assertThat(history.at("/state/status").asText()).isEqualTo("PARTLY_CANCELLED");
+        assertThat(history.at("/state/tickets/0/status").asText()).isEqualTo("CANCELLED");
+        assertThat(history.at("/state/tickets/1/eventId").asText()).isEqualTo(idOf(friday));
+        assertThat(history.at("/state/tickets/1/attendance").asText()).isEqualTo("NO_SHOW");
+
+        // as it stood after the transfer, before the cancellation
+        String afterTransfer = history.at("/changes/1/recordedAt").asText();
+        JsonNode then = api.query(path + "?at=" + afterTransfer, admin, null).body();
+        assertThat(then.get("changes")).hasSize(2);
+        assertThat(then.at("/state/status").asText()).isEqualTo("BOOKED");
+        assertThat(then.at("/state/tickets/0/eventId").asText()).isEqualTo(idOf(monday));
+        assertThat(then.at("/state/tickets/1/eventId").asText()).isEqualTo(idOf(friday));
+        assertThat(then.at("/state/tickets/1/attendance").asText()).isEqualTo("BOOKED");
+        String before = Instant.parse(history.at("/changes/0/recordedAt").asText()).minusMillis(1).toString();
+        JsonNode notYet = api.query(path + "?at=" + before, admin, null).body();
+        assertThat(notYet.get("changes")).isEmpty();
+        assertThat(notYet.get("state").isNull()).isTrue();
+
+        assertThat(api.query(path, customer, null).status()).isEqualTo(403);
+        assertThat(api.query("/api/admin/bookings/BK-NONE-SUCH/history", admin, null).status()).isEqualTo(404);
+        Api.Answer malformed = api.query(path + "?at=yesterday", admin, null);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().at("/errors/0/field").asText()).isEqualTo("at");
+    }
+
     @Test
     void transfersRacingBookingsForTheLastSeatNeverLoseOrDoubleASeat() throws Exception {
         String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);

@@ -4,22 +4,29 @@ import io.booking.query.security.Caller;
 import io.booking.query.web.PageQuery;
 import io.booking.query.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
 
 @RestController
 @SecurityRequirement(name = "bearer")
 class BookingController {
 
     private final BookingProjection bookings;
+    private final BookingHistory history;
 
-    BookingController(BookingProjection bookings) {
+    BookingController(BookingProjection bookings, BookingHistory history) {
         this.bookings = bookings;
+        this.history = history;
     }
 
     @GetMapping("/api/my/upcoming")
@@ -48,6 +55,16 @@ class BookingController {
     @Operation(summary = "One booking of the caller (admins: any booking)")
     BookingDetails booking(@PathVariable String reference, Authentication authentication) {
         return bookings.booking(reference, Caller.of(authentication));
+    }
+
+    @GetMapping("/api/admin/bookings/{reference}/history")
+    @Operation(summary = "A booking's audit trail (admin), replayed from the event store: every change with when it was "
+            + "recorded, by whom (role and id) and in which request; with `at`, only the changes up to that moment and "
+            + "the booking as it stood then")
+    BookingHistoryView history(@PathVariable String reference,
+                               @Parameter(description = "replay up to this instant (ISO-8601); now when absent")
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
+        return history.of(reference, at);
     }
 
     @GetMapping("/api/admin/customers/{customerId}/upcoming")

@@ -1,0 +1,39 @@
+package io.booking.query.booking;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.booking.shared.booking.Attendance;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A booking's audit trail.
+ *
+ * @param at      the moment replayed to, or null for now
+ * @param changes every change recorded up to then, oldest first
+ * @param state   the booking as it stood then; null if it did not exist yet
+ */
+public record BookingHistoryView(String bookingId, String reference, Instant at, List<Change> changes, State state) {
+
+    /**
+     * @param type        the event's name in the domain's words (TicketsBooked, TicketCancelled, TicketsTransferred, ...)
+     * @param recordedAt  when the event store recorded it
+     * @param actorRole   customer, admin, guest or system
+     * @param correlation the request that caused it: changes made together share it
+     * @param details     the event's fields as recorded, personal ones opened (or "[erased]")
+     */
+    public record Change(long sequence, String type, Instant recordedAt, String actorRole, String actorId,
+                         String correlation,
+                         @Schema(type = "object", description = "the event's fields as recorded") ObjectNode details) {
+    }
+
+    /** @param status BOOKED, PARTLY_CANCELLED or CANCELLED */
+    public record State(String customerId, boolean guestBooking, String status, List<TicketState> tickets) {
+    }
+
+    /** @param status BOOKED or CANCELLED; eventId and ticketTypeId say where the ticket was then (after transfers) */
+    public record TicketState(String ticketId, String attendeeName, boolean child, String eventId, String ticketTypeId,
+                              String status, Attendance attendance) {
+    }
+}
