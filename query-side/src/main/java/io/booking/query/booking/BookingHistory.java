@@ -1,11 +1,11 @@
 package io.booking.query.booking;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.booking.query.web.NotFoundException;
 import io.booking.shared.booking.Attendance;
 import io.booking.shared.booking.AttendanceRecorded;
@@ -38,6 +38,9 @@ import java.util.stream.Collectors;
 @Component
 public class BookingHistory {
 
+    private static final TypeReference<LinkedHashMap<String, Object>> DETAILS = new TypeReference<>() {
+    };
+
     private final BookingRepository bookings;
     private final EventStorageEngine events;
     private final PersonalDataCipher cipher;
@@ -68,7 +71,7 @@ public class BookingHistory {
     private BookingHistoryView.Change change(DomainEventMessage<?> message) {
         String actor = String.valueOf(message.getMetaData().getOrDefault("actor", "system:system"));
         int colon = actor.indexOf(':');
-        ObjectNode details = json.valueToTree(message.getPayload());
+        Map<String, Object> details = json.convertValue(message.getPayload(), DETAILS);
         details.remove("bookingId");
         return new BookingHistoryView.Change(message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
                 message.getTimestamp(), colon < 0 ? actor : actor.substring(0, colon),

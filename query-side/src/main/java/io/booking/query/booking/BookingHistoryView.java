@@ -1,11 +1,10 @@
 package io.booking.query.booking;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.booking.shared.booking.Attendance;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A booking's audit trail.
@@ -25,7 +24,7 @@ public record BookingHistoryView(String bookingId, String reference, Instant at,
      */
     public record Change(long sequence, String type, Instant recordedAt, String actorRole, String actorId,
                          String correlation,
-                         @Schema(type = "object", description = "the event's fields as recorded") ObjectNode details) {
+                         Map<String, Object> details) {
     }
 
     /** @param status BOOKED, PARTLY_CANCELLED or CANCELLED */

@@ -27,6 +27,8 @@ class OperationsTest extends QuerySideTest {
                 .andExpect(jsonPath("$.paths['/api/events'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/my/upcoming'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/bookings/{reference}'].get").exists())
-                .andExpect(jsonPath("$.paths['/api/admin/customers/{customerId}/upcoming'].get").exists());
+                .andExpect(jsonPath("$.paths['/api/admin/customers/{customerId}/upcoming'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/admin/bookings/{reference}/history'].get.parameters[?(@.name == 'at')]").exists())
+                .andExpect(jsonPath("$.components.schemas.Change.properties.details.type").value("object"));
     }
 }
