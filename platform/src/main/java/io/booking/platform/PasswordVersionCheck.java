@@ -6,6 +6,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +16,8 @@ import java.util.function.Function;
  * Refuses a token issued before its account's password was last changed. The command side puts the version of the
  * account's password into the token ({@link #CLAIM}); the current version is in {@code command.credential}. Both apps
  * check it, each caching an account's version for a short while, as the check runs on every request. A token without
- * the claim counts as version 0; an account without a version (deleted) is not refused here.
+ * the claim counts as version 0. A token whose account is gone (deleted) is refused too; a guest's session token names
+ * a guest, who has no account, and is only checked for the password version 0 it carries.
  */
 public class PasswordVersionCheck implements OAuth2TokenValidator<Jwt> {
 
@@ -23,6 +25,10 @@ public class PasswordVersionCheck implements OAuth2TokenValidator<Jwt> {
     private static final int MAX_CACHED = 50_000;
     private static final OAuth2Error OUTDATED = new OAuth2Error("invalid_token",
             "the password was changed after this token was issued", null);
+    private static final OAuth2Error NO_ACCOUNT = new OAuth2Error("invalid_token",
+            "the account of this token no longer exists", null);
+    /** What the cache keeps for a subject without a live account. */
+    private static final int NONE = -1;
 
     private final Function<String, Optional<Integer>> currentVersion;
     private final long cacheNanos;
@@ -38,20 +44,28 @@ public class PasswordVersionCheck implements OAuth2TokenValidator<Jwt> {
     public OAuth2TokenValidatorResult validate(Jwt token) {
         Object claim = token.getClaims().get(CLAIM);
         long carried = claim instanceof Number number ? number.longValue() : 0;
-        return carried >= current(token.getSubject())
-                ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(OUTDATED);
+        long current = current(token.getSubject());
+        if (current == NONE) {
+            return guestSession(token) ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(NO_ACCOUNT);
+        }
+        return carried >= current ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(OUTDATED);
+    }
+
+    private static boolean guestSession(Jwt token) {
+        List<String> roles = token.getClaimAsStringList(BearerTokens.ROLES_CLAIM);
+        return roles != null && roles.contains(BearerTokens.GUEST_ROLE);
     }
 
     private long current(String accountId) {
         if (accountId == null) {
-            return 0;
+            return NONE;
         }
         long now = System.nanoTime();
         Cached cached = cache.get(accountId);
         if (cached != null && now - cached.loadedAt() < cacheNanos) {
             return cached.version();
         }
-        int version = currentVersion.apply(accountId).orElse(0);
+        int version = currentVersion.apply(accountId).orElse(NONE);
         if (cache.size() > MAX_CACHED) {
             cache.clear();
         }

@@ -182,6 +182,10 @@ class AccountErasureEndToEndTest {
         assertThat(erased.get("status").asText()).isEqualTo("CANCELLED");
         assertThat(erased.get("customerDeleted").asBoolean()).isTrue();
         assertThat(erased.get("customerId").asText()).isEqualTo(personId);
+        // the person's token stops working on both sides: here at once, there once its cached check expires (10 s)
+        assertThat(api.command("/api/bookings", person, Map.of("eventId", idOf(second), "ticketTypeId",
+                ticketTypeOf(second), "tickets", List.of(Map.of("attendeeName", "Anyone")))).status()).isEqualTo(401);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.query("/api/my/cancelled", person, null).status() == 401);
         // the audit trail replays every change, and every personal field in it reads as erased
         JsonNode history = api.query("/api/admin/bookings/" + reference + "/history", admin, lastPosition).body();
         // the tickets were apart (one transferred), so the deletion cancelled the two left one by one

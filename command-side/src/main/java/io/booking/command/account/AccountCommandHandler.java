@@ -2,6 +2,7 @@ package io.booking.command.account;
 
 import io.booking.command.CommandRefused;
 import io.booking.command.notification.Notifications;
+import io.booking.command.security.PasswordVersions;
 import io.booking.command.waitinglist.WaitingLists;
 import io.booking.command.booking.UpcomingBookings;
 import io.booking.command.personal.PersonalDataKeyStore;
@@ -34,12 +35,15 @@ public class AccountCommandHandler {
     private final Invitations invitations;
     private final Notifications notifications;
     private final WaitingLists waitingLists;
+    private final PasswordVersions passwordVersions;
     private final Clock clock;
 
     public AccountCommandHandler(Credentials credentials, PersonalDataKeyStore keys, CommandGateway commands,
                                  UpcomingBookings upcomingBookings, Invitations invitations, Clock clock,
-                                 Notifications notifications, WaitingLists waitingLists) {
+                                 Notifications notifications, WaitingLists waitingLists,
+                                 PasswordVersions passwordVersions) {
         this.waitingLists = waitingLists;
+        this.passwordVersions = passwordVersions;
         this.invitations = invitations;
         this.notifications = notifications;
         this.clock = clock;
@@ -136,6 +140,8 @@ public class AccountCommandHandler {
         waitingLists.leaveAllOf(accountId);
         commands.sendAndWait(new DeleteAccount(accountId, command.byAdmin(), upcoming.size()));
         credentials.remove(accountId);
+        // the account's tokens stop working here at once, on the query side within its version cache
+        passwordVersions.changing(accountId);
         invitations.removeAllOf(accountId);
         keys.destroyKeyOf(accountId);
         return upcoming.size();

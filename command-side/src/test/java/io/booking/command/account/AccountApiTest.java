@@ -123,7 +123,7 @@ class AccountApiTest extends CommandApiTest {
     }
 
     @Test
-    void aSecondDeletionIs404AndTheOldTokenCannotBookAnyMore() throws Exception {
+    void theDeletedAccountsTokenIsRefusedAtOnce() throws Exception {
         String email = "twice-" + UUID.randomUUID() + "@deletion.test";
         register(email);
         String token = login(email, "password-123");
@@ -133,10 +133,8 @@ class AccountApiTest extends CommandApiTest {
         ResponseEntity<String> again = delete("/api/accounts/me", token, Map.of("password", "password-123"));
         ResponseEntity<String> booking = post("/api/bookings", token, bookingBody(schedule(true), 1));
 
-        assertThat(again.getStatusCode().value()).isEqualTo(404);
-        assertThat(json.readTree(again.getBody()).get("rule").asText()).isEqualTo("no-such-account");
-        assertThat(booking.getStatusCode().value()).isEqualTo(404);
-        assertThat(json.readTree(booking.getBody()).get("rule").asText()).isEqualTo("no-such-account");
+        assertThat(again.getStatusCode().value()).isEqualTo(401);
+        assertThat(booking.getStatusCode().value()).isEqualTo(401);
     }
 
     @Test
