@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.UUID;
 
 @RestController
 @SecurityRequirement(name = "bearer")
@@ -69,7 +70,7 @@ class BookingController {
 
     @GetMapping("/api/admin/customers/{customerId}/upcoming")
     @Operation(summary = "A customer's Upcoming tab (admin)")
-    PageView<BookingView> customerUpcoming(@PathVariable String customerId, @Valid @ParameterObject PageQuery page) {
-        return bookings.upcoming(customerId, TabFilter.NONE, page.pageable());
+    PageView<BookingView> customerUpcoming(@PathVariable UUID customerId, @Valid @ParameterObject PageQuery page) {
+        return bookings.upcoming(customerId.toString(), TabFilter.NONE, page.pageable());
     }
 }

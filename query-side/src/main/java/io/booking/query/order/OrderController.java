@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.UUID;
+
 @RestController
 @SecurityRequirement(name = "bearer")
 class OrderController {
@@ -36,7 +38,7 @@ class OrderController {
 
     @GetMapping("/api/admin/customers/{customerId}/orders")
     @Operation(summary = "A customer's orders (admin)")
-    PageView<OrderView> customerOrders(@PathVariable String customerId, @Valid @ParameterObject PageQuery page) {
-        return orders.ordersOf(customerId, page.pageable());
+    PageView<OrderView> customerOrders(@PathVariable UUID customerId, @Valid @ParameterObject PageQuery page) {
+        return orders.ordersOf(customerId.toString(), page.pageable());
     }
 }

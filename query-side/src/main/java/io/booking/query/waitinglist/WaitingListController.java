@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.UUID;
+
 @RestController
 @SecurityRequirement(name = "bearer")
 class WaitingListController {
@@ -31,7 +33,7 @@ class WaitingListController {
     @GetMapping("/api/admin/events/{eventId}/waiting-list")
     @Operation(summary = "An event's waiting list in join order, with offers and their state, and figures: joined, "
             + "offered, converted, expired (admin)")
-    WaitingListView.Line line(@PathVariable String eventId) {
-        return waitingLists.lineOf(eventId);
+    WaitingListView.Line line(@PathVariable UUID eventId) {
+        return waitingLists.lineOf(eventId.toString());
     }
 }
