@@ -792,6 +792,12 @@ class BookingSystemEndToEndTest {
         Api.Answer secondJoined = api.command("/api/waiting-list", second, join);
         assertThat(firstJoined.status()).isEqualTo(201);
         assertThat(api.command("/api/waiting-list", first, join).body().get("rule").asText()).isEqualTo("already-waiting");
+        // an admin cannot put someone without an account in line (the entry could come to hold a seat for no one)
+        Map<String, Object> ghost = new java.util.HashMap<>(join);
+        ghost.put("customerId", UUID.randomUUID().toString());
+        Api.Answer refused = api.command("/api/waiting-list", admin, ghost);
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.body().get("rule").asText()).isEqualTo("no-such-account");
         long token = Long.parseLong(secondJoined.header("X-Consistency-Token"));
         assertThat(api.query("/api/my/waiting-list", second, token).body().at("/items/0/position").asInt()).isEqualTo(2);
         String firstEntry = firstJoined.body().get("entryId").asText();

@@ -1,6 +1,7 @@
 package io.booking.command.waitinglist;
 
 import io.booking.command.CommandRefused;
+import io.booking.command.account.Credentials;
 import io.booking.command.booking.BookTickets;
 import io.booking.command.booking.BookingCommandHandler;
 import io.booking.command.booking.BookingReferences;
@@ -23,9 +24,11 @@ public class WaitingListCommandHandler {
     private final BookingReferences references;
     private final BookingCommandHandler bookings;
     private final CommandGateway commands;
+    private final Credentials credentials;
 
     public WaitingListCommandHandler(WaitingEntries entries, BookingReferences references,
-                                     BookingCommandHandler bookings, CommandGateway commands) {
+                                     BookingCommandHandler bookings, CommandGateway commands, Credentials credentials) {
+        this.credentials = credentials;
         this.entries = entries;
         this.references = references;
         this.bookings = bookings;
@@ -35,6 +38,11 @@ public class WaitingListCommandHandler {
     /** @return true when the same request had already joined: the answer repeats the first one */
     @CommandHandler
     public boolean handle(RequestToJoin request) {
+        // an entry may come to hold seats, so only a live account may wait; held (key share) so it cannot be deleted
+        // before this commits, as a booking holds it
+        if (credentials.holdForBooking(request.customerId()).isEmpty()) {
+            throw CommandRefused.notFound("no-such-account", "no such account");
+        }
         if (!entries.claim(request)) {
             WaitingEntries.Entry existing = entries.find(request.entryId()).orElseThrow();
             if (!existing.sameRequestAs(request)) {
