@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.booking.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
@@ -225,6 +227,41 @@ class CommandSideIntegrationTest extends CommandApiTest {
         assertThat(malformed.getStatusCode().value()).isEqualTo(400);
         assertThat(badCapacity.getStatusCode().value()).isEqualTo(400);
         assertThat(badCapacity.getBody()).contains("ticketTypes[0].capacity");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void aPathIdThatIsNoUuidIsA400NamingIt() throws Exception {
+        ResponseEntity<String> refused = post("/api/bookings/xyz-123/cancellation", adminToken, Map.of());
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(json.readTree(refused.getBody()).at("/errors/0/field").asText()).isEqualTo("bookingId");
+        assertThat(json.readTree(refused.getBody()).get("detail").asText()).doesNotContain("xyz-123");
+    }
+
+    /** JSON of another type is refused, not converted: 2.5 seats would have become 2, a number a name. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"capacity\": 2.5} | ticketTypes[0].capacity",
+            "{\"price\": \"12.5\"} | ticketTypes[0].price",
+            "{\"name\": 7} | ticketTypes[0].name",
+            "{\"title\": 5} | title",
+            "{\"policy\": {\"transfersAllowed\": 1}} | policy.transfersAllowed"})
+    void aValueOfAnotherJsonTypeIsA400NamingTheField(String change, String field) throws Exception {
+        Map<String, Object> ticketType = new java.util.HashMap<>(Map.of("name", "A", "price", 1, "capacity", 5));
+        Map<String, Object> event = new java.util.HashMap<>(Map.of("title", "Typed", "startsAt", "2099-03-01T10:00:00Z",
+                "endsAt", "2099-03-01T12:00:00Z", "location", "Hall", "organiser", Map.of("name", "Org")));
+        Map<String, Object> changed = json.readValue(change, new com.fasterxml.jackson.core.type.TypeReference<>() {
+        });
+        (field.startsWith("ticketTypes") ? ticketType : event).putAll(changed);
+        event.put("ticketTypes", List.of(ticketType));
+        long eventsBefore = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+
+        ResponseEntity<String> refused = post("/api/admin/events", adminToken, event);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(refused.getBody()).at("/errors/0/field").asText()).isEqualTo(field);
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(eventsBefore);
     }
 

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.validation.FieldError;
@@ -35,6 +36,8 @@ import java.util.stream.Collectors;
  */
 @RestControllerAdvice
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final int MAX_FIELD_NAME = 120;
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
@@ -102,7 +105,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> Map.of("field", f.getField(), "message", messageOf(f)))
+                .map(f -> Map.of("field", shortened(f.getField()), "message", messageOf(f)))
                 .toList();
         return badRequest("invalid fields: " + errors.stream().map(m -> m.get("field")).distinct()
                 .collect(Collectors.joining(", ")), errors);
@@ -120,6 +123,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return badRequest("invalid parameters", errors);
     }
 
+    /** A path variable or parameter that is not of its type (a booking id that is no UUID) is named, not echoed. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = e.getPropertyName() == null ? "request" : e.getPropertyName();
+        return badRequest("invalid " + field, List.of(Map.of("field", field, "message", "has an invalid format")));
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
@@ -127,10 +138,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
+            field = shortened(field);
             return badRequest("field " + field + " has a value of the wrong type or format",
                     List.of(Map.of("field", field, "message", "wrong type or format")));
         }
         return badRequest("the request body is missing or is not valid JSON", List.of());
+    }
+
+    /** A field's path, cut short: a map's keys are the client's, and an answer need not echo 50,000 characters. */
+    private static String shortened(String field) {
+        return field.length() <= MAX_FIELD_NAME ? field : field.substring(0, MAX_FIELD_NAME) + "...";
     }
 
     private static String messageOf(FieldError error) {
