@@ -146,6 +146,59 @@ class CommandSideIntegrationTest extends CommandApiTest {
         assertThat(reused.getBody()).contains("booking-id-used");
     }
 
+    /** Its client would believe the booking changed: another attendee, a child ticket, another answer is a conflict. */
+    @Test
+    void aBookingIdReusedWithOtherAttendeesOrAnswersIsAConflictAndTheBookingKeepsItsOwn() throws Exception {
+        register("Switch Person", "switch@booking.test", null);
+        String token = login("switch@booking.test", "password-123");
+        UUID bookingId = UUID.randomUUID();
+        assertThat(post("/api/bookings", token, booking(bookingId, "Alice", 1)).getStatusCode().value()).isEqualTo(201);
+        Map<String, Object> child = new java.util.HashMap<>(booking(bookingId, "Alice", 1));
+        child.put("tickets", List.of(Map.of("attendeeName", "Alice", "child", true)));
+        Map<String, Object> otherAnswer = new java.util.HashMap<>(booking(bookingId, "Alice", 1));
+        otherAnswer.put("answers", List.of(Map.of("question", "Dietary needs", "answer", "none")));
+
+        for (Map<String, Object> changed : List.of(booking(bookingId, "Bob", 1), child, otherAnswer)) {
+            ResponseEntity<String> refused = post("/api/bookings", token, changed);
+            assertThat(refused.getStatusCode().value()).isEqualTo(409);
+            assertThat(json.readTree(refused.getBody()).get("rule").asText()).isEqualTo("booking-id-used");
+        }
+        assertThat(post("/api/bookings", token, booking(bookingId, "Alice", 1)).getStatusCode().value()).isEqualTo(201);
+        assertThat(eventsAbout("TicketsBooked", bookingId)).isEqualTo(1);
+    }
+
+    /** Sent at once, they queue together: the first books, the same request repeats it, the others are refused. */
+    @Test
+    void sentAtOnceWithOtherAttendeesOnlyTheFirstsTwinsGetTheBooking() throws Exception {
+        register("Racing Person", "racing@booking.test", null);
+        String token = login("racing@booking.test", "password-123");
+        UUID bookingId = UUID.randomUUID();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<ResponseEntity<String>>> attempts = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String attendee = "Attendee " + (i % 2);
+                attempts.add(pool.submit(() -> {
+                    start.await();
+                    return post("/api/bookings", token, booking(bookingId, attendee, 1));
+                }));
+            }
+            start.countDown();
+            java.util.Map<String, Integer> statuses = new java.util.HashMap<>();
+            for (int i = 0; i < 10; i++) {
+                statuses.merge("Attendee " + (i % 2) + " " + attempts.get(i).get().getStatusCode().value(), 1, Integer::sum);
+            }
+
+            // one name won, all five of its requests got the booking; the other name's five got 409
+            assertThat(statuses.values()).containsOnly(5);
+            assertThat(statuses.keySet()).hasSize(2).anyMatch(k -> k.endsWith("201")).anyMatch(k -> k.endsWith("409"));
+            assertThat(eventsAbout("TicketsBooked", bookingId)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aSoldOutBookingIsRefusedWithItsRuleAndStoresNothing() {
         register("Late Person", "late@booking.test", null);

@@ -737,6 +737,14 @@ class BookingSystemEndToEndTest {
         assertThat(retried.body().get("reference").asText()).isEqualTo(placed.body().get("reference").asText());
         assertThat(retried.body().at("/bookings/1/reference").asText())
                 .isEqualTo(placed.body().at("/bookings/1/reference").asText());
+        // the same order id with another attendee is not a retry
+        Api.Answer renamed = api.command("/api/orders", customer, Map.of("orderId", orderId, "lines", List.of(
+                Map.of("eventId", idOf(pottery), "ticketTypeId", ticketTypeOf(pottery),
+                        "tickets", List.of(Map.of("attendeeName", "Ada"), Map.of("attendeeName", "Ben"))),
+                Map.of("eventId", idOf(glazing), "ticketTypeId", ticketTypeOf(glazing),
+                        "tickets", List.of(Map.of("attendeeName", "Cy"))))));
+        assertThat(renamed.status()).isEqualTo(409);
+        assertThat(renamed.body().get("rule").asText()).isEqualTo("order-id-used");
         assertThat(scalar("""
                 select count(*) from command.domain_event_entry
                 where payload_type = 'io.booking.shared.order.OrderPlaced' and aggregate_identifier = ?""", orderId))

@@ -44,11 +44,14 @@ public class BookingCommandHandler {
     private final Credentials accounts;
     private final Notifications notifications;
     private final Repository<Occurrence> occurrences;
+    private final BookingRetries retries;
 
     public BookingCommandHandler(BookingReferences references, CommandGateway commands, PersonalDataCipher cipher,
                                  Credentials accounts, Notifications notifications,
-                                 @Qualifier("occurrenceRepository") Repository<Occurrence> occurrences) {
+                                 @Qualifier("occurrenceRepository") Repository<Occurrence> occurrences,
+                                 BookingRetries retries) {
         this.occurrences = occurrences;
+        this.retries = retries;
         this.references = references;
         this.commands = commands;
         this.cipher = cipher;
@@ -83,7 +86,7 @@ public class BookingCommandHandler {
             BookTickets booking = queued.booking();
             BookingReferences.Claim claim = claims.get(booking.bookingId());
             if (claim.existing().isPresent()) {
-                outcomes.put(booking.bookingId(), claim.existing().get().sameRequestAs(booking)
+                outcomes.put(booking.bookingId(), claim.existing().get().sameRequestAs(booking) && retries.sameDetails(booking)
                         ? BookTicketsTogether.Outcome.booked(new BookingConfirmation(booking.bookingId(), claim.reference(), true))
                         : BookTicketsTogether.Outcome.refused(bookingIdUsed()));
                 continue;
@@ -111,15 +114,20 @@ public class BookingCommandHandler {
         references.releaseAll(refusedClaims);
         notifications.bookingsConfirmed(confirmations);
         return command.bookings().stream().map(queued -> {
+            BookTicketsTogether.Queued firstTry = distinct.get(queued.booking().bookingId());
             BookTicketsTogether.Outcome first = outcomes.get(queued.booking().bookingId());
-            return queued == distinct.get(queued.booking().bookingId()) ? first : repeated(first, queued.booking());
+            return queued == firstTry ? first : repeated(first, firstTry.booking(), queued.booking());
         }).toList();
     }
 
     /** The outcome of a retry that queued beside its first try, as if it had come just after it. */
-    private BookTicketsTogether.Outcome repeated(BookTicketsTogether.Outcome first, BookTickets retry) {
+    private BookTicketsTogether.Outcome repeated(BookTicketsTogether.Outcome first, BookTickets firstTry,
+                                                 BookTickets retry) {
+        // a booking placed by this unit of work is not in the store yet: the retry is compared with its request
+        boolean placedNow = first.confirmation() != null && !first.confirmation().repeated();
         return references.find(retry.bookingId())
                 .map(placed -> placed.sameRequestAs(retry)
+                        && (placedNow ? BookingRetries.sameDetails(firstTry, retry) : retries.sameDetails(retry))
                         ? BookTicketsTogether.Outcome.booked(new BookingConfirmation(retry.bookingId(), placed.reference(), true))
                         : BookTicketsTogether.Outcome.refused(bookingIdUsed()))
                 // the first try was refused and left nothing

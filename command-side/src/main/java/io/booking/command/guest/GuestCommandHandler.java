@@ -6,6 +6,7 @@ import io.booking.command.account.Credentials;
 import io.booking.command.booking.BookTickets;
 import io.booking.command.booking.BookingCommandHandler;
 import io.booking.command.booking.BookingReferences;
+import io.booking.command.booking.BookingRetries;
 import io.booking.command.booking.EraseGuestData;
 import io.booking.command.booking.LinkBookingToAccount;
 import io.booking.command.personal.PersonalDataKeyStore;
@@ -30,10 +31,12 @@ public class GuestCommandHandler {
     private final Credentials accounts;
     private final CommandGateway commands;
     private final Notifications notifications;
+    private final BookingRetries retries;
 
     public GuestCommandHandler(BookingReferences references, BookingCommandHandler bookings, GuestBookings guests,
                                PersonalDataKeyStore keys, Credentials accounts, CommandGateway commands,
-                               Notifications notifications) {
+                               Notifications notifications, BookingRetries retries) {
+        this.retries = retries;
         this.notifications = notifications;
         this.references = references;
         this.bookings = bookings;
@@ -49,7 +52,9 @@ public class GuestCommandHandler {
         BookTickets booking = command.booking();
         BookingReferences.Claim claim = references.claim(booking);
         if (claim.existing().isPresent()) {
-            if (!guests.isGuestBooking(booking.bookingId()) || !claim.existing().get().sameGuestRequestAs(booking)) {
+            if (!guests.isGuestBooking(booking.bookingId()) || !claim.existing().get().sameGuestRequestAs(booking)
+                    || !retries.sameGuestDetails(booking, command.contact().name(), command.contact().email(),
+                    command.contact().phone())) {
                 throw CommandRefused.conflict("booking-id-used", "this booking id was already used for another booking");
             }
             // the token was handed out once and is kept only hashed: a retry cannot have it again

@@ -4,6 +4,7 @@ import io.booking.command.CommandRefused;
 import io.booking.command.booking.BookTickets;
 import io.booking.command.booking.BookingCommandHandler;
 import io.booking.command.booking.BookingReferences;
+import io.booking.command.booking.BookingRetries;
 import io.booking.command.occurrence.Occurrence;
 import io.booking.shared.order.OrderPlaced;
 import org.axonframework.commandhandling.CommandHandler;
@@ -31,9 +32,11 @@ public class OrderCommandHandler {
     private final BookingReferences bookingReferences;
     private final BookingCommandHandler bookings;
     private final CommandGateway commands;
+    private final BookingRetries retries;
 
     public OrderCommandHandler(OrderReferences orders, BookingReferences bookingReferences,
-                               BookingCommandHandler bookings, CommandGateway commands) {
+                               BookingCommandHandler bookings, CommandGateway commands, BookingRetries retries) {
+        this.retries = retries;
         this.orders = orders;
         this.bookingReferences = bookingReferences;
         this.bookings = bookings;
@@ -46,7 +49,8 @@ public class OrderCommandHandler {
         List<BookTickets> lines = IntStream.range(0, command.lines().size())
                 .mapToObj(i -> bookingOf(command, i)).toList();
         if (claim.existing().isPresent()) {
-            if (!claim.existing().get().fingerprint().equals(command.fingerprint())) {
+            if (!claim.existing().get().fingerprint().equals(command.fingerprint())
+                    || !lines.stream().allMatch(retries::sameDetails)) {
                 throw CommandRefused.conflict("order-id-used", "this order id was already used for another order");
             }
             List<OrderConfirmation.Booking> placed = lines.stream().map(line -> new OrderConfirmation.Booking(

@@ -5,6 +5,7 @@ import io.booking.command.account.Credentials;
 import io.booking.command.booking.BookTickets;
 import io.booking.command.booking.BookingCommandHandler;
 import io.booking.command.booking.BookingReferences;
+import io.booking.command.booking.BookingRetries;
 import io.booking.command.occurrence.AcceptOffer;
 import io.booking.command.occurrence.DeclineOffer;
 import io.booking.command.occurrence.JoinWaitingList;
@@ -25,10 +26,13 @@ public class WaitingListCommandHandler {
     private final BookingCommandHandler bookings;
     private final CommandGateway commands;
     private final Credentials credentials;
+    private final BookingRetries retries;
 
     public WaitingListCommandHandler(WaitingEntries entries, BookingReferences references,
-                                     BookingCommandHandler bookings, CommandGateway commands, Credentials credentials) {
+                                     BookingCommandHandler bookings, CommandGateway commands, Credentials credentials,
+                                     BookingRetries retries) {
         this.credentials = credentials;
+        this.retries = retries;
         this.entries = entries;
         this.references = references;
         this.bookings = bookings;
@@ -72,7 +76,7 @@ public class WaitingListCommandHandler {
                 request.customerId(), request.attendees(), request.answers());
         BookingReferences.Claim claim = references.claim(booking);
         if (claim.existing().isPresent()) {
-            if (!claim.existing().get().sameRequestAs(booking)) {
+            if (!claim.existing().get().sameRequestAs(booking) || !retries.sameDetails(booking)) {
                 throw CommandRefused.conflict("booking-id-used", "this booking id was already used for another booking");
             }
             return new BookingCommandHandler.BookingConfirmation(request.bookingId(), claim.reference(), true);

@@ -92,6 +92,12 @@ class GuestApiTest extends CommandApiTest {
         assertThat(repeated.has("manageToken")).isFalse();
         assertThat(clash.getStatusCode().value()).isEqualTo(409);
         assertThat(json.readTree(clash.getBody()).get("rule").asText()).isEqualTo("booking-id-used");
+        // the same tickets for someone else are another booking, not a retry
+        Map<String, Object> otherPerson = new HashMap<>(body);
+        otherPerson.put("contact", Map.of("name", "Other Guest", "email", "other@guest.example"));
+        ResponseEntity<String> otherContact = post("/api/guest/bookings", null, otherPerson);
+        assertThat(otherContact.getStatusCode().value()).isEqualTo(409);
+        assertThat(json.readTree(otherContact.getBody()).get("rule").asText()).isEqualTo("booking-id-used");
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
                 + "and payload_type like '%.TicketsBooked'", Long.class, body.get("bookingId").toString())).isOne();
     }
