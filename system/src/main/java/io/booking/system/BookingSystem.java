@@ -65,11 +65,22 @@ public final class BookingSystem implements AutoCloseable {
             properties.put("spring.datasource.username", "postgres");
             properties.put("spring.datasource.password", "");
         }
-        ConfigurableApplicationContext command = CommandSideApplication.builder().run(argumentsFor("command.", properties));
+        // no shutdown hooks of their own: close() stops the query side, then the command side, then the database
+        ConfigurableApplicationContext command = CommandSideApplication.builder().registerShutdownHook(false)
+                .run(argumentsFor("command.", properties));
         properties.putIfAbsent("query.spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 "http://localhost:" + command.getEnvironment().getProperty("local.server.port") + "/.well-known/jwks.json");
-        ConfigurableApplicationContext query = QuerySideApplication.builder().run(argumentsFor("query.", properties));
-        return new BookingSystem(embedded, command, query);
+        try {
+            ConfigurableApplicationContext query = QuerySideApplication.builder().registerShutdownHook(false)
+                    .run(argumentsFor("query.", properties));
+            return new BookingSystem(embedded, command, query);
+        } catch (RuntimeException e) {
+            command.close();
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
     }
 
     /** As command-line arguments, so they win over each side's own configuration file. */
@@ -88,14 +99,22 @@ public final class BookingSystem implements AutoCloseable {
     }
 
     private static EmbeddedPostgres startEmbedded() throws IOException, SQLException {
-        Path dataDirectory = Path.of(envOr("BOOKING_DATA_DIR", ".data/postgres")).toAbsolutePath();
+        return startEmbedded(Path.of(envOr("BOOKING_DATA_DIR", ".data/postgres")).toAbsolutePath(),
+                Integer.parseInt(envOr("BOOKING_EMBEDDED_DB_PORT", "54329")));
+    }
+
+    static EmbeddedPostgres startEmbedded(Path dataDirectory, int port) throws IOException, SQLException {
         Files.createDirectories(dataDirectory);
-        int port = Integer.parseInt(envOr("BOOKING_EMBEDDED_DB_PORT", "54329"));
         log.info("no BOOKING_DB_URL: starting an embedded PostgreSQL on port {} with its data in {}", port, dataDirectory);
+        // the library starts PostgreSQL as a throwaway test database: fsync off (-F) and asynchronous commits; this one
+        // keeps bookings, so each commit is on disk before it is answered, and it stops after both sides (close())
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setRegisterShutdownHook(false)
                 .start();
         try (Connection c = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
              Statement s = c.createStatement()) {
