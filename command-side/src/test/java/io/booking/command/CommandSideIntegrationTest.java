@@ -86,6 +86,22 @@ class CommandSideIntegrationTest extends CommandApiTest {
                 .isEqualTo(answer.get("consistencyToken").asLong());
     }
 
+    /** A client generated from the API description expects what the server does. */
+    @Test
+    void theApiDescriptionSaysWhatTheServerDoes() throws Exception {
+        JsonNode api = json.readTree(http.getForObject("/v3/api-docs", String.class));
+
+        for (String created : List.of("/api/bookings", "/api/guest/bookings", "/api/admin/accounts", "/api/accounts",
+                "/api/orders", "/api/admin/events", "/api/waiting-list")) {
+            assertThat(api.at("/paths/" + created.replace("/", "~1") + "/post/responses").has("201"))
+                    .as("POST %s answers 201", created).isTrue();
+        }
+        assertThat(api.at("/paths/~1api~1bookings/post/responses/201/content").has("application/json")).isTrue();
+        assertThat(api.at("/components/schemas/BookingRequest/properties/tickets/minItems").asInt()).isEqualTo(1);
+        assertThat(api.at("/components/schemas/EventCancellationRequest/required").toString()).contains("reason");
+        assertThat(api.at("/components/schemas/CancellationRequest/required").isMissingNode()).isTrue();
+    }
+
     @Test
     void aRetriedBookingHasItsEffectOnceAndGetsTheSameAnswer() throws Exception {
         register("Retry Person", "retry@booking.test", null);

@@ -72,6 +72,7 @@ public class AccountController {
                     + "invitationToken, shown once, and its expiry; the same link is mailed to the customer. "
                     + "409 email-taken as for registration.")
     @PostMapping("/api/admin/accounts")
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<AccountOnBehalf> createOnBehalf(@Valid @RequestBody OnBehalfRequest request,
                                                           Authentication caller) {
         String accountId = UUID.randomUUID().toString();

@@ -7,7 +7,6 @@ import io.booking.command.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -136,7 +135,7 @@ public class BookingController {
     public record BookingRequest(UUID bookingId,
                                  @NotNull UUID eventId,
                                  @NotNull UUID ticketTypeId,
-                                 @NotEmpty @Size(max = Booking.MAX_TICKETS) List<@NotNull @Valid TicketRequest> tickets,
+                                 @NotNull @Size(min = 1, max = Booking.MAX_TICKETS) List<@NotNull @Valid TicketRequest> tickets,
                                  @Size(max = 50) List<@NotNull @Valid AnswerRequest> answers) {
     }
 

@@ -16,17 +16,18 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
@@ -60,6 +61,7 @@ public class GuestController {
                     + "without the token. 404 guest-checkout-disabled when guest checkout is switched off.")
     @SecurityRequirements // public: no bearer token needed
     @PostMapping("/api/guest/bookings")
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<GuestBookingAnswer> book(@Valid @RequestBody GuestBookingRequest request) {
         if (!enabled) {
             throw CommandRefused.notFound("guest-checkout-disabled", "guest checkout is switched off");
@@ -130,7 +132,7 @@ public class GuestController {
                                       @NotNull UUID eventId,
                                       @NotNull UUID ticketTypeId,
                                       @NotNull @Valid ContactRequest contact,
-                                      @NotEmpty @Size(max = Booking.MAX_TICKETS) List<@NotNull @Valid TicketRequest> tickets,
+                                      @NotNull @Size(min = 1, max = Booking.MAX_TICKETS) List<@NotNull @Valid TicketRequest> tickets,
                                       @Size(max = 50) List<@NotNull @Valid AnswerRequest> answers) {
 
         @Override

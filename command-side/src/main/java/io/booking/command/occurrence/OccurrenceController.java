@@ -7,13 +7,13 @@ import io.booking.shared.occurrence.BookingPolicy;
 import io.booking.shared.occurrence.Organiser;
 import io.booking.shared.occurrence.TicketType;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -90,6 +90,7 @@ public class OccurrenceController {
     public record CapacityAnswer(String eventId, String ticketTypeId, int capacity, Long consistencyToken) {
     }
 
+    @Schema(name = "EventCancellationRequest")
     public record CancellationRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
@@ -103,7 +104,7 @@ public class OccurrenceController {
                                   @NotNull Instant endsAt,
                                   @NotBlank @Size(max = 300) String location,
                                   @NotNull @Valid OrganiserRequest organiser,
-                                  @NotEmpty @Size(max = 20) List<@NotNull @Valid TicketTypeRequest> ticketTypes,
+                                  @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid TicketTypeRequest> ticketTypes,
                                   @Valid PolicyRequest policy,
                                   @Size(max = 100) String category) {
     }

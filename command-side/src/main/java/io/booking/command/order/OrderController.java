@@ -7,7 +7,6 @@ import io.booking.command.consistency.ConsistencyToken;
 import io.booking.command.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -61,12 +60,12 @@ public class OrderController {
     }
 
     public record OrderRequest(UUID orderId,
-                               @NotEmpty @Size(max = MAX_LINES) List<@NotNull @Valid LineRequest> lines) {
+                               @NotNull @Size(min = 1, max = MAX_LINES) List<@NotNull @Valid LineRequest> lines) {
     }
 
     public record LineRequest(@NotNull UUID eventId,
                               @NotNull UUID ticketTypeId,
-                              @NotEmpty @Size(max = 20) List<BookingController.@NotNull @Valid TicketRequest> tickets,
+                              @NotNull @Size(min = 1, max = 20) List<BookingController.@NotNull @Valid TicketRequest> tickets,
                               @Size(max = 50) List<BookingController.@NotNull @Valid AnswerRequest> answers) {
     }
 

@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -114,7 +113,7 @@ public class WaitingListController {
     }
 
     public record AcceptRequest(UUID bookingId,
-                                @NotEmpty @Size(max = 20) List<BookingController.@NotNull @Valid TicketRequest> tickets,
+                                @NotNull @Size(min = 1, max = 20) List<BookingController.@NotNull @Valid TicketRequest> tickets,
                                 @Size(max = 50) List<BookingController.@NotNull @Valid AnswerRequest> answers) {
     }
 

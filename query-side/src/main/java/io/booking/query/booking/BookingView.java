@@ -1,5 +1,7 @@
 package io.booking.query.booking;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +25,7 @@ public record BookingView(String bookingId, String reference, String status, Ins
     public record Organiser(String name, String contact) {
     }
 
+    @Schema(name = "BookedTicketType")
     public record TicketType(String ticketTypeId, String name, BigDecimal price) {
     }
 
@@ -35,6 +38,7 @@ public record BookingView(String bookingId, String reference, String status, Ins
                          String eventId, String ticketTypeId) {
     }
 
+    @Schema(name = "BookingActions")
     public record Actions(boolean cancel, boolean transfer) {
     }
 }

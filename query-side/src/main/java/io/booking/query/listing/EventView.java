@@ -1,5 +1,7 @@
 package io.booking.query.listing;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +17,7 @@ public record EventView(String eventId, String title, String description, Instan
     public record Policy(boolean transfersAllowed, boolean cancellationsAllowed, int cancellationCutoffHours) {
     }
 
+    @Schema(name = "ListedTicketType")
     public record TicketType(String ticketTypeId, String name, BigDecimal price, int capacity, int seatsLeft) {
     }
 }

@@ -1,5 +1,7 @@
 package io.booking.query.waitinglist;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -19,9 +21,11 @@ public final class WaitingListView {
                         Instant joinedAt, String status, Offer offer, Actions actions) {
     }
 
+    @Schema(name = "WaitingListEvent")
     public record Event(String eventId, String title, Instant startsAt, String location) {
     }
 
+    @Schema(name = "WaitingListTicketType")
     public record TicketType(String ticketTypeId, String name) {
     }
 
@@ -29,6 +33,7 @@ public final class WaitingListView {
     public record Offer(Instant offeredAt, Instant expiresAt) {
     }
 
+    @Schema(name = "WaitingListActions")
     public record Actions(boolean eventDetails, boolean leave, boolean accept, boolean decline) {
     }
 

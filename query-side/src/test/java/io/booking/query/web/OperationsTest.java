@@ -29,6 +29,11 @@ class OperationsTest extends QuerySideTest {
                 .andExpect(jsonPath("$.paths['/api/bookings/{reference}'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/admin/customers/{customerId}/upcoming'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/admin/bookings/{reference}/history'].get.parameters[?(@.name == 'at')]").exists())
-                .andExpect(jsonPath("$.components.schemas.Change.properties.details.type").value("object"));
+                .andExpect(jsonPath("$.components.schemas.Change.properties.details.type").value("object"))
+                // nested answers of the same simple name are described each by its own schema
+                .andExpect(jsonPath("$.components.schemas.ListedTicketType.properties.seatsLeft").exists())
+                .andExpect(jsonPath("$.components.schemas.BookedTicketType.properties.price").exists())
+                .andExpect(jsonPath("$.components.schemas.WaitingListActions.properties.accept").exists())
+                .andExpect(jsonPath("$.paths['/api/events'].get.responses['200'].content['application/json']").exists());
     }
 }
