@@ -309,6 +309,18 @@ class CommandSideIntegrationTest extends CommandApiTest {
         assertThat(json.readTree(refused.getBody()).get("detail").asText()).doesNotContain("xyz-123");
     }
 
+    @Test
+    void anEventThatEndsBeforeItStartsIsRefusedNamingEndsAt() throws Exception {
+        ResponseEntity<String> refused = post("/api/admin/events", adminToken, Map.of("title", "Backwards",
+                "startsAt", "2099-03-01T12:00:00Z", "endsAt", "2099-03-01T10:00:00Z", "location", "Hall",
+                "organiser", Map.of("name", "Org"), "ticketTypes", List.of(Map.of("name", "A", "price", 1, "capacity", 5))));
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        JsonNode problem = json.readTree(refused.getBody());
+        assertThat(problem.get("rule").asText()).isEqualTo("ends-before-start");
+        assertThat(problem.at("/errors/0/field").asText()).isEqualTo("endsAt");
+    }
+
     /** JSON of another type is refused, not converted: 2.5 seats would have become 2, a number a name. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -382,7 +394,12 @@ class CommandSideIntegrationTest extends CommandApiTest {
         var huge = sendChunked.apply(("{\"email\":\"" + "a".repeat(200_000) + "\"}").getBytes());
 
         assertThat(login.statusCode()).isEqualTo(200);
-        assertThat(huge.statusCode()).isEqualTo(400);
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(json.readTree(huge.body()).at("/errors/0/field").asText()).isEqualTo("body");
+        // and with its length declared, before anything reads it
+        ResponseEntity<String> declared = post("/api/auth/token", null, Map.of("email", "a".repeat(200_000)));
+        assertThat(declared.getStatusCode().value()).isEqualTo(413);
+        assertThat(declared.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private Map<String, Object> booking(UUID bookingId, String attendee, int tickets) {

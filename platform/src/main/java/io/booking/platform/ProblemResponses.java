@@ -20,6 +20,7 @@ public final class ProblemResponses {
             "403", "the caller's role may not do this",
             "404", "no such resource (or not the caller's)",
             "409", "a rule refused it (`rule` names which); nothing was stored",
+            "413", "the request body is larger than the limit (64 KiB)",
             "422", "the request names something the rule cannot apply to (`rule` names which)",
             "503", "the projections did not reach the consistency token in time; retry after `Retry-After`");
 

@@ -64,13 +64,20 @@ public class Occurrence {
         // for Axon
     }
 
+    /** A refusal about one field of the request names it as a 400 does. */
+    private static Map<String, Object> fieldError(String field, String message) {
+        return Map.of("errors", List.of(Map.of("field", field, "message", message)));
+    }
+
     @CommandHandler
     public Occurrence(ScheduleOccurrence command, Clock clock, DeadlineManager deadlines) {
         if (!command.endsAt().isAfter(command.startsAt())) {
-            throw CommandRefused.unprocessable("ends-before-start", "the event must end after it starts");
+            throw new CommandRefused(CommandRefused.Kind.UNPROCESSABLE, "ends-before-start",
+                    "the event must end after it starts", fieldError("endsAt", "must be after startsAt"));
         }
         if (!command.startsAt().isAfter(clock.instant())) {
-            throw CommandRefused.unprocessable("starts-in-the-past", "the event must start in the future");
+            throw new CommandRefused(CommandRefused.Kind.UNPROCESSABLE, "starts-in-the-past",
+                    "the event must start in the future", fieldError("startsAt", "must be in the future"));
         }
         if (command.ticketTypes().stream().map(TicketType::ticketTypeId).distinct().count() != command.ticketTypes().size()) {
             throw CommandRefused.unprocessable("duplicate-ticket-type", "ticket type ids must be unique within the event");

@@ -41,13 +41,34 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             // a body without a declared length is cut off at the limit while it is read
             chain.doFilter(request.getContentLengthLong() < 0 ? new LimitedRequest(request, maxBytes) : request, response);
         } else {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "the request body is larger than " + maxBytes + " bytes");
-            problem.setProperty("errors", List.of(Map.of("field", "body", "message", "too large")));
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            ProblemDetail problem = tooLarge(maxBytes);
+            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close");
             json.writeValue(response.getOutputStream(), problem);
+        }
+    }
+
+    /** 413, naming the body: also the answer when a body sent in chunks passes the limit while it is read. */
+    static ProblemDetail tooLarge(long maxBytes) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                "the request body is larger than " + maxBytes + " bytes");
+        problem.setProperty("errors", List.of(Map.of("field", "body", "message", "too large")));
+        return problem;
+    }
+
+    /** A body sent in chunks passed the limit while it was read. */
+    static final class BodyTooLarge extends IOException {
+
+        private final long maxBytes;
+
+        BodyTooLarge(long maxBytes) {
+            super("request body larger than " + maxBytes + " bytes");
+            this.maxBytes = maxBytes;
+        }
+
+        long maxBytes() {
+            return maxBytes;
         }
     }
 
@@ -83,7 +104,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
                 private void count(int bytes) throws IOException {
                     read += bytes;
                     if (read > maxBytes) {
-                        throw new IOException("request body larger than " + maxBytes + " bytes");
+                        throw new BodyTooLarge(maxBytes);
                     }
                 }
 

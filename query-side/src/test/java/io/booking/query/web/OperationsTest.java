@@ -3,6 +3,8 @@ package io.booking.query.web;
 import io.booking.query.support.QuerySideTest;
 import org.junit.jupiter.api.Test;
 
+import static io.booking.query.support.CommandSideEvents.newId;
+
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -10,8 +12,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class OperationsTest extends QuerySideTest {
 
     @Test
-    void healthReportsTheDatabaseAndTheRunningEventProcessors() throws Exception {
+    void healthReportsTheDatabaseAndTheRunningEventProcessorsTheirDetailsToAdminsOnly() throws Exception {
         mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.eventProcessors.status").value("UP"))
+                .andExpect(jsonPath("$.components.eventProcessors.details").doesNotExist())
+                .andExpect(jsonPath("$.components.diskSpace.details").doesNotExist());
+        mvc.perform(get("/actuator/health").header("Authorization", tokens.admin(newId())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"))
                 .andExpect(jsonPath("$.components.db.status").value("UP"))
