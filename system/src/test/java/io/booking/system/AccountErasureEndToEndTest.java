@@ -199,6 +199,17 @@ class AccountErasureEndToEndTest {
                 .at("/entries/0/status").asText()).as("a deleted customer leaves the waiting lists").isEqualTo("LEFT");
         Map<String, List<Long>> after = ReadModels.countsPerEvent(database);
         assertThat(after).isEqualTo(expectedAfterDeletion(before, first, second));
+        // the report still counts the deleted customer's bookings, as a deleted customer's
+        JsonNode report = api.query("/api/admin/reports/events?size=100", admin, lastPosition).body();
+        JsonNode evening = null;
+        for (JsonNode row : report.get("items")) {
+            evening = idOf(first).equals(row.get("eventId").asText()) ? row : evening;
+        }
+        assertThat(evening).isNotNull();
+        assertThat(evening.get("deletedCustomers").asInt()).isEqualTo(1);
+        assertThat(evening.get("ticketsBooked").asLong() + evening.get("ticketsCancelled").asLong())
+                .isEqualTo(after.get(idOf(first)).get(1));
+        assertThat(report.toString()).doesNotContain(NAME, EMAIL);
         assertThat(scalar("select count(*) from query.booking where customer_id = '" + personId
                 + "' and customer_deleted")).isEqualTo(2);
         assertThat(scalar("select count(*) from query.booking where customer_id = '" + other

@@ -1,0 +1,32 @@
+package io.booking.query.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Bookings per event over the whole history, deleted customers' and guests' included (counted, never named).
+ *
+ * @param totals the sums over every event the filter matches, not only this page's
+ */
+public record EventReport(List<Row> items, int page, int size, long totalItems, int totalPages, Totals totals) {
+
+    /**
+     * One event. Tickets are counted where they are now: a ticket transferred away counts at its new event.
+     *
+     * @param status           SCHEDULED, ENDED or CANCELLED
+     * @param capacity         seats of all its ticket types
+     * @param bookings         bookings holding or having held a ticket of this event
+     * @param ticketsBooked    tickets still booked
+     * @param revenue          the price of the tickets still booked
+     * @param deletedCustomers bookings whose customer deleted their account since
+     */
+    public record Row(String eventId, String title, String category, Instant startsAt, Instant endsAt, String status,
+                      Long capacity, Long seatsLeft, long bookings, long ticketsBooked, long ticketsCancelled,
+                      long attended, long noShows, BigDecimal revenue, long deletedCustomers, long guestBookings) {
+    }
+
+    public record Totals(long events, long bookings, long ticketsBooked, long ticketsCancelled, long attended,
+                         long noShows, BigDecimal revenue, long deletedCustomers, long guestBookings) {
+    }
+}

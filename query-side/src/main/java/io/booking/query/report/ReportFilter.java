@@ -1,0 +1,25 @@
+package io.booking.query.report;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+
+import java.time.Instant;
+
+/** Which events a report covers: those starting in a range, of a category. */
+public record ReportFilter(
+        @Parameter(description = "events starting at or after this instant (ISO-8601)")
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+        @Parameter(description = "events starting before this instant (ISO-8601)")
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+        @Parameter(description = "events of this category only (case-insensitive)")
+        @Size(max = 100) String category) {
+
+    Instant fromOrEarliest() {
+        return from == null ? Instant.parse("0001-01-01T00:00:00Z") : from;
+    }
+
+    Instant toOrLatest() {
+        return to == null ? Instant.parse("9999-12-31T23:59:59Z") : to;
+    }
+}
