@@ -210,6 +210,12 @@ class AccountErasureEndToEndTest {
         assertThat(evening.get("ticketsBooked").asLong() + evening.get("ticketsCancelled").asLong())
                 .isEqualTo(after.get(idOf(first)).get(1));
         assertThat(report.toString()).doesNotContain(NAME, EMAIL);
+        // the back office no longer finds the person, only the booking by its reference, as a deleted customer's
+        assertThat(api.search(admin, Map.of("q", "Vandersloot")).body().get("customers")).isEmpty();
+        assertThat(api.search(admin, Map.of("q", ATTENDEE_1)).body().get("bookings")).isEmpty();
+        JsonNode found = api.search(admin, Map.of("q", reference)).body();
+        assertThat(found.at("/bookings/0/customerDeleted").asBoolean()).isTrue();
+        assertThat(PERSONAL).allSatisfy(value -> assertThat(found.toString()).doesNotContain(value));
         assertThat(scalar("select count(*) from query.booking where customer_id = '" + personId
                 + "' and customer_deleted")).isEqualTo(2);
         assertThat(scalar("select count(*) from query.booking where customer_id = '" + other

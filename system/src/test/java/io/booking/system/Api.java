@@ -53,9 +53,18 @@ final class Api {
         return send("DELETE", path, token, body);
     }
 
+    /** The query side's one POST: a search whose text may be personal data, so it travels in the body. */
+    Answer search(String token, Object body) {
+        return send(querySide, "POST", "/api/admin/search", token, body);
+    }
+
     private Answer send(String method, String path, String token, Object body) {
+        return send(commandSide, method, path, token, body);
+    }
+
+    private Answer send(String side, String method, String path, String token, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(commandSide + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(side + path))
                     .timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));

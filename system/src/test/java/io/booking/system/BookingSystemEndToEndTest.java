@@ -552,6 +552,39 @@ class BookingSystemEndToEndTest {
         assertThat(malformed.body().at("/errors/0/field").asText()).isEqualTo("at");
     }
 
+    /** The back office finds a customer by part of their email and a booking by its reference or an attendee. */
+    @Test
+    void anAdminFindsCustomersAndBookingsByWhatTheyKnow() {
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        JsonNode event = schedule(admin, "Searchable Saturday", 6);
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String email = "philippa." + unique + "@search.test";
+        String customerId = api.register("Philippa Quist", email, "password-123");
+        String customer = api.login(email, "password-123");
+        Api.Answer booked = api.command("/api/bookings", customer, Map.of("eventId", idOf(event),
+                "ticketTypeId", ticketTypeOf(event), "tickets", List.of(Map.of("attendeeName", "Barnaby " + unique))));
+        String reference = booked.body().get("reference").asText();
+        api.query("/api/events", null, booked.consistencyToken());
+
+        JsonNode byEmail = api.search(admin, Map.of("q", unique + "@SEARCH")).body();
+        assertThat(byEmail.at("/customers/0/customerId").asText()).isEqualTo(customerId);
+        assertThat(byEmail.at("/customers/0/name").asText()).isEqualTo("Philippa Quist");
+        assertThat(byEmail.at("/customers/0/bookings").asInt()).isEqualTo(1);
+        assertThat(byEmail.at("/bookings/0/reference").asText()).isEqualTo(reference);
+        assertThat(byEmail.get("customers")).hasSize(1);
+        JsonNode byAttendee = api.search(admin, Map.of("q", "barnaby " + unique)).body();
+        assertThat(byAttendee.get("customers")).isEmpty();
+        assertThat(byAttendee.at("/bookings/0/reference").asText()).isEqualTo(reference);
+        assertThat(byAttendee.at("/bookings/0/eventTitle").asText()).isEqualTo("Searchable Saturday");
+        assertThat(api.search(admin, Map.of("q", reference.toLowerCase())).body().at("/bookings/0/bookingId").asText())
+                .isEqualTo(booked.body().get("bookingId").asText());
+
+        assertThat(api.search(customer, Map.of("q", unique)).status()).isEqualTo(403);
+        Api.Answer tooShort = api.search(admin, Map.of("q", "x"));
+        assertThat(tooShort.status()).isEqualTo(400);
+        assertThat(tooShort.body().at("/errors/0/field").asText()).isEqualTo("q");
+    }
+
     @Test
     void transfersRacingBookingsForTheLastSeatNeverLoseOrDoubleASeat() throws Exception {
         String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);

@@ -1,0 +1,22 @@
+package io.booking.query.search;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a back-office search found. Deleted customers have no contact any more and are found only through their
+ * bookings' references (shown as deleted).
+ *
+ * @param more whether there were more matches of either kind than shown
+ */
+public record SearchResult(List<Customer> customers, List<Booking> bookings, boolean more) {
+
+    /** @param guest a guest's contact from a guest booking, not an account */
+    public record Customer(String customerId, String name, String email, String phone, boolean guest, long bookings) {
+    }
+
+    /** @param status BOOKED, or CANCELLED once no ticket of it is booked */
+    public record Booking(String bookingId, String reference, String customerId, String eventId, String eventTitle,
+                          Instant startsAt, String status, boolean guestBooking, boolean customerDeleted) {
+    }
+}
