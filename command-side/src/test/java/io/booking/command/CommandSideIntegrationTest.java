@@ -347,19 +347,36 @@ class CommandSideIntegrationTest extends CommandApiTest {
     }
 
     @Test
-    void anEventIdUsedTwiceIsAConflictAndTheEventIsScheduledOnce() {
-        Map<String, Object> event = Map.of("eventId", "5c7a9e52-0d3f-4f4e-9a57-1b2c3d4e5f60", "title", "Twice",
+    void schedulingRetriedIsAnsweredAsTheFirstTimeAndTheSameIdForAnotherEventIsAConflict() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        Map<String, Object> event = Map.of("eventId", eventId, "title", "Twice",
                 "startsAt", "2099-02-01T10:00:00Z", "endsAt", "2099-02-01T12:00:00Z", "location", "Hall",
                 "organiser", Map.of("name", "Org"), "ticketTypes", List.of(Map.of("name", "A", "price", 1, "capacity", 5)));
+        Map<String, Object> other = new java.util.HashMap<>(event);
+        other.put("title", "Another event");
 
         ResponseEntity<String> first = post("/api/admin/events", adminToken, event);
-        ResponseEntity<String> second = post("/api/admin/events", adminToken, event);
+        ResponseEntity<String> retry = post("/api/admin/events", adminToken, event);
+        ResponseEntity<String> clash = post("/api/admin/events", adminToken, other);
 
         assertThat(first.getStatusCode().value()).isEqualTo(201);
-        assertThat(second.getStatusCode().value()).isEqualTo(409);
-        assertThat(second.getBody()).contains("already-exists");
+        assertThat(retry.getStatusCode().value()).isEqualTo(201);
+        assertThat(json.readTree(retry.getBody())).isEqualTo(json.readTree(first.getBody()));
+        assertThat(clash.getStatusCode().value()).isEqualTo(409);
+        assertThat(clash.getBody()).contains("already-exists");
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-                Long.class, "5c7a9e52-0d3f-4f4e-9a57-1b2c3d4e5f60")).isEqualTo(1);
+                Long.class, eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void twoTicketTypesOfOneNameAreRefusedNamingTheSecond() throws Exception {
+        ResponseEntity<String> refused = post("/api/admin/events", adminToken, Map.of("title", "Doubled",
+                "startsAt", "2099-02-01T10:00:00Z", "endsAt", "2099-02-01T12:00:00Z", "location", "Hall",
+                "organiser", Map.of("name", "Org"), "ticketTypes", List.of(Map.of("name", "Adult", "price", 1,
+                        "capacity", 5), Map.of("name", " adult ", "price", 2, "capacity", 5))));
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(refused.getBody()).at("/errors/0/field").asText()).isEqualTo("ticketTypes[1].name");
     }
 
     @Test

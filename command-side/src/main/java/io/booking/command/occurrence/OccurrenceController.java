@@ -1,5 +1,6 @@
 package io.booking.command.occurrence;
 
+import io.booking.command.CommandRefused;
 import io.booking.command.consistency.CommandDispatcher;
 import io.booking.command.consistency.ConsistencyToken;
 import io.booking.command.security.Actor;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -29,7 +31,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 
 @RestController
@@ -38,8 +45,11 @@ public class OccurrenceController {
 
     private final CommandDispatcher dispatcher;
 
-    public OccurrenceController(CommandDispatcher dispatcher) {
+    private final ScheduleRetries retries;
+
+    public OccurrenceController(CommandDispatcher dispatcher, ScheduleRetries retries) {
         this.dispatcher = dispatcher;
+        this.retries = retries;
     }
 
     @Operation(summary = "Schedule an event with its ticket types and policy (admin)")
@@ -50,16 +60,36 @@ public class OccurrenceController {
         List<TicketType> ticketTypes = request.ticketTypes().stream()
                 .map(t -> new TicketType(UUID.randomUUID().toString(), t.name().trim(), t.price(), t.capacity()))
                 .toList();
+        refuseDuplicateNames(ticketTypes);
         PolicyRequest policy = request.policy() == null ? new PolicyRequest(true, true, 24, false) : request.policy();
-        var dispatched = dispatcher.send(new ScheduleOccurrence(eventId, request.title().trim(), request.description(),
+        ScheduleOccurrence command = new ScheduleOccurrence(eventId, request.title().trim(), request.description(),
                 request.startsAt(), request.endsAt(), request.location(),
                 new Organiser(request.organiser().name(), request.organiser().contact()), ticketTypes,
                 new BookingPolicy(policy.transfersAllowed(), policy.cancellationsAllowed(),
                         policy.cancellationCutoffHours(), policy.attendanceTracking()),
-                request.category() == null ? null : request.category().trim()), Actor.of(caller));
+                request.category() == null ? null : request.category().trim());
+        OptionalLong position;
+        try {
+            position = dispatcher.send(command, Actor.of(caller)).position();
+        } catch (AggregateStreamCreationException exists) {
+            // the same request again (a retry) gets the first answer; the same id for another event is a conflict
+            ticketTypes = retries.firstOf(command).orElseThrow(() -> exists).ticketTypes();
+            position = dispatcher.latestPositionOf(eventId);
+        }
         List<Scheduled.Type> types = ticketTypes.stream().map(t -> new Scheduled.Type(t.ticketTypeId(), t.name())).toList();
-        return ConsistencyToken.created(new Scheduled(eventId, types, ConsistencyToken.orNull(dispatched.position())),
-                dispatched.position());
+        return ConsistencyToken.created(new Scheduled(eventId, types, ConsistencyToken.orNull(position)), position);
+    }
+
+    /** Two ticket types of one event with one name could not be told apart by a customer. */
+    private static void refuseDuplicateNames(List<TicketType> ticketTypes) {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < ticketTypes.size(); i++) {
+            if (!names.add(ticketTypes.get(i).name().toLowerCase(Locale.ROOT))) {
+                throw new CommandRefused(CommandRefused.Kind.BAD_REQUEST, "duplicate-ticket-type",
+                        "two ticket types of the event have the same name", Map.of("errors", List.of(Map.of(
+                        "field", "ticketTypes[" + i + "].name", "message", "another ticket type has this name"))));
+            }
+        }
     }
 
     @Operation(summary = "Cancel an event (admin): no more bookings; every booking of it is cancelled by the organiser",
