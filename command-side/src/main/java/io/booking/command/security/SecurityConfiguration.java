@@ -47,7 +47,7 @@ public class SecurityConfiguration {
                                 "/api/accounts/invitation/accept").permitAll()
                         .requestMatchers("/.well-known/jwks.json", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/actuator/health/**", "/actuator/info", "/error").permitAll()
-                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/admin/**", "/actuator/**").hasRole("ADMIN")
                         // a guest's session may cancel its one booking (checked against its booking claim), no more
                         .requestMatchers(HttpMethod.POST, "/api/bookings/*/cancellation",
                                 "/api/bookings/*/tickets/*/cancellation")

@@ -62,7 +62,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/events", "/api/events/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
-                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/admin/**", "/actuator/**").hasRole("ADMIN")
                         // a guest's session reads its one booking (checked against its booking claim), no more
                         .requestMatchers(HttpMethod.GET, "/api/bookings/*")
                         .hasAnyRole("CUSTOMER", "ADMIN", BearerTokens.GUEST_ROLE)

@@ -28,6 +28,21 @@ class OperationsTest extends QuerySideTest {
     }
 
     @Test
+    void processorLagIsAMetricForAdminsOnly() throws Exception {
+        long position = store.append(io.booking.query.support.CommandSideEvents.occurrence(newId(), "Lagging",
+                NOW.plusSeconds(86_400), NOW.plusSeconds(90_000), new io.booking.shared.occurrence.BookingPolicy(true, true, 1),
+                io.booking.query.support.CommandSideEvents.ticketType("t", "Standard", "1.00", 1)));
+        mvc.perform(get("/api/events").header("X-Consistency-Token", position)).andExpect(status().isOk());
+
+        mvc.perform(get("/actuator/metrics/booking.processor.lag").param("tag", "processor:events")
+                        .header("Authorization", tokens.admin(newId())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.measurements[0].value").value(0.0));
+        mvc.perform(get("/actuator/metrics/booking.processor.lag").header("Authorization", tokens.customer(newId())))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void theApiDescriptionIsPublicAndListsTheQueries() throws Exception {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
