@@ -1,7 +1,9 @@
 package io.booking.command;
 
+import io.booking.platform.RequestRules;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
 
 @SpringBootApplication(excludeName = {
         // the command side uses Axon's JDBC storage engine; it has no JPA at all
@@ -9,6 +11,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
         "org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration",
         "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxAutoConfiguration",
         "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxEventStoreAutoConfiguration"})
+@Import(RequestRules.class)
 public class CommandSideApplication {
 
     /** Both apps can run in one JVM (end-to-end tests, the launcher), so each reads its own config file. */

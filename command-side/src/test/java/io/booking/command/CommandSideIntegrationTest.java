@@ -299,6 +299,25 @@ class CommandSideIntegrationTest extends CommandApiTest {
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(eventsBefore);
     }
 
+    /** PostgreSQL cannot store NUL in text: accepted, it stopped every projection that copied the name. */
+    @Test
+    void anAttendeeNameWithTheNulCharacterIsRefusedAndStoresNothing() throws Exception {
+        register("Nul Person", "nul@booking.test", null);
+        String token = login("nul@booking.test", "password-123");
+        long eventsBefore = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+
+        ResponseEntity<String> refused = post("/api/bookings", token, "{\"eventId\":\"" + eventId
+                + "\",\"ticketTypeId\":\"" + ticketTypeId + "\",\"tickets\":[{\"attendeeName\":\"Evil\\u0000Name\"}]}");
+        ResponseEntity<String> registration = post("/api/accounts", null,
+                "{\"name\":\"Nul\\u0000\",\"email\":\"nul2@booking.test\",\"password\":\"password-123\"}");
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(refused.getBody()).at("/errors/0/field").asText()).isEqualTo("tickets[0].attendeeName");
+        assertThat(registration.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(registration.getBody()).at("/errors/0/field").asText()).isEqualTo("name");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(eventsBefore);
+    }
+
     @Test
     void aPathIdThatIsNoUuidIsA400NamingIt() throws Exception {
         ResponseEntity<String> refused = post("/api/bookings/xyz-123/cancellation", adminToken, Map.of());
@@ -328,7 +347,10 @@ class CommandSideIntegrationTest extends CommandApiTest {
             "{\"price\": \"12.5\"} | ticketTypes[0].price",
             "{\"name\": 7} | ticketTypes[0].name",
             "{\"title\": 5} | title",
-            "{\"policy\": {\"transfersAllowed\": 1}} | policy.transfersAllowed"})
+            "{\"policy\": {\"transfersAllowed\": 1}} | policy.transfersAllowed",
+            "{\"startsAt\": 1900000000} | startsAt",
+            "{\"title\": \"Nul\\u0000Title\"} | title",
+            "{\"name\": \"A\\u0000\"} | ticketTypes[0].name"})
     void aValueOfAnotherJsonTypeIsA400NamingTheField(String change, String field) throws Exception {
         Map<String, Object> ticketType = new java.util.HashMap<>(Map.of("name", "A", "price", 1, "capacity", 5));
         Map<String, Object> event = new java.util.HashMap<>(Map.of("title", "Typed", "startsAt", "2099-03-01T10:00:00Z",

@@ -1,6 +1,5 @@
 package io.booking.command.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.booking.command.CommandRefused;
 import io.booking.platform.SafeLog;
 import org.axonframework.common.lock.DeadlockException;
@@ -14,6 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import io.booking.platform.BodySizeLimitFilter;
+import io.booking.platform.StrictJson;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -28,6 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -36,8 +38,6 @@ import java.util.stream.Collectors;
  */
 @RestControllerAdvice
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
-
-    private static final int MAX_FIELD_NAME = 120;
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
@@ -105,7 +105,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> Map.of("field", shortened(f.getField()), "message", messageOf(f)))
+                .map(f -> Map.of("field", StrictJson.shortened(f.getField()), "message", messageOf(f)))
                 .toList();
         return badRequest("invalid fields: " + errors.stream().map(m -> m.get("field")).distinct()
                 .collect(Collectors.joining(", ")), errors);
@@ -140,20 +140,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                         .body(BodySizeLimitFilter.tooLarge(tooLarge.maxBytes()));
             }
         }
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            field = shortened(field);
-            return badRequest("field " + field + " has a value of the wrong type or format",
-                    List.of(Map.of("field", field, "message", "wrong type or format")));
+        Optional<String> field = StrictJson.fieldOf(e);
+        if (field.isPresent()) {
+            return badRequest("field " + field.get() + " has a value of the wrong type or format",
+                    List.of(Map.of("field", field.get(), "message", "wrong type or format")));
         }
         return badRequest("the request body is missing or is not valid JSON", List.of());
-    }
-
-    /** A field's path, cut short: a map's keys are the client's, and an answer need not echo 50,000 characters. */
-    private static String shortened(String field) {
-        return field.length() <= MAX_FIELD_NAME ? field : field.substring(0, MAX_FIELD_NAME) + "...";
     }
 
     private static String messageOf(FieldError error) {

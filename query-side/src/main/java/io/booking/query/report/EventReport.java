@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Bookings per event over the whole history, deleted customers' and guests' included (counted, never named).
  *
- * @param totals the sums over every event the filter matches, not only this page's
+ * @param totals over every event the filter matches, not only this page's: a booking whose tickets are at two of
+ *               them counts once here, and in both rows
  */
 public record EventReport(List<Row> items, int page, int size, long totalItems, int totalPages, Totals totals) {
 

@@ -64,11 +64,26 @@ public class EventReports {
                        (select sum(seats_left) from listed_ticket_type l where l.event_id = p.event_id) as seats_left
                 from per_event p order by p.starts_at, p.event_id limit :limit offset :offset
                 """, parameters, (rs, i) -> row(rs, now));
-        EventReport.Totals totals = jdbc.queryForObject(PER_EVENT + """
-                select count(*), coalesce(sum(bookings), 0), coalesce(sum(tickets_booked), 0),
-                       coalesce(sum(tickets_cancelled), 0), coalesce(sum(attended), 0), coalesce(sum(no_shows), 0),
-                       coalesce(sum(revenue), 0), coalesce(sum(deleted_customers), 0), coalesce(sum(guest_bookings), 0)
-                from per_event
+        // a booking whose tickets moved apart counts at each of its events, but once in the totals
+        EventReport.Totals totals = jdbc.queryForObject("""
+                with matching as (
+                    select o.event_id from booking_occurrence o
+                    where o.starts_at >= :from and o.starts_at < :to
+                      and coalesce(lower(o.category), '') like :category escape '\\')
+                select (select count(*) from matching),
+                       count(distinct t.booking_id),
+                       count(t.ticket_id) filter (where t.status = 'BOOKED'),
+                       count(t.ticket_id) filter (where t.status = 'CANCELLED'),
+                       count(t.ticket_id) filter (where t.status = 'BOOKED' and t.attendance = 'ATTENDED'),
+                       count(t.ticket_id) filter (where t.status = 'BOOKED' and t.attendance = 'NO_SHOW'),
+                       coalesce(sum(tt.price) filter (where t.status = 'BOOKED'), 0),
+                       count(distinct t.booking_id) filter (where b.customer_deleted),
+                       count(distinct t.booking_id) filter (where b.guest_id is not null)
+                from booking_ticket t
+                join matching m on m.event_id = t.event_id
+                join booking b on b.booking_id = t.booking_id
+                left join booking_occurrence_ticket_type tt
+                       on tt.event_id = t.event_id and tt.ticket_type_id = t.ticket_type_id
                 """, parameters, (rs, i) -> new EventReport.Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                 rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getBigDecimal(7), rs.getLong(8), rs.getLong(9)));
         long events = totals.events();

@@ -49,7 +49,8 @@ public class AdminSearch {
                               where t.booking_id = b.booking_id and lower(t.attendee_name) like :pattern escape '\\')
                    or b.customer_id in (select c.customer_id from customer_contact c
                                         where lower(c.name) like :pattern escape '\\'
-                                           or lower(c.email) like :pattern escape '\\')
+                                           or lower(c.email) like :pattern escape '\\'
+                                           or lower(c.phone) like :pattern escape '\\')
                 order by o.starts_at desc, b.booking_id
                 limit :limit
                 """, parameters, (rs, i) -> new SearchResult.Booking(rs.getString(1), rs.getString(2), rs.getString(3),

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,6 +30,8 @@ class SearchController {
     }
 
     /** @param q part of a name, email, phone number, booking reference or attendee's name; a whole id also finds */
-    record SearchRequest(@NotNull @Size(min = 2, max = 100) String q) {
+    record SearchRequest(@NotNull @Size(min = 2, max = 100)
+                         @Pattern(regexp = "(?s)\\s*\\S.*\\S\\s*", message = "must hold at least two characters besides spaces")
+                         String q) {
     }
 }

@@ -7,11 +7,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import io.booking.platform.BodySizeLimitFilter;
+import io.booking.platform.StrictJson;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -108,6 +111,21 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                                                         @NonNull HttpStatusCode status, @NonNull WebRequest request) {
         String field = e.getPropertyName() == null ? "request" : e.getPropertyName();
         return ResponseEntity.badRequest().body(badRequest(List.of(new FieldProblem(field, "has an invalid format"))));
+    }
+
+    /** The search's body: too large (413), or a field of another type or holding NUL (400 naming it). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimitFilter.BodyTooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(BodySizeLimitFilter.tooLarge(tooLarge.maxBytes()));
+            }
+        }
+        String field = StrictJson.fieldOf(e).orElse("body");
+        return ResponseEntity.badRequest().body(badRequest(List.of(new FieldProblem(field, "has a value of the wrong type or format"))));
     }
 
     @Override

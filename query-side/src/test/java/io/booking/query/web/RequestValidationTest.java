@@ -35,4 +35,33 @@ class RequestValidationTest extends QuerySideTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[*].field").value(contains(parameter)));
     }
+
+    /** PostgreSQL cannot compare text holding NUL: a 400, not a failed query. */
+    @ParameterizedTest
+    @CsvSource({"/api/my/upcoming, q", "/api/events, category", "/api/admin/reports/events, category"})
+    void aParameterHoldingTheNulCharacterIsABadRequestNamingIt(String path, String parameter) throws Exception {
+        mvc.perform(get(path).param(parameter, "a\u0000b").header("Authorization", tokens.admin(newId())))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field").value(contains(parameter)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"{\"q\": \"ab\\u0000c\"}", "{\"q\": 12345}", "{\"q\": \"  \"}", "{\"q\": \" a \"}"})
+    void aSearchForTextItCannotUseIsABadRequestNamingQ(String body) throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/admin/search")
+                        .contentType(MediaType.APPLICATION_JSON).content(body).header("Authorization", tokens.admin(newId())))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("q"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSearchBodyOverTheLimitIs413() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/admin/search")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"q\": \"" + "a".repeat(70_000) + "\"}")
+                        .header("Authorization", tokens.admin(newId())))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
 }

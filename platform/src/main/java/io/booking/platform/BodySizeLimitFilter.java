@@ -1,4 +1,4 @@
-package io.booking.command.web;
+package io.booking.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -8,13 +8,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -22,14 +18,13 @@ import java.util.List;
 import java.util.Map;
 
 /** A command is small; a huge body is refused before anything parses it. */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+/** Registered first (highest precedence) by each app, with its limit. */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final ObjectMapper json;
 
-    public BodySizeLimitFilter(@Value("${booking.max-body-bytes}") long maxBytes, ObjectMapper json) {
+    public BodySizeLimitFilter(long maxBytes, ObjectMapper json) {
         this.maxBytes = maxBytes;
         this.json = json;
     }
@@ -50,7 +45,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     /** 413, naming the body: also the answer when a body sent in chunks passes the limit while it is read. */
-    static ProblemDetail tooLarge(long maxBytes) {
+    public static ProblemDetail tooLarge(long maxBytes) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
                 "the request body is larger than " + maxBytes + " bytes");
         problem.setProperty("errors", List.of(Map.of("field", "body", "message", "too large")));
@@ -58,7 +53,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     /** A body sent in chunks passed the limit while it was read. */
-    static final class BodyTooLarge extends IOException {
+    public static final class BodyTooLarge extends IOException {
 
         private final long maxBytes;
 
@@ -67,7 +62,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             this.maxBytes = maxBytes;
         }
 
-        long maxBytes() {
+        public long maxBytes() {
             return maxBytes;
         }
     }

@@ -1,0 +1,38 @@
+package io.booking.platform;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+
+/**
+ * What both apps accept of a request, imported by each: a body of at most {@code booking.max-body-bytes}
+ * ({@link BodySizeLimitFilter}), JSON of the described types without NUL ({@link StrictJson}), parameters without NUL
+ * ({@link NulParameterFilter}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class RequestRules {
+
+    @Bean
+    MappingJackson2HttpMessageConverter strictJsonConverter(ObjectMapper applicationMapper) {
+        return StrictJson.converter(applicationMapper);
+    }
+
+    @Bean
+    NulParameterFilter nulParameterFilter(ObjectMapper applicationMapper) {
+        return new NulParameterFilter(applicationMapper);
+    }
+
+    /** Requests are small; a huge body is refused before anything parses it. */
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(@Value("${booking.max-body-bytes:65536}") long maxBytes,
+                                                                    ObjectMapper applicationMapper) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes, applicationMapper));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}
