@@ -7,18 +7,29 @@ import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Axon (without Axon Server) has no health indicator for its processors: DOWN when one is stopped or failing. */
+/**
+ * Axon (without Axon Server) has no health indicator for its processors: DOWN when one is stopped, in error, or failed
+ * a batch within the last minute (see {@link ProcessorFailures}).
+ */
 @Component("eventProcessors")
 public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
 
-    private final EventProcessingConfiguration processing;
+    /** How long after a failed batch the processor counts as failing (it retries with growing pauses meanwhile). */
+    private static final Duration FAILING_FOR = Duration.ofMinutes(1);
 
-    public EventProcessorsHealthIndicator(EventProcessingConfiguration processing) {
+    private final EventProcessingConfiguration processing;
+    private final ProcessorFailures failures;
+
+    public EventProcessorsHealthIndicator(EventProcessingConfiguration processing, ProcessorFailures failures) {
         this.processing = processing;
+        this.failures = failures;
     }
 
     @Override
@@ -30,11 +41,15 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
             List<Map<String, Object>> segments = processor.processingStatus().values().stream()
                     .map(EventProcessorsHealthIndicator::segment).toList();
             boolean segmentError = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
-            healthy &= processor.isRunning() && !processor.isError() && !segmentError;
-            details.put(processor.getName(), Map.of(
-                    "running", processor.isRunning(),
-                    "error", processor.isError() || segmentError,
-                    "segments", segments));
+            Optional<Instant> lastFailure = failures.lastFailureOf(processor.getName());
+            boolean failing = lastFailure.isPresent() && lastFailure.get().isAfter(failures.now().minus(FAILING_FOR));
+            healthy &= processor.isRunning() && !processor.isError() && !segmentError && !failing;
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("running", processor.isRunning());
+            detail.put("error", processor.isError() || segmentError || failing);
+            lastFailure.ifPresent(at -> detail.put("lastFailedBatchAt", at.toString()));
+            detail.put("segments", segments);
+            details.put(processor.getName(), detail);
         }
         builder.status(healthy ? "UP" : "DOWN").withDetails(details);
     }

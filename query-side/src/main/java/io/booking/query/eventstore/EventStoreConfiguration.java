@@ -119,8 +119,9 @@ public class EventStoreConfiguration {
      * statement PostgreSQL refuses the rest of the transaction anyway).
      */
     @Bean
-    ConfigurerModule failedHandlersRetryTheirBatch() {
-        return configurer -> configurer.eventProcessing(processing ->
-                processing.registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
+    ConfigurerModule failedHandlersRetryTheirBatch(ProcessorFailures failures) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(config -> failures));
     }
 }
