@@ -192,6 +192,7 @@ class AccountErasureEndToEndTest {
         assertThat(history.get("changes").findValuesAsText("type")).containsExactly("TicketsBooked",
                 "TicketsTransferred", "TicketCancelled", "TicketCancelled", "TicketCancelled");
         assertThat(history.at("/state/status").asText()).isEqualTo("CANCELLED");
+        assertThat(history.get("customerDeleted").asBoolean()).isTrue();
         assertThat(history.at("/changes/0/details/tickets/1/attendeeName").asText()).isEqualTo(PersonalDataCipher.ERASED);
         assertThat(history.at("/state/tickets/2/attendeeName").asText()).isEqualTo(PersonalDataCipher.ERASED);
         assertThat(PERSONAL).allSatisfy(value -> assertThat(history.toString()).doesNotContain(value));
@@ -213,6 +214,8 @@ class AccountErasureEndToEndTest {
         // the back office no longer finds the person, only the booking by its reference, as a deleted customer's
         assertThat(api.search(admin, Map.of("q", "Vandersloot")).body().get("customers")).isEmpty();
         assertThat(api.search(admin, Map.of("q", ATTENDEE_1)).body().get("bookings")).isEmpty();
+        assertThat(api.search(admin, Map.of("q", "erased")).body().get("bookings").findValuesAsText("reference"))
+                .doesNotContain(reference);
         JsonNode found = api.search(admin, Map.of("q", reference)).body();
         assertThat(found.at("/bookings/0/customerDeleted").asBoolean()).isTrue();
         assertThat(PERSONAL).allSatisfy(value -> assertThat(found.toString()).doesNotContain(value));

@@ -522,6 +522,10 @@ class BookingSystemEndToEndTest {
         JsonNode history = api.query(path, admin, marked.consistencyToken()).body();
 
         assertThat(history.get("bookingId").asText()).isEqualTo(bookingId);
+        assertThat(history.get("customerDeleted").asBoolean()).isFalse();
+        // a reference read aloud or typed in lower case finds the booking too
+        assertThat(api.query(path.replace(reference, reference.toLowerCase()), admin, null).body().get("bookingId").asText())
+                .isEqualTo(bookingId);
         assertThat(history.get("changes").findValuesAsText("type"))
                 .containsExactly("TicketsBooked", "TicketsTransferred", "TicketCancelled", "AttendanceRecorded");
         assertThat(history.get("changes").findValuesAsText("actorRole")).containsExactly("customer", "customer", "admin", "admin");

@@ -42,7 +42,9 @@ public class BookingRetries {
                 || !stream.hasNext() || !(stream.next().getPayload() instanceof GuestContactRecorded contact)) {
             return false;
         }
-        return Objects.equals(cipher.open(contact.name()), name) && Objects.equals(cipher.open(contact.email()), email)
+        String givenEmail = cipher.open(contact.email());
+        // emails are compared without case everywhere else too
+        return Objects.equals(cipher.open(contact.name()), name) && givenEmail != null && givenEmail.equalsIgnoreCase(email)
                 && Objects.equals(cipher.open(contact.phone()), phone);
     }
 

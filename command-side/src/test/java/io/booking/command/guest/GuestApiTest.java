@@ -92,6 +92,10 @@ class GuestApiTest extends CommandApiTest {
         assertThat(repeated.has("manageToken")).isFalse();
         assertThat(clash.getStatusCode().value()).isEqualTo(409);
         assertThat(json.readTree(clash.getBody()).get("rule").asText()).isEqualTo("booking-id-used");
+        // the same contact with the email in capitals is the same request
+        Map<String, Object> shouted = new HashMap<>(body);
+        shouted.put("contact", Map.of("name", "Gale Guest", "email", "GALE@GUEST.EXAMPLE", "phone", "+44 20 7946 0000"));
+        assertThat(post("/api/guest/bookings", null, shouted).getStatusCode().value()).isEqualTo(201);
         // the same tickets for someone else are another booking, not a retry
         Map<String, Object> otherPerson = new HashMap<>(body);
         otherPerson.put("contact", Map.of("name", "Other Guest", "email", "other@guest.example"));

@@ -153,6 +153,10 @@ class Booking {
         return guestId;
     }
 
+    boolean customerDeleted() {
+        return customerDeleted;
+    }
+
     String bookingId() {
         return bookingId;
     }

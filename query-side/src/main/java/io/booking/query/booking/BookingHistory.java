@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -55,8 +56,9 @@ public class BookingHistory {
 
     /** @param at the moment to replay to; null for now */
     public BookingHistoryView of(String reference, Instant at) {
-        String bookingId = bookings.findByReference(reference).map(Booking::bookingId)
+        Booking booking = bookings.findByReference(reference.toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> new NotFoundException("No booking " + reference + "."));
+        String bookingId = booking.bookingId();
         List<BookingHistoryView.Change> changes = new ArrayList<>();
         Replay replay = new Replay();
         events.readEvents(bookingId, 0).asStream()
@@ -65,7 +67,9 @@ public class BookingHistory {
                     changes.add(change(message));
                     replay.apply(message.getPayload());
                 });
-        return new BookingHistoryView(bookingId, reference, at, changes, replay.state());
+        // an account's deletion is an event of the account, not of its bookings: the read model knows of it
+        return new BookingHistoryView(bookingId, reference.toUpperCase(Locale.ROOT), at, changes, replay.state(),
+                booking.customerDeleted());
     }
 
     private BookingHistoryView.Change change(DomainEventMessage<?> message) {

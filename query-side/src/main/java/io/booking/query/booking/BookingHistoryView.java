@@ -12,8 +12,10 @@ import java.util.Map;
  * @param at      the moment replayed to, or null for now
  * @param changes every change recorded up to then, oldest first
  * @param state   the booking as it stood then; null if it did not exist yet
+ * @param customerDeleted whether the customer has deleted their account since (their personal fields read erased)
  */
-public record BookingHistoryView(String bookingId, String reference, Instant at, List<Change> changes, State state) {
+public record BookingHistoryView(String bookingId, String reference, Instant at, List<Change> changes, State state,
+                                 boolean customerDeleted) {
 
     /**
      * @param type        the event's name in the domain's words (TicketsBooked, TicketCancelled, TicketsTransferred, ...)

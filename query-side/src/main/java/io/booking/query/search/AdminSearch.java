@@ -1,5 +1,6 @@
 package io.booking.query.search;
 
+import io.booking.shared.personal.PersonalDataCipher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,8 @@ public class AdminSearch {
                 .addValue("pattern", "%" + trimmed.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                         .replace("_", "\\_") + "%")
                 .addValue("exact", trimmed)
+                // an erased name reads "[erased]": a search for that word is not a search for a person
+                .addValue("erased", PersonalDataCipher.ERASED)
                 .addValue("limit", LIMIT + 1);
         List<SearchResult.Customer> customers = jdbc.query("""
                 select c.customer_id, c.name, c.email, c.phone,
@@ -46,7 +49,8 @@ public class AdminSearch {
                 from booking b join booking_occurrence o on o.event_id = b.event_id
                 where lower(b.reference) like :pattern escape '\\' or b.booking_id = :exact or b.customer_id = :exact
                    or exists (select 1 from booking_ticket t
-                              where t.booking_id = b.booking_id and lower(t.attendee_name) like :pattern escape '\\')
+                              where t.booking_id = b.booking_id and lower(t.attendee_name) like :pattern escape '\\'
+                                and t.attendee_name <> :erased)
                    or b.customer_id in (select c.customer_id from customer_contact c
                                         where lower(c.name) like :pattern escape '\\'
                                            or lower(c.email) like :pattern escape '\\'
