@@ -11,7 +11,8 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 /**
  * What both apps accept of a request, imported by each: a body of at most {@code booking.max-body-bytes}
  * ({@link BodySizeLimitFilter}), JSON of the described types without NUL ({@link StrictJson}), parameters without NUL
- * ({@link NulParameterFilter}).
+ * ({@link NulParameterFilter}); and what is refused before any controller is problem+json too
+ * ({@link ProblemErrorController}).
  */
 @Configuration(proxyBeanMethods = false)
 public class RequestRules {
@@ -19,6 +20,11 @@ public class RequestRules {
     @Bean
     MappingJackson2HttpMessageConverter strictJsonConverter(ObjectMapper applicationMapper) {
         return StrictJson.converter(applicationMapper);
+    }
+
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
     }
 
     @Bean

@@ -551,6 +551,10 @@ class BookingSystemEndToEndTest {
 
         assertThat(api.query(path, customer, null).status()).isEqualTo(403);
         assertThat(api.query("/api/admin/bookings/BK-NONE-SUCH/history", admin, null).status()).isEqualTo(404);
+        // a path the server cannot decode is refused before any controller, and still as problem+json
+        Api.Answer undecodable = api.query("/api/admin/bookings/%25/history", admin, null);
+        assertThat(undecodable.status()).isEqualTo(400);
+        assertThat(undecodable.header("Content-Type")).startsWith("application/problem+json");
         Api.Answer malformed = api.query(path + "?at=yesterday", admin, null);
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.body().at("/errors/0/field").asText()).isEqualTo("at");

@@ -157,6 +157,10 @@ class Booking {
         return customerDeleted;
     }
 
+    String reference() {
+        return reference;
+    }
+
     String bookingId() {
         return bookingId;
     }

@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -56,7 +55,7 @@ public class BookingHistory {
 
     /** @param at the moment to replay to; null for now */
     public BookingHistoryView of(String reference, Instant at) {
-        Booking booking = bookings.findByReference(reference.toUpperCase(Locale.ROOT))
+        Booking booking = bookings.findByReferenceAsTyped(reference)
                 .orElseThrow(() -> new NotFoundException("No booking " + reference + "."));
         String bookingId = booking.bookingId();
         List<BookingHistoryView.Change> changes = new ArrayList<>();
@@ -68,8 +67,7 @@ public class BookingHistory {
                     replay.apply(message.getPayload());
                 });
         // an account's deletion is an event of the account, not of its bookings: the read model knows of it
-        return new BookingHistoryView(bookingId, reference.toUpperCase(Locale.ROOT), at, changes, replay.state(),
-                booking.customerDeleted());
+        return new BookingHistoryView(bookingId, booking.reference(), at, changes, replay.state(), booking.customerDeleted());
     }
 
     private BookingHistoryView.Change change(DomainEventMessage<?> message) {

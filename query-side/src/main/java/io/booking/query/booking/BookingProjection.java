@@ -41,7 +41,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -300,7 +299,7 @@ public class BookingProjection {
     /** A booking the caller may see; another customer's booking is "not found", so its existence is not revealed. */
     @Transactional(readOnly = true)
     public BookingDetails booking(String reference, Caller caller) {
-        return bookings.findByReference(reference.toUpperCase(Locale.ROOT))
+        return bookings.findByReferenceAsTyped(reference)
                 .filter(booking -> caller.maySeeBooking(booking.bookingId(), booking.customerId()))
                 .flatMap(booking -> occurrences.findById(booking.eventId())
                         .map(occurrence -> booking.details(occurrence, clock.instant())

@@ -10,11 +10,17 @@ import org.springframework.data.repository.query.Param;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 interface BookingRepository extends JpaRepository<Booking, String> {
 
     Optional<Booking> findByReference(String reference);
+
+    /** A reference as someone typed it: references are given out in capitals, a reader may type them in lower case. */
+    default Optional<Booking> findByReferenceAsTyped(String reference) {
+        return findByReference(reference).or(() -> findByReference(reference.toUpperCase(Locale.ROOT)));
+    }
 
     /**
      * The booking, its row locked until the transaction ends. Every handler that changes a booking loads it so: the
