@@ -17,8 +17,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-/** A command is small; a huge body is refused before anything parses it. */
-/** Registered first (highest precedence) by each app, with its limit. */
+/**
+ * A request is small; a huge body is refused (413) before anything parses it. Each app registers it first, with its
+ * limit ({@link RequestRules}).
+ */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;

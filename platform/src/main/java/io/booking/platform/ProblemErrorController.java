@@ -1,5 +1,6 @@
 package io.booking.platform;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * What the servlet container sends to {@code /error} (a request refused before any controller, such as a path that
  * cannot be decoded) is answered as problem+json like every other refusal, not with Spring Boot's own error body.
  */
+@Hidden // not part of the API: the container's own destination for what it refused
 @RestController
 public class ProblemErrorController implements ErrorController {
 

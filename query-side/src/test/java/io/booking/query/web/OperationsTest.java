@@ -56,6 +56,7 @@ class OperationsTest extends QuerySideTest {
                 .andExpect(jsonPath("$.components.schemas.ListedTicketType.properties.seatsLeft").exists())
                 .andExpect(jsonPath("$.components.schemas.BookedTicketType.properties.price").exists())
                 .andExpect(jsonPath("$.components.schemas.WaitingListActions.properties.accept").exists())
-                .andExpect(jsonPath("$.paths['/api/events'].get.responses['200'].content['application/json']").exists());
+                .andExpect(jsonPath("$.paths['/api/events'].get.responses['200'].content['application/json']").exists())
+                .andExpect(jsonPath("$.paths['/error']").doesNotExist());
     }
 }
