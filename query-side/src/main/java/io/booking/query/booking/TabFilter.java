@@ -1,5 +1,6 @@
 package io.booking.query.booking;
 
+import io.booking.query.web.TimeRange;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 /** What a portal tab can be narrowed to: free text, a range of event start times, and a category. */
+@TimeRange.Ordered
 public record TabFilter(
         @Parameter(description = "matches event title, location, booking reference or an attendee's name")
         @Size(max = 100) String q,
@@ -16,7 +18,7 @@ public record TabFilter(
         @Parameter(description = "events starting before this instant (ISO-8601)")
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
         @Parameter(description = "events of this category only (case-insensitive)")
-        @Size(max = 100) String category) {
+        @Size(max = 100) String category) implements TimeRange {
 
     static final TabFilter NONE = new TabFilter(null, null, null, null);
 

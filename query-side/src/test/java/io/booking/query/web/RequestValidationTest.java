@@ -64,4 +64,14 @@ class RequestValidationTest extends QuerySideTest {
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
+
+    @ParameterizedTest
+    @CsvSource({"/api/my/upcoming", "/api/my/cancelled", "/api/admin/reports/events"})
+    void aRangeEndingBeforeItStartsIsABadRequestNamingTo(String path) throws Exception {
+        mvc.perform(get(path).param("from", "2030-02-01T00:00:00Z").param("to", "2030-01-01T00:00:00Z")
+                        .header("Authorization", tokens.admin(newId())))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field").value(contains("to")));
+    }
 }
