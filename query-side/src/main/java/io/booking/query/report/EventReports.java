@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reports are sums over the bookings read model as it stands, so a rebuilt projection gives the same report; nothing
@@ -52,9 +51,7 @@ public class EventReports {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("from", Timestamp.from(filter.fromOrEarliest()))
                 .addValue("to", Timestamp.from(filter.toOrLatest()))
-                .addValue("category", filter.category() == null || filter.category().isBlank() ? "%"
-                        : filter.category().trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
-                        .replace("%", "\\%").replace("_", "\\_"))
+                .addValue("category", filter.categoryPattern())
                 .addValue("limit", size)
                 .addValue("offset", (long) page * size);
         Instant now = clock.instant();

@@ -1,5 +1,6 @@
 package io.booking.query.report;
 
+import io.booking.query.web.LikePatterns;
 import io.booking.query.web.TimeRange;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Size;
@@ -17,11 +18,7 @@ public record ReportFilter(
         @Parameter(description = "events of this category only (case-insensitive)")
         @Size(max = 100) String category) implements TimeRange {
 
-    Instant fromOrEarliest() {
-        return from == null ? Instant.parse("0001-01-01T00:00:00Z") : from;
-    }
-
-    Instant toOrLatest() {
-        return to == null ? Instant.parse("9999-12-31T23:59:59Z") : to;
+    String categoryPattern() {
+        return LikePatterns.exactlyOrAny(category);
     }
 }

@@ -1,12 +1,12 @@
 package io.booking.query.search;
 
+import io.booking.query.web.LikePatterns;
 import io.booking.shared.personal.PersonalDataCipher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Finds customers in the contacts read model and bookings in the bookings read model. Both are scrubbed when a person
@@ -26,8 +26,7 @@ public class AdminSearch {
     public SearchResult find(String text) {
         String trimmed = text.trim();
         MapSqlParameterSource parameters = new MapSqlParameterSource()
-                .addValue("pattern", "%" + trimmed.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%")
+                .addValue("pattern", LikePatterns.containing(trimmed))
                 .addValue("exact", trimmed)
                 // an erased name reads "[erased]": a search for that word is not a search for a person
                 .addValue("erased", PersonalDataCipher.ERASED)

@@ -18,6 +18,15 @@ public interface TimeRange {
 
     Instant to();
 
+    /** Instants far apart enough to stand for "no bound", so a query needs no null checks. */
+    default Instant fromOrEarliest() {
+        return from() == null ? Instant.parse("0001-01-01T00:00:00Z") : from();
+    }
+
+    default Instant toOrLatest() {
+        return to() == null ? Instant.parse("9999-12-31T23:59:59Z") : to();
+    }
+
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)
     @Constraint(validatedBy = Ordered.Check.class)
