@@ -88,8 +88,8 @@ public class BookingController {
     @Operation(summary = "Transfer a booking, or one ticket of it, to another event or ticket type",
             description = "The target must be an event of the same organiser with seats left. The seats are taken on the "
                     + "target and freed on the source together, or nothing changes. The booking keeps its reference. "
-                    + "A customer may transfer while both events' policies allow (409 transfers-not-allowed, "
-                    + "event-started, other-organiser, sold-out); an admin at any time. Without ticketId the whole "
+                    + "A customer may transfer while both events' policies allow, away from an event until its "
+                    + "cancellation cutoff (409 transfers-not-allowed, transfer-window-closed, event-started, other-organiser, sold-out); an admin at any time. Without ticketId the whole "
                     + "booking moves.")
     @PostMapping("/{bookingId}/transfer")
     public ResponseEntity<TransferAnswer> transfer(@PathVariable UUID bookingId,

@@ -278,11 +278,15 @@ public class Occurrence {
                 }
             }
             case TRANSFER -> {
+                if (!policy.transfersAllowed()) {
+                    throw CommandRefused.conflict("transfers-not-allowed", "this event does not allow transfers");
+                }
+                if (!now.isBefore(startsAt)) {
+                    throw CommandRefused.conflict("event-started", "the event has started; its tickets can no longer be transferred");
+                }
                 if (!policy.mayTransfer(now, startsAt)) {
-                    throw CommandRefused.conflict(policy.transfersAllowed() ? "event-started" : "transfers-not-allowed",
-                            policy.transfersAllowed()
-                                    ? "the event has started; its tickets can no longer be transferred"
-                                    : "this event does not allow transfers");
+                    throw CommandRefused.conflict("transfer-window-closed", "tickets of this event can be transferred until "
+                            + policy.cancellationCutoffHours() + " hours before it starts");
                 }
             }
         }

@@ -174,13 +174,28 @@ class OccurrenceTest {
                 .when(new ReleaseSeats("ev-1", "adult", "booking-1", 2, false, ReleaseSeats.Purpose.TRANSFER))
                 .expectEvents(new SeatsReleased("ev-1", "adult", "booking-1", 2, 3))
                 .expectResultMessagePayload(new Organiser("Clay Co", "hello@clay.example"));
-        // inside the cancellation cutoff a transfer is still allowed; once started it is not
+        // once started it is not
         var reserved = fixture.given(scheduled(4), new SeatsReserved("ev-1", "adult", "booking-1", 3, 1));
         clock.set(START.plusSeconds(1));
         reserved.when(new ReleaseSeats("ev-1", "adult", "booking-1", 1, false, ReleaseSeats.Purpose.TRANSFER))
                 .expectNoEvents()
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("the event has started; its tickets can no longer be transferred");
+    }
+
+    /** A transfer to a later date and a cancellation there would get round the cancellation window. */
+    @Test
+    void aCustomerCannotTransferAwayInsideTheCancellationCutoffButAnAdminCan() {
+        var reserved = fixture.given(scheduled(4), new SeatsReserved("ev-1", "adult", "booking-1", 3, 1));
+        clock.set(START.minus(Duration.ofHours(23)));
+        reserved.when(new ReleaseSeats("ev-1", "adult", "booking-1", 1, false, ReleaseSeats.Purpose.TRANSFER))
+                .expectNoEvents()
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("tickets of this event can be transferred until 24 hours before it starts");
+
+        fixture.given(scheduled(4), new SeatsReserved("ev-1", "adult", "booking-1", 3, 1))
+                .when(new ReleaseSeats("ev-1", "adult", "booking-1", 1, true, ReleaseSeats.Purpose.TRANSFER))
+                .expectEvents(new SeatsReleased("ev-1", "adult", "booking-1", 1, 2));
     }
 
     @Test

@@ -26,9 +26,9 @@ class UpcomingTest extends QuerySideTest {
     void theUpcomingTabShowsTheCustomersBookingsSoonestFirstWithNamesAndAllowedActions() throws Exception {
         String customer = newId();
         byte[] key = store.newSubject(customer);
-        // starts in 10 h: inside the 24 h cancellation cutoff, still transferable
+        // starts in 10 h; its organiser allows transfers (until the start: no cutoff) but no cancellations
         OccurrenceScheduled soon = occurrence(newId(), "Pottery class", NOW.plus(Duration.ofHours(10)),
-                NOW.plus(Duration.ofHours(12)), new BookingPolicy(true, true, 24),
+                NOW.plus(Duration.ofHours(12)), new BookingPolicy(true, false, 0),
                 ticketType("adult", "Adult", "30.00", 12));
         // starts in 5 days: cancellable, but its organiser does not allow transfers
         OccurrenceScheduled later = occurrence(newId(), "Yoga retreat", NOW.plus(Duration.ofDays(5)),
