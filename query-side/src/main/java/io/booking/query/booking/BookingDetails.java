@@ -39,6 +39,13 @@ public record BookingDetails(String bookingId, String reference, String status, 
                 customerId, customerDeleted, answers, transfers, bookAgainEventId, booker, guestBooking, guestContact);
     }
 
+    /** A guest's session may cancel its booking but not move it: it is not offered what it would be refused. */
+    BookingDetails forGuestSession() {
+        return new BookingDetails(bookingId, reference, status, bookedAt, event, ticketType, tickets,
+                new BookingView.Actions(actions.cancel(), false), customerId, customerDeleted, answers, transfers,
+                bookAgainEventId, contact, guestBooking, guestContact);
+    }
+
     BookingDetails withGuestContact(CustomerContacts.Contact guest) {
         return new BookingDetails(bookingId, reference, status, bookedAt, event, ticketType, tickets, actions,
                 customerId, customerDeleted, answers, transfers, bookAgainEventId, contact, guestBooking, guest);

@@ -308,6 +308,7 @@ public class BookingProjection {
                                 .withContact(contacts.of(booking.customerId()).orElse(null))
                                 .withGuestContact(booking.guestId() == null || booking.guestId().equals(
                                         booking.customerId()) ? null : contacts.of(booking.guestId()).orElse(null))))
+                .map(details -> caller.guestBookingId() == null ? details : details.forGuestSession())
                 .orElseThrow(() -> new NotFoundException("No booking " + reference + "."));
     }
 }

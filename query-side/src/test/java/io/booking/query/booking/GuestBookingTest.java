@@ -66,7 +66,10 @@ class GuestBookingTest extends QuerySideTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.guestBooking").value(true))
                 .andExpect(jsonPath("$.contact.email").value("wilhelmina@guest.example"))
-                .andExpect(jsonPath("$.tickets[0].attendeeName").value("Wilhelmina Guest"));
+                .andExpect(jsonPath("$.tickets[0].attendeeName").value("Wilhelmina Guest"))
+                // the session may cancel, not transfer: it is not offered what the command side would refuse
+                .andExpect(jsonPath("$.actions.cancel").value(true))
+                .andExpect(jsonPath("$.actions.transfer").value(false));
 
         String otherGuest = newId();
         TicketsBooked other = store.booking(otherGuest, store.newSubject(otherGuest), event,
