@@ -100,6 +100,9 @@ class CommandSideIntegrationTest extends CommandApiTest {
         assertThat(api.at("/components/schemas/BookingRequest/properties/tickets/minItems").asInt()).isEqualTo(1);
         assertThat(api.at("/components/schemas/EventCancellationRequest/required").toString()).contains("reason");
         assertThat(api.at("/components/schemas/CancellationRequest/required").isMissingNode()).isTrue();
+        // a number the server needs is required in the description too (a missing one reads as 0 and is refused)
+        assertThat(api.at("/components/schemas/JoinRequest/required").toString()).contains("quantity");
+        assertThat(api.at("/components/schemas/TicketTypeRequest/required").toString()).contains("capacity");
     }
 
     @Test

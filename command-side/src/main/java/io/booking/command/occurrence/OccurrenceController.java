@@ -114,7 +114,7 @@ public class OccurrenceController {
                 ConsistencyToken.orNull(dispatched.position())), dispatched.position());
     }
 
-    public record CapacityRequest(@Min(1) @Max(1_000_000) int capacity) {
+    public record CapacityRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Min(1) @Max(1_000_000) int capacity) {
     }
 
     public record CapacityAnswer(String eventId, String ticketTypeId, int capacity, Long consistencyToken) {
@@ -144,7 +144,7 @@ public class OccurrenceController {
 
     public record TicketTypeRequest(@NotBlank @Size(max = 100) String name,
                                     @NotNull @DecimalMin("0.00") @Digits(integer = 8, fraction = 2) BigDecimal price,
-                                    @Min(1) @Max(1_000_000) int capacity) {
+                                    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Min(1) @Max(1_000_000) int capacity) {
     }
 
     /** @param attendanceTracking unmarked tickets count as attended once the event has ended */

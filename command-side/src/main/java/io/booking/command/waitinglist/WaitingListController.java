@@ -7,6 +7,7 @@ import io.booking.command.consistency.CommandDispatcher;
 import io.booking.command.consistency.ConsistencyToken;
 import io.booking.command.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -102,7 +103,8 @@ public class WaitingListController {
 
     /** @param customerId whom an admin joins on behalf of; ignored for customers, who join themselves */
     public record JoinRequest(UUID entryId, @NotNull UUID eventId, @NotNull UUID ticketTypeId,
-                              @Min(1) @Max(20) int quantity, UUID customerId) {
+                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Min(1) @Max(20) int quantity,
+                              UUID customerId) {
     }
 
     public record JoinAnswer(String entryId, String eventId, String ticketTypeId, String customerId, int quantity,
