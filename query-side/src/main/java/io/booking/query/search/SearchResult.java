@@ -1,5 +1,7 @@
 package io.booking.query.search;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -12,10 +14,12 @@ import java.util.List;
 public record SearchResult(List<Customer> customers, List<Booking> bookings, boolean more) {
 
     /** @param guest a guest's contact from a guest booking, not an account */
+    @Schema(name = "FoundCustomer")
     public record Customer(String customerId, String name, String email, String phone, boolean guest, long bookings) {
     }
 
     /** @param status BOOKED, or CANCELLED once no ticket of it is booked */
+    @Schema(name = "FoundBooking")
     public record Booking(String bookingId, String reference, String customerId, String eventId, String eventTitle,
                           Instant startsAt, String status, boolean guestBooking, boolean customerDeleted) {
     }

@@ -57,6 +57,9 @@ class OperationsTest extends QuerySideTest {
                 .andExpect(jsonPath("$.components.schemas.BookedTicketType.properties.price").exists())
                 .andExpect(jsonPath("$.components.schemas.WaitingListActions.properties.accept").exists())
                 .andExpect(jsonPath("$.paths['/api/events'].get.responses['200'].content['application/json']").exists())
-                .andExpect(jsonPath("$.paths['/error']").doesNotExist());
+                .andExpect(jsonPath("$.paths['/error']").doesNotExist())
+                .andExpect(jsonPath("$.components.schemas.FoundBooking.properties.customerDeleted").exists())
+                .andExpect(jsonPath("$.components.schemas.OrderView.properties.bookings.items['$ref']")
+                        .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.endsWith("/FoundBooking"))));
     }
 }
