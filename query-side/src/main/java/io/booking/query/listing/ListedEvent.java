@@ -23,6 +23,7 @@ class ListedEvent {
 
     static final String SCHEDULED = "SCHEDULED";
     static final String CANCELLED = "CANCELLED";
+    static final String ENDED = "ENDED";
 
     @Id
     private String eventId;
@@ -71,9 +72,11 @@ class ListedEvent {
                 new TicketTypeRow(type.ticketTypeId(), type.name(), type.price(), type.capacity(), type.capacity())));
     }
 
-    EventView view() {
+    /** @param now an event past its end reads ENDED (the listing leaves it out; its own page still answers) */
+    EventView view(Instant now) {
+        String shown = SCHEDULED.equals(status) && !endsAt.isAfter(now) ? ENDED : status;
         return new EventView(eventId, title, description, startsAt, endsAt, location, category,
-                new EventView.Organiser(organiserName, organiserContact), status,
+                new EventView.Organiser(organiserName, organiserContact), shown,
                 new EventView.Policy(transfersAllowed, cancellationsAllowed, cancellationCutoffHours),
                 ticketTypes.stream().map(row -> new EventView.TicketType(row.ticketTypeId, row.name, row.price,
                         row.capacity, row.seatsLeft)).toList());

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -97,11 +98,11 @@ public class ListingProjection {
     /** @param category only events of this category (case-insensitive), or all when null */
     @Transactional(readOnly = true)
     public PageView<EventView> scheduled(String category, Pageable pageable) {
+        Instant now = clock.instant();
         return PageView.of(category == null || category.isBlank()
-                ? events.findByStatusAndEndsAtAfterOrderByStartsAtAscEventIdAsc(ListedEvent.SCHEDULED,
-                clock.instant(), pageable)
+                ? events.findByStatusAndEndsAtAfterOrderByStartsAtAscEventIdAsc(ListedEvent.SCHEDULED, now, pageable)
                 : events.findByStatusAndCategoryIgnoreCaseAndEndsAtAfterOrderByStartsAtAscEventIdAsc(
-                ListedEvent.SCHEDULED, category.trim(), clock.instant(), pageable), ListedEvent::view);
+                ListedEvent.SCHEDULED, category.trim(), now, pageable), event -> event.view(now));
     }
 
     /** "Book again": this event while it can still be booked, else the next date of it with a seat left. */
@@ -112,7 +113,7 @@ public class ListingProjection {
 
     @Transactional(readOnly = true)
     public EventView event(String eventId) {
-        return events.findById(eventId).map(ListedEvent::view)
+        return events.findById(eventId).map(event -> event.view(clock.instant()))
                 .orElseThrow(() -> new NotFoundException("No event " + eventId + "."));
     }
 }

@@ -82,7 +82,8 @@ class ListingTest extends QuerySideTest {
                 .andExpect(jsonPath("$.items[?(@.eventId == '%s')]", eventId).isEmpty());
         mvc.perform(get("/api/events/{id}", eventId))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.title").value("Yesterday's gig"));
+                .andExpect(jsonPath("$.title").value("Yesterday's gig"))
+                .andExpect(jsonPath("$.status").value("ENDED"));
     }
 
     @Test
