@@ -803,6 +803,15 @@ class BookingSystemEndToEndTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().get("rule").asText()).isEqualTo("sold-out");
         assertThat(refused.body().get("line").asInt()).isEqualTo(1);
+        // a line naming an event that does not exist is named too
+        Api.Answer unknown = api.command("/api/orders", customer, Map.of("lines", List.of(
+                Map.of("eventId", idOf(pottery), "ticketTypeId", ticketTypeOf(pottery),
+                        "tickets", List.of(Map.of("attendeeName", "Cy"))),
+                Map.of("eventId", UUID.randomUUID().toString(), "ticketTypeId", ticketTypeOf(glazing),
+                        "tickets", List.of(Map.of("attendeeName", "Cy"))))));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().get("rule").asText()).isEqualTo("no-such-event");
+        assertThat(unknown.body().get("line").asInt()).isEqualTo(1);
         assertThat(takenInStore(idOf(pottery))).isEqualTo(2);
         assertThat(api.command("/api/orders", customer, Map.of("lines", List.of())).status()).isEqualTo(400);
 

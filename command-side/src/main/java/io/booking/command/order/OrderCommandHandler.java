@@ -8,6 +8,7 @@ import io.booking.command.booking.BookingRetries;
 import io.booking.command.occurrence.Occurrence;
 import io.booking.shared.order.OrderPlaced;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
@@ -74,6 +75,9 @@ public class OrderCommandHandler {
             Occurrence.Reservation reservation;
             try {
                 reservation = bookings.place(line, booking.reference());
+            } catch (AggregateNotFoundException noSuchEvent) {
+                throw new CommandRefused(CommandRefused.Kind.NOT_FOUND, "no-such-event", "line " + i + ": no such event",
+                        Map.of("line", i));
             } catch (CommandRefused refused) {
                 Map<String, Object> details = new HashMap<>(refused.details());
                 details.put("line", i);
