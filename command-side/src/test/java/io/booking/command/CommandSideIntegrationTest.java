@@ -126,30 +126,17 @@ class CommandSideIntegrationTest extends CommandApiTest {
         register("Impatient Person", "impatient@booking.test", null);
         String token = login("impatient@booking.test", "password-123");
         UUID bookingId = UUID.randomUUID();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
-        try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<ResponseEntity<String>>> attempts = new java.util.ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                attempts.add(pool.submit(() -> {
-                    start.await();
-                    return post("/api/bookings", token, booking(bookingId, "Attendee One", 1));
-                }));
-            }
-            start.countDown();
-            java.util.Set<String> references = new java.util.HashSet<>();
-            for (var attempt : attempts) {
-                ResponseEntity<String> answer = attempt.get();
-                assertThat(answer.getStatusCode().value()).isEqualTo(201);
-                references.add(json.readTree(answer.getBody()).get("reference").asText());
-            }
 
-            assertThat(references).hasSize(1);
-            assertThat(eventsAbout("SeatsReserved", bookingId)).isEqualTo(1);
-            assertThat(eventsAbout("TicketsBooked", bookingId)).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
+        List<ResponseEntity<String>> answers = allAtOnce(10, i -> booking(bookingId, "Attendee One", 1), token);
+
+        java.util.Set<String> references = new java.util.HashSet<>();
+        for (ResponseEntity<String> answer : answers) {
+            assertThat(answer.getStatusCode().value()).isEqualTo(201);
+            references.add(json.readTree(answer.getBody()).get("reference").asText());
         }
+        assertThat(references).hasSize(1);
+        assertThat(eventsAbout("SeatsReserved", bookingId)).isEqualTo(1);
+        assertThat(eventsAbout("TicketsBooked", bookingId)).isEqualTo(1);
     }
 
     @Test
@@ -192,27 +179,39 @@ class CommandSideIntegrationTest extends CommandApiTest {
         register("Racing Person", "racing@booking.test", null);
         String token = login("racing@booking.test", "password-123");
         UUID bookingId = UUID.randomUUID();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+
+        List<ResponseEntity<String>> answers = allAtOnce(10, i -> booking(bookingId, "Attendee " + (i % 2), 1), token);
+
+        java.util.Map<String, Integer> statuses = new java.util.HashMap<>();
+        for (int i = 0; i < 10; i++) {
+            statuses.merge("Attendee " + (i % 2) + " " + answers.get(i).getStatusCode().value(), 1, Integer::sum);
+        }
+        // one name won, all five of its requests got the booking; the other name's five got 409
+        assertThat(statuses.values()).containsOnly(5);
+        assertThat(statuses.keySet()).hasSize(2).anyMatch(k -> k.endsWith("201")).anyMatch(k -> k.endsWith("409"));
+        assertThat(eventsAbout("TicketsBooked", bookingId)).isEqualTo(1);
+    }
+
+    /** Posts {@code count} bookings released at the same moment, each its own body; the answers in that order. */
+    private List<ResponseEntity<String>> allAtOnce(int count, java.util.function.IntFunction<Map<String, Object>> body,
+                                                   String token) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(count);
         try {
             java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
             List<java.util.concurrent.Future<ResponseEntity<String>>> attempts = new java.util.ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                String attendee = "Attendee " + (i % 2);
+            for (int i = 0; i < count; i++) {
+                Map<String, Object> request = body.apply(i);
                 attempts.add(pool.submit(() -> {
                     start.await();
-                    return post("/api/bookings", token, booking(bookingId, attendee, 1));
+                    return post("/api/bookings", token, request);
                 }));
             }
             start.countDown();
-            java.util.Map<String, Integer> statuses = new java.util.HashMap<>();
-            for (int i = 0; i < 10; i++) {
-                statuses.merge("Attendee " + (i % 2) + " " + attempts.get(i).get().getStatusCode().value(), 1, Integer::sum);
+            List<ResponseEntity<String>> answers = new java.util.ArrayList<>();
+            for (var attempt : attempts) {
+                answers.add(attempt.get());
             }
-
-            // one name won, all five of its requests got the booking; the other name's five got 409
-            assertThat(statuses.values()).containsOnly(5);
-            assertThat(statuses.keySet()).hasSize(2).anyMatch(k -> k.endsWith("201")).anyMatch(k -> k.endsWith("409"));
-            assertThat(eventsAbout("TicketsBooked", bookingId)).isEqualTo(1);
+            return answers;
         } finally {
             pool.shutdownNow();
         }
