@@ -247,9 +247,7 @@ class BookingSystemEndToEndTest {
         String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
         JsonNode event = schedule(admin, "Family Matinee", 10);
         String eventId = event.get("eventId").asText();
-        ExecutorService pool = Executors.newFixedThreadPool(1);
-        String customer = loggedInCustomers(pool, "family", 1).get(0);
-        pool.shutdown();
+        String customer = loggedInCustomer("family");
         String bookingId = UUID.randomUUID().toString();
         Api.Answer booked = api.command("/api/bookings", customer, Map.of("bookingId", bookingId, "eventId", eventId,
                 "ticketTypeId", event.at("/ticketTypes/0/ticketTypeId").asText(), "tickets", List.of(
@@ -439,13 +437,9 @@ class BookingSystemEndToEndTest {
         JsonNode monday = schedule(admin, "Wheel Class Monday", 4);
         JsonNode friday = schedule(admin, "Wheel Class Friday", 4);
         JsonNode elsewhere = schedule(admin, "Other Organiser", 4, "Glass Ltd");
-        ExecutorService pool = Executors.newFixedThreadPool(1);
-        String customer = loggedInCustomers(pool, "mover", 1).get(0);
-        pool.shutdown();
+        String customer = loggedInCustomer("mover");
         String bookingId = UUID.randomUUID().toString();
-        Api.Answer booked = api.command("/api/bookings", customer, Map.of("bookingId", bookingId,
-                "eventId", idOf(monday), "ticketTypeId", ticketTypeOf(monday),
-                "tickets", List.of(Map.of("attendeeName", "Ada"), Map.of("attendeeName", "Ben"))));
+        Api.Answer booked = bookAdaAndBen(customer, bookingId, monday);
         String reference = booked.body().get("reference").asText();
 
         Api.Answer refused = api.command("/api/bookings/" + bookingId + "/transfer", customer,
@@ -498,13 +492,9 @@ class BookingSystemEndToEndTest {
         String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
         JsonNode monday = schedule(admin, "Audit Class Monday", 4);
         JsonNode friday = schedule(admin, "Audit Class Friday", 4);
-        ExecutorService pool = Executors.newFixedThreadPool(1);
-        String customer = loggedInCustomers(pool, "audited", 1).get(0);
-        pool.shutdown();
+        String customer = loggedInCustomer("audited");
         String bookingId = UUID.randomUUID().toString();
-        Api.Answer booked = api.command("/api/bookings", customer, Map.of("bookingId", bookingId,
-                "eventId", idOf(monday), "ticketTypeId", ticketTypeOf(monday),
-                "tickets", List.of(Map.of("attendeeName", "Ada"), Map.of("attendeeName", "Ben"))));
+        Api.Answer booked = bookAdaAndBen(customer, bookingId, monday);
         String reference = booked.body().get("reference").asText();
         JsonNode details = api.query("/api/bookings/" + reference, customer, booked.consistencyToken()).body();
         String ada = details.at("/tickets/0/ticketId").asText();
@@ -718,9 +708,7 @@ class BookingSystemEndToEndTest {
         Instant start = Instant.now().plusSeconds(4);
         JsonNode tracked = scheduleAt(admin, "Short Workshop", start, start.plusSeconds(2), true);
         JsonNode untracked = scheduleAt(admin, "Short Talk", start, start.plusSeconds(2), false);
-        ExecutorService pool = Executors.newFixedThreadPool(1);
-        String customer = loggedInCustomers(pool, "shortie", 1).get(0);
-        pool.shutdown();
+        String customer = loggedInCustomer("shortie");
         String bookingId = UUID.randomUUID().toString();
         Api.Answer booked = api.command("/api/bookings", customer, Map.of("bookingId", bookingId,
                 "eventId", idOf(tracked), "ticketTypeId", ticketTypeOf(tracked),
@@ -947,6 +935,22 @@ class BookingSystemEndToEndTest {
     }
 
     /** Registers and logs in {@code count} customers at once; their bearer tokens in order. */
+    private static String loggedInCustomer(String prefix) {
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        try {
+            return loggedInCustomers(pool, prefix, 1).get(0);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Two tickets, for Ada and Ben, of the event's first ticket type. */
+    private static Api.Answer bookAdaAndBen(String customer, String bookingId, JsonNode event) {
+        return api.command("/api/bookings", customer, Map.of("bookingId", bookingId, "eventId", idOf(event),
+                "ticketTypeId", ticketTypeOf(event),
+                "tickets", List.of(Map.of("attendeeName", "Ada"), Map.of("attendeeName", "Ben"))));
+    }
+
     private static List<String> loggedInCustomers(ExecutorService pool, String prefix, int count) {
         List<Future<String>> logins = new ArrayList<>();
         for (int i = 0; i < count; i++) {
