@@ -1,5 +1,6 @@
 package io.booking.query.booking;
 
+import io.booking.query.report.BookingFigures;
 import io.booking.shared.booking.Attendance;
 import io.booking.shared.booking.TicketsTransferred;
 import io.booking.shared.personal.PersonalDataCipher;
@@ -151,6 +152,13 @@ class Booking {
 
     String guestId() {
         return guestId;
+    }
+
+    /** What this booking counts for in the reports as it stands. */
+    BookingFigures figures() {
+        return new BookingFigures(customerDeleted, guestId != null, tickets.stream()
+                .map(t -> new BookingFigures.Ticket(t.eventId, t.ticketTypeId, BOOKED.equals(t.status), t.attendance))
+                .toList());
     }
 
     boolean customerDeleted() {

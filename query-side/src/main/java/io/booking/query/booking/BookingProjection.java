@@ -4,6 +4,8 @@ import io.booking.query.account.CustomerContacts;
 import io.booking.query.eventstore.BatchedWrites;
 import io.booking.query.listing.ListingProjection;
 import io.booking.query.personal.JdbcPersonalDataKeys;
+import io.booking.query.report.BookingFigures;
+import io.booking.query.report.ReportFigures;
 import io.booking.query.security.Caller;
 import io.booking.query.web.NotFoundException;
 import io.booking.query.web.PageView;
@@ -65,11 +67,13 @@ public class BookingProjection {
     private final CustomerContacts contacts;
     private final JdbcPersonalDataKeys keys;
     private final JdbcTemplate jdbc;
+    private final ReportFigures figures;
     private final BatchedWrites<String, TicketsBooked> newBookings = new BatchedWrites<>("new-bookings", this::insert);
 
     BookingProjection(BookingRepository bookings, BookingOccurrenceRepository occurrences, PersonalDataCipher cipher,
                       Clock clock, ListingProjection listing, CustomerContacts contacts, JdbcPersonalDataKeys keys,
-                      JdbcTemplate jdbc) {
+                      JdbcTemplate jdbc, ReportFigures figures) {
+        this.figures = figures;
         this.listing = listing;
         this.contacts = contacts;
         this.bookings = bookings;
@@ -110,9 +114,23 @@ public class BookingProjection {
                 configuration -> projection.getObject().newBookingsWrittenFirst()));
     }
 
-    /** A method, not the field: the projection bean is a transactional proxy. */
+    /**
+     * A method, not the field: the projection bean is a transactional proxy. A batch writes its report figures last,
+     * after its new bookings, so that they count and so that the report rows are the last rows it locks.
+     */
     MessageHandlerInterceptor<EventMessage<?>> newBookingsWrittenFirst() {
-        return newBookings.flushingBeforeEventsOtherThan(Set.of(TicketsBooked.class));
+        MessageHandlerInterceptor<EventMessage<?>> flushing =
+                newBookings.flushingBeforeEventsOtherThan(Set.of(TicketsBooked.class));
+        return (unitOfWork, chain) -> {
+            unitOfWork.root().getOrComputeResource(ReportFigures.class.getName(), key -> {
+                unitOfWork.root().onPrepareCommit(u -> {
+                    newBookings.flush();
+                    figures.write();
+                });
+                return Boolean.TRUE;
+            });
+            return flushing.handle(unitOfWork, chain);
+        };
     }
 
     private void insert(List<TicketsBooked> events) {
@@ -149,6 +167,8 @@ public class BookingProjection {
             // the account's deletion was projected first (another segment, or a replay's order)
             boolean customerDeleted = deleted.contains(event.customerId());
             List<BookedTicket> booked = event.tickets();
+            figures.changed(event.bookedAt(), BookingFigures.NONE, BookingFigures.booked(event.occurrenceId(),
+                    event.ticketTypeId(), booked.size(), customerDeleted));
             for (int i = 0; i < booked.size(); i++) {
                 tickets.add(new Object[]{event.bookingId(), i, booked.get(i).ticketId(),
                         customerDeleted ? PersonalDataCipher.ERASED : cipher.open(booked.get(i).attendeeName()),
@@ -188,7 +208,8 @@ public class BookingProjection {
         keys.erased(event.accountId());
         jdbc.update("insert into deleted_customer (customer_id, deleted_at) values (?, ?) on conflict do nothing",
                 event.accountId(), Timestamp.from(event.deletedAt()));
-        bookings.lockAllOfCustomer(event.accountId()).forEach(Booking::customerErased);
+        bookings.lockAllOfCustomer(event.accountId())
+                .forEach(booking -> change(booking, event.deletedAt(), Booking::customerErased));
     }
 
     private void lockCustomer(String customerId) {
@@ -198,7 +219,8 @@ public class BookingProjection {
 
     @EventHandler
     void on(GuestContactRecorded event) {
-        bookings.lockById(event.bookingId()).ifPresent(booking -> booking.guestRecorded(event.guestId()));
+        bookings.lockById(event.bookingId()).ifPresent(booking -> change(booking, event.recordedAt(),
+                b -> b.guestRecorded(event.guestId())));
     }
 
     /**
@@ -223,38 +245,48 @@ public class BookingProjection {
                 .map(a -> a.answer() == null ? null : customerDeleted ? PersonalDataCipher.ERASED : cipher.open(a.answer()))
                 .toList();
         bookings.lockById(event.bookingId())
-                .ifPresent(booking -> booking.linkedTo(event.accountId(), names, answers, customerDeleted));
+                .ifPresent(booking -> change(booking, event.linkedAt(),
+                        b -> b.linkedTo(event.accountId(), names, answers, customerDeleted)));
     }
 
     /** Scrubs at once: the guest's key is gone, so a replay would read the same. The booking stays and counts. */
     @EventHandler
     void on(GuestDataErased event) {
         keys.erased(event.guestId());
-        bookings.lockById(event.bookingId()).ifPresent(Booking::guestErased);
+        bookings.lockById(event.bookingId()).ifPresent(booking -> change(booking, event.erasedAt(), Booking::guestErased));
     }
 
     @EventHandler
     void on(BookingCancelled event) {
         bookings.lockById(event.bookingId())
-                .ifPresent(booking -> booking.cancelled(event.cancelledAt(), event.cancelledBy(),
-                        reason(event.reason(), event.sealedReason())));
+                .ifPresent(booking -> change(booking, event.cancelledAt(), b -> b.cancelled(event.cancelledAt(),
+                        event.cancelledBy(), reason(event.reason(), event.sealedReason()))));
     }
 
     @EventHandler
     void on(AttendanceRecorded event) {
-        bookings.lockById(event.bookingId()).ifPresent(booking -> booking.attendance(event.ticketId(), event.attendance()));
+        bookings.lockById(event.bookingId()).ifPresent(booking -> change(booking, event.recordedAt(),
+                b -> b.attendance(event.ticketId(), event.attendance())));
     }
 
     @EventHandler
     void on(TicketsTransferred event) {
-        bookings.lockById(event.bookingId()).ifPresent(booking -> booking.transferred(event));
+        bookings.lockById(event.bookingId()).ifPresent(booking -> change(booking, event.transferredAt(),
+                b -> b.transferred(event)));
     }
 
     @EventHandler
     void on(TicketCancelled event) {
-        bookings.lockById(event.bookingId()).ifPresent(booking ->
-                booking.ticketCancelled(event.ticketId(), event.cancelledAt(), event.cancelledBy(),
-                        reason(event.reason(), event.sealedReason())));
+        bookings.lockById(event.bookingId()).ifPresent(booking -> change(booking, event.cancelledAt(),
+                b -> b.ticketCancelled(event.ticketId(), event.cancelledAt(), event.cancelledBy(),
+                        reason(event.reason(), event.sealedReason()))));
+    }
+
+    /** Changes a booking and tells the report what that changed in its figures. */
+    private void change(Booking booking, Instant at, java.util.function.Consumer<Booking> change) {
+        BookingFigures before = booking.figures();
+        change.accept(booking);
+        figures.changed(at, before, booking.figures());
     }
 
     /** The customer's or an admin's reason is sealed (and reads as erased once its key is gone); the organiser's not. */
@@ -265,6 +297,7 @@ public class BookingProjection {
     @ResetHandler
     void reset() {
         jdbc.update("delete from deleted_customer");
+        jdbc.update("truncate report_event, report_event_day, report_ticket_type, report_ticket_type_day");
         bookings.deleteAllInBatch();
         occurrences.deleteAllInBatch();
     }

@@ -29,7 +29,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ReplayTest extends QuerySideTest {
 
     private static final List<String> TABLES = List.of("booking_occurrence", "booking_occurrence_ticket_type",
-            "booking", "booking_ticket", "booking_answer", "booking_transfer", "customer_order", "customer_order_line");
+            "booking", "booking_ticket", "booking_answer", "booking_transfer", "customer_order", "customer_order_line",
+            "report_event", "report_ticket_type", "report_event_day", "report_ticket_type_day");
 
     @Autowired
     EventProcessingConfiguration processing;
