@@ -5,17 +5,31 @@ import io.booking.shared.personal.PersonalDataCipher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Finds customers in the contacts read model and bookings in the bookings read model. Both are scrubbed when a person
- * is erased, so a search never finds what erasure took away.
+ * Finds customers in the contacts read model and bookings in the bookings read model, through trigram indexes: by
+ * substring, and by words similar to the text (a typo or two). Both models are scrubbed when a person is erased, so a
+ * search never finds what erasure took away.
+ * <p>
+ * Ranked: a whole reference or id first, then a whole name, email or phone, then values holding the text, then similar
+ * ones. Each kind of match is ranked among at most {@link #CANDIDATES} rows, so a common word costs the same as a rare
+ * one; a text that matches more is too broad to page through anyway.
  */
 @Component
 public class AdminSearch {
 
-    static final int LIMIT = 50;
+    static final int CANDIDATES = 1_000;
+    /** pg_trgm's word similarity from which a word counts as a typo of the text (its default, 0.6, misses most). */
+    static final double SIMILARITY = 0.45;
+
+    private static final String CUSTOMER_MATCHES = """
+            (lower(c.name) like :pattern escape '\\' or lower(c.email) like :pattern escape '\\'
+            or lower(c.phone) like :pattern escape '\\' or c.customer_id = :exact
+            or :text <% lower(c.name) or :text <% lower(c.email))""";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -23,43 +37,74 @@ public class AdminSearch {
         this.jdbc = jdbc;
     }
 
-    public SearchResult find(String text) {
-        String trimmed = text.trim();
+    @Transactional(readOnly = true)
+    public SearchResult find(String query, int page, int size) {
+        String exact = query.trim();
         MapSqlParameterSource parameters = new MapSqlParameterSource()
-                .addValue("pattern", LikePatterns.containing(trimmed))
-                .addValue("exact", trimmed)
+                .addValue("text", exact.toLowerCase(Locale.ROOT))
+                .addValue("pattern", LikePatterns.containing(exact))
+                .addValue("exact", exact)
+                .addValue("reference", exact.toUpperCase(Locale.ROOT))
                 // an erased name reads "[erased]": a search for that word is not a search for a person
                 .addValue("erased", PersonalDataCipher.ERASED)
-                .addValue("limit", LIMIT + 1);
+                .addValue("candidates", CANDIDATES)
+                .addValue("limit", size + 1)
+                .addValue("offset", (long) page * size);
+        jdbc.getJdbcOperations().execute("set local pg_trgm.word_similarity_threshold = " + SIMILARITY);
         List<SearchResult.Customer> customers = jdbc.query("""
-                select c.customer_id, c.name, c.email, c.phone,
-                       exists (select 1 from booking b where b.guest_id = c.customer_id) as guest,
-                       (select count(*) from booking b where b.customer_id = c.customer_id) as bookings
-                from customer_contact c
-                where lower(c.name) like :pattern escape '\\' or lower(c.email) like :pattern escape '\\'
-                   or lower(c.phone) like :pattern escape '\\' or c.customer_id = :exact
-                order by lower(c.name), c.customer_id
-                limit :limit
-                """, parameters, (rs, i) -> new SearchResult.Customer(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getBoolean(5), rs.getLong(6)));
+                with found as (
+                    select c.customer_id, c.name, c.email, c.phone,
+                           case when c.customer_id = :exact or lower(c.email) = :text or lower(c.name) = :text
+                                     or lower(c.phone) = :text then 0
+                                when lower(c.name) like :pattern escape '\\' or lower(c.email) like :pattern escape '\\'
+                                     or lower(c.phone) like :pattern escape '\\' then 1
+                                else 2 end as tier,
+                           greatest(word_similarity(:text, lower(c.name)), word_similarity(:text, lower(c.email))) as score
+                    from customer_contact c
+                    where (customer_matches)
+                    limit :candidates),
+                ranked as (select * from found order by tier, score desc, lower(name), customer_id
+                           limit :limit offset :offset)
+                select r.customer_id, r.name, r.email, r.phone,
+                       exists (select 1 from booking b where b.guest_id = r.customer_id) as guest,
+                       (select count(*) from booking b where b.customer_id = r.customer_id) as bookings
+                from ranked r order by r.tier, r.score desc, lower(r.name), r.customer_id
+                """.replace("(customer_matches)", CUSTOMER_MATCHES), parameters, (rs, i) -> new SearchResult.Customer(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getLong(6)));
         List<SearchResult.Booking> bookings = jdbc.query("""
+                with found as (
+                    (select b.booking_id, 0 as tier, 1.0::real as score from booking b
+                     where b.reference = :reference or b.booking_id = :exact)
+                    union all
+                    (select b.booking_id, 0, 1.0 from booking b where b.customer_id = :exact limit :candidates)
+                    union all
+                    (select b.booking_id, 1, 1.0 from booking b
+                     where lower(b.reference) like :pattern escape '\\' limit :candidates)
+                    union all
+                    (select t.booking_id, 1, 1.0 from booking_ticket t
+                     where lower(t.attendee_name) like :pattern escape '\\' and t.attendee_name <> :erased
+                     limit :candidates)
+                    union all
+                    (select b.booking_id, 2, 1.0 from booking b
+                     join (select c.customer_id from customer_contact c where (customer_matches)
+                           limit :candidates) c on c.customer_id = b.customer_id
+                     limit :candidates)
+                    union all
+                    (select t.booking_id, 3, word_similarity(:text, lower(t.attendee_name)) from booking_ticket t
+                     where :text <% lower(t.attendee_name) and t.attendee_name <> :erased limit :candidates)),
+                best as (select booking_id, min(tier) as tier, max(score) as score from found group by booking_id)
                 select b.booking_id, b.reference, b.customer_id, b.event_id, o.title, o.starts_at, b.status,
                        b.guest_id is not null, b.customer_deleted
-                from booking b join booking_occurrence o on o.event_id = b.event_id
-                where lower(b.reference) like :pattern escape '\\' or b.booking_id = :exact or b.customer_id = :exact
-                   or exists (select 1 from booking_ticket t
-                              where t.booking_id = b.booking_id and lower(t.attendee_name) like :pattern escape '\\'
-                                and t.attendee_name <> :erased)
-                   or b.customer_id in (select c.customer_id from customer_contact c
-                                        where lower(c.name) like :pattern escape '\\'
-                                           or lower(c.email) like :pattern escape '\\'
-                                           or lower(c.phone) like :pattern escape '\\')
-                order by o.starts_at desc, b.booking_id
-                limit :limit
-                """, parameters, (rs, i) -> new SearchResult.Booking(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getBoolean(8),
-                rs.getBoolean(9)));
-        boolean more = customers.size() > LIMIT || bookings.size() > LIMIT;
-        return new SearchResult(customers.stream().limit(LIMIT).toList(), bookings.stream().limit(LIMIT).toList(), more);
+                from best f
+                join booking b on b.booking_id = f.booking_id
+                join booking_occurrence o on o.event_id = b.event_id
+                order by f.tier, f.score desc, o.starts_at desc, b.booking_id
+                limit :limit offset :offset
+                """.replace("(customer_matches)", CUSTOMER_MATCHES), parameters, (rs, i) -> new SearchResult.Booking(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
+                rs.getBoolean(8), rs.getBoolean(9)));
+        boolean more = customers.size() > size || bookings.size() > size;
+        return new SearchResult(customers.stream().limit(size).toList(), bookings.stream().limit(size).toList(),
+                page, size, more);
     }
 }

@@ -3,6 +3,8 @@ package io.booking.query.search;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -22,16 +24,30 @@ class SearchController {
 
     /** A query, not a command: it is a POST only so that names and emails searched for stay out of URLs and logs. */
     @PostMapping("/api/admin/search")
-    @Operation(summary = "Back-office search (admin): customers and guests whose name, email or phone contains the text, "
-            + "and bookings whose reference or an attendee's name contains it, or that belong to a customer found; "
-            + "at most 50 of each (`more` says there are others). Sent in the body so personal data stays out of URLs")
+    @Operation(summary = "Back-office search (admin): customers and guests whose name, email or phone contains the text "
+            + "or a word like it (a typo or two), and bookings whose reference or an attendee's name does, or that belong "
+            + "to a customer found; ranked (a whole reference or id first, then whole values, then parts, then similar "
+            + "words) and paged, the same page of each list (`more` says a later page has more). Sent in the body so "
+            + "personal data stays out of URLs")
     SearchResult search(@Valid @RequestBody SearchRequest request) {
-        return search.find(request.q());
+        return search.find(request.q(), request.page(), request.size());
     }
 
-    /** @param q part of a name, email, phone number, booking reference or attendee's name; a whole id also finds */
-    record SearchRequest(@NotNull @Size(min = 2, max = 100)
-                         @Pattern(regexp = "(?s)\\s*\\S.*\\S\\s*", message = "must hold at least two characters besides spaces")
-                         String q) {
+    /**
+     * @param q    part of a name, email, phone number, booking reference or attendee's name; a whole id also finds
+     * @param page zero-based page of each list, at most 19 (matches of each kind are ranked among their first 1,000)
+     * @param size matches of each kind per page, 1 to 50 (default 50)
+     */
+    record SearchRequest(@NotNull @Size(min = 3, max = 100)
+                         @Pattern(regexp = "^\\s*\\S\\s*\\S\\s*\\S[\\s\\S]*$",
+                                 message = "must hold at least three characters besides spaces")
+                         String q,
+                         @Min(0) @Max(19) Integer page,
+                         @Min(1) @Max(50) Integer size) {
+
+        SearchRequest {
+            page = page == null ? 0 : page;
+            size = size == null ? 50 : size;
+        }
     }
 }

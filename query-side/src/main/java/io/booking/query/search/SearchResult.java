@@ -9,9 +9,11 @@ import java.util.List;
  * What a back-office search found. Deleted customers have no contact any more and are found only through their
  * bookings' references (shown as deleted).
  *
- * @param more whether there were more matches of either kind than shown
+ * @param page the page of each list shown (zero-based)
+ * @param size at most this many of each kind
+ * @param more whether there are more matches of either kind on later pages
  */
-public record SearchResult(List<Customer> customers, List<Booking> bookings, boolean more) {
+public record SearchResult(List<Customer> customers, List<Booking> bookings, int page, int size, boolean more) {
 
     /** @param guest a guest's contact from a guest booking, not an account */
     @Schema(name = "FoundCustomer")

@@ -47,13 +47,15 @@ class RequestValidationTest extends QuerySideTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"{\"q\": \"ab\\u0000c\"}", "{\"q\": 12345}", "{\"q\": \"  \"}", "{\"q\": \" a \"}"})
-    void aSearchForTextItCannotUseIsABadRequestNamingQ(String body) throws Exception {
+    @CsvSource(delimiter = '|', value = {"{\"q\": \"ab\\u0000c\"}|q", "{\"q\": 12345}|q", "{\"q\": \"  \"}|q",
+            "{\"q\": \" a \"}|q", "{\"q\": \" a b \"}|q", "{\"q\": \"abc\", \"size\": 51}|size",
+            "{\"q\": \"abc\", \"page\": -1}|page"})
+    void aSearchItCannotRunIsABadRequestNamingTheField(String body, String field) throws Exception {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/admin/search")
                         .contentType(MediaType.APPLICATION_JSON).content(body).header("Authorization", tokens.admin(newId())))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.errors[0].field").value("q"));
+                .andExpect(jsonPath("$.errors[0].field").value(field));
     }
 
     @org.junit.jupiter.api.Test
