@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The query side follows the command side's event store ({@code command.domain_event_entry}, read only) and keeps
- * its processors' tokens in its own schema ({@code query.token_entry}).
+ * its processors' tokens with the read models ({@code query.token_entry}).
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -42,9 +42,10 @@ public class EventStoreConfiguration {
         return new CancellationReasonUpcaster();
     }
 
+    /** In the read models' schema: a new generation of them comes with its own tokens. */
     @Bean
-    TokenSchema tokenSchema() {
-        return EventStoreTables.tokens("query.token_entry");
+    TokenSchema tokenSchema(@Value("${booking.read-models.schema}") String schema) {
+        return EventStoreTables.tokens(schema + ".token_entry");
     }
 
     @Bean

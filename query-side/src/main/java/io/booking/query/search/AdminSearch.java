@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds customers in the contacts read model and bookings in the bookings read model, through trigram indexes: by
+ * Finds customers in the contacts read model and bookings in the bookings read model, through trigram indexes (pg_trgm,
+ * installed in schema public, so its operators are named with it): by
  * substring, and by words similar to the text (a typo or two). Both models are scrubbed when a person is erased, so a
  * search never finds what erasure took away.
  * <p>
@@ -29,7 +30,7 @@ public class AdminSearch {
     private static final String CUSTOMER_MATCHES = """
             (lower(c.name) like :pattern escape '\\' or lower(c.email) like :pattern escape '\\'
             or lower(c.phone) like :pattern escape '\\' or c.customer_id = :exact
-            or :text <% lower(c.name) or :text <% lower(c.email))""";
+            or :text operator(public.<%) lower(c.name) or :text operator(public.<%) lower(c.email))""";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -59,7 +60,7 @@ public class AdminSearch {
                                 when lower(c.name) like :pattern escape '\\' or lower(c.email) like :pattern escape '\\'
                                      or lower(c.phone) like :pattern escape '\\' then 1
                                 else 2 end as tier,
-                           greatest(word_similarity(:text, lower(c.name)), word_similarity(:text, lower(c.email))) as score
+                           greatest(public.word_similarity(:text, lower(c.name)), public.word_similarity(:text, lower(c.email))) as score
                     from customer_contact c
                     where (customer_matches)
                     limit :candidates),
@@ -90,8 +91,8 @@ public class AdminSearch {
                            limit :candidates) c on c.customer_id = b.customer_id
                      limit :candidates)
                     union all
-                    (select t.booking_id, 3, word_similarity(:text, lower(t.attendee_name)) from booking_ticket t
-                     where :text <% lower(t.attendee_name) and t.attendee_name <> :erased limit :candidates)),
+                    (select t.booking_id, 3, public.word_similarity(:text, lower(t.attendee_name)) from booking_ticket t
+                     where :text operator(public.<%) lower(t.attendee_name) and t.attendee_name <> :erased limit :candidates)),
                 best as (select booking_id, min(tier) as tier, max(score) as score from found group by booking_id)
                 select b.booking_id, b.reference, b.customer_id, b.event_id, o.title, o.starts_at, b.status,
                        b.guest_id is not null, b.customer_deleted

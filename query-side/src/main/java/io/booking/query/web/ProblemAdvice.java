@@ -2,6 +2,7 @@ package io.booking.query.web;
 
 import io.booking.platform.SafeLog;
 import io.booking.query.consistency.ConsistencyTimeoutException;
+import io.booking.query.rebuild.RebuildRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -51,6 +52,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidParameterException.class)
     ProblemDetail invalidParameter(InvalidParameterException e) {
         return badRequest(List.of(new FieldProblem(e.parameter(), e.getMessage())));
+    }
+
+    @ExceptionHandler(RebuildRefused.class)
+    ProblemDetail rebuildRefused(RebuildRefused e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setProperty("rule", e.rule());
+        return problem;
     }
 
     @ExceptionHandler(ConsistencyTimeoutException.class)
