@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,6 +23,17 @@ import java.util.TreeMap;
 public class ReportFigures {
 
     private static final String PENDING = ReportFigures.class.getName() + ".pending";
+    private static final List<String> EVENT_FIGURES = List.of("bookings", "deleted_customers", "guest_bookings");
+    private static final List<String> TICKET_FIGURES = List.of("tickets_booked", "tickets_cancelled", "attended", "no_shows");
+    private static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int order = a.get(i).compareTo(b.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    };
 
     private final JdbcTemplate jdbc;
 
@@ -33,7 +46,7 @@ public class ReportFigures {
         Changes changes = CurrentUnitOfWork.isStarted()
                 ? CurrentUnitOfWork.get().root().getOrComputeResource(PENDING, key -> new Changes())
                 : new Changes();
-        changes.add(LocalDate.ofInstant(at, ZoneOffset.UTC), before, after);
+        changes.add(LocalDate.ofInstant(at, ZoneOffset.UTC).toString(), before, after);
         if (!CurrentUnitOfWork.isStarted()) {
             write(changes);
         }
@@ -45,127 +58,76 @@ public class ReportFigures {
             Changes changes = CurrentUnitOfWork.get().root().getResource(PENDING);
             if (changes != null) {
                 write(changes);
-                changes.clear();
+                changes.eventDays.clear();
+                changes.typeDays.clear();
             }
         }
     }
 
     private void write(Changes changes) {
-        Map<String, long[]> events = new TreeMap<>();
-        changes.eventDays.forEach((key, delta) -> add(events.computeIfAbsent(key.eventId(), id -> new long[3]), delta));
-        Map<TypeKey, long[]> types = new TreeMap<>();
-        changes.typeDays.forEach((key, delta) -> add(types.computeIfAbsent(new TypeKey(key.eventId(),
-                key.ticketTypeId(), ""), id -> new long[4]), delta));
-        upsert("report_event", List.of("event_id"), List.of("bookings", "deleted_customers", "guest_bookings"),
-                events.entrySet().stream().map(e -> row(e.getValue(), e.getKey())).toList());
-        upsert("report_event_day", List.of("event_id", "day"), List.of("bookings", "deleted_customers", "guest_bookings"),
-                changes.eventDays.entrySet().stream()
-                        .map(e -> row(e.getValue(), e.getKey().eventId(), e.getKey().day())).toList());
-        List<String> ticketFigures = List.of("tickets_booked", "tickets_cancelled", "attended", "no_shows");
-        upsert("report_ticket_type", List.of("event_id", "ticket_type_id"), ticketFigures, types.entrySet().stream()
-                .map(e -> row(e.getValue(), e.getKey().eventId(), e.getKey().ticketTypeId())).toList());
-        upsert("report_ticket_type_day", List.of("event_id", "ticket_type_id", "day"), ticketFigures,
-                changes.typeDays.entrySet().stream().map(e -> row(e.getValue(), e.getKey().eventId(),
-                        e.getKey().ticketTypeId(), e.getKey().day())).toList());
+        upsert("report_event", List.of("event_id"), EVENT_FIGURES, withoutDay(changes.eventDays));
+        upsert("report_event_day", List.of("event_id", "day"), EVENT_FIGURES, changes.eventDays);
+        upsert("report_ticket_type", List.of("event_id", "ticket_type_id"), TICKET_FIGURES, withoutDay(changes.typeDays));
+        upsert("report_ticket_type_day", List.of("event_id", "ticket_type_id", "day"), TICKET_FIGURES, changes.typeDays);
+    }
+
+    /** The changes summed over their days (a key's last part). */
+    private static Map<List<String>, long[]> withoutDay(Map<List<String>, long[]> perDay) {
+        Map<List<String>, long[]> sums = new TreeMap<>(KEY_ORDER);
+        perDay.forEach((key, figures) -> add(sums.computeIfAbsent(key.subList(0, key.size() - 1),
+                k -> new long[figures.length]), figures, 1));
+        return sums;
     }
 
     /** One statement for all rows of a table, in key order; rows whose changes cancel out are left alone. */
-    private void upsert(String table, List<String> keys, List<String> figures, List<Object[]> rows) {
-        List<Object[]> changed = rows.stream().filter(ReportFigures::changesSomething).toList();
-        if (changed.isEmpty()) {
+    private void upsert(String table, List<String> keys, List<String> figures, Map<List<String>, long[]> changes) {
+        List<Map.Entry<List<String>, long[]>> rows = changes.entrySet().stream()
+                .filter(row -> java.util.Arrays.stream(row.getValue()).anyMatch(figure -> figure != 0)).toList();
+        if (rows.isEmpty()) {
             return;
         }
-        List<String> columns = new java.util.ArrayList<>(keys);
+        List<String> columns = new ArrayList<>(keys);
         columns.addAll(figures);
-        String casts = String.join(", ", columns.stream()
-                .map(c -> "?::" + (figures.contains(c) ? "bigint[]" : "text[]")).toList());
-        String select = String.join(", ", columns.stream()
-                .map(c -> c.equals("day") ? "day::date" : c).toList());
-        String updates = String.join(", ", figures.stream()
-                .map(f -> f + " = " + table + "." + f + " + excluded." + f).toList());
-        jdbc.update("insert into " + table + " (" + String.join(", ", columns) + ") select " + select
-                + " from unnest(" + casts + ") as r(" + String.join(", ", columns) + ") order by "
-                + String.join(", ", keys) + " on conflict (" + String.join(", ", keys) + ") do update set " + updates,
-                ps -> {
-                    for (int c = 0; c < columns.size(); c++) {
-                        Object[] values = new Object[changed.size()];
-                        for (int r = 0; r < changed.size(); r++) {
-                            values[r] = changed.get(r)[c];
-                        }
-                        ps.setArray(c + 1, ps.getConnection().createArrayOf(
-                                figures.contains(columns.get(c)) ? "bigint" : "text", values));
-                    }
-                });
-    }
-
-    /** Key values (as text) then figures. */
-    private static Object[] row(long[] figures, String... keys) {
-        Object[] row = new Object[keys.length + figures.length];
-        System.arraycopy(keys, 0, row, 0, keys.length);
-        for (int i = 0; i < figures.length; i++) {
-            row[keys.length + i] = figures[i];
-        }
-        return row;
-    }
-
-    private static boolean changesSomething(Object[] row) {
-        for (Object value : row) {
-            if (value instanceof Long figure && figure != 0) {
-                return true;
+        jdbc.update("insert into " + table + " (" + String.join(", ", columns) + ") select "
+                + String.join(", ", columns.stream().map(c -> c.equals("day") ? "day::date" : c).toList())
+                + " from unnest(" + String.join(", ", columns.stream()
+                .map(c -> figures.contains(c) ? "?::bigint[]" : "?::text[]").toList())
+                + ") as r(" + String.join(", ", columns) + ") order by " + String.join(", ", keys)
+                + " on conflict (" + String.join(", ", keys) + ") do update set " + String.join(", ", figures.stream()
+                .map(f -> f + " = " + table + "." + f + " + excluded." + f).toList()), ps -> {
+            for (int k = 0; k < keys.size(); k++) {
+                int key = k;
+                ps.setArray(k + 1, ps.getConnection().createArrayOf("text",
+                        rows.stream().map(row -> row.getKey().get(key)).toArray()));
             }
-        }
-        return false;
+            for (int f = 0; f < figures.size(); f++) {
+                int figure = f;
+                ps.setArray(keys.size() + f + 1, ps.getConnection().createArrayOf("bigint",
+                        rows.stream().map(row -> row.getValue()[figure]).toArray()));
+            }
+        });
     }
 
-    private static void add(long[] into, long[] delta) {
+    private static void add(long[] into, long[] figures, int sign) {
         for (int i = 0; i < into.length; i++) {
-            into[i] += delta[i];
+            into[i] += sign * figures[i];
         }
     }
 
-    private record EventDay(String eventId, String day) implements Comparable<EventDay> {
-        @Override
-        public int compareTo(EventDay other) {
-            int byEvent = eventId.compareTo(other.eventId);
-            return byEvent != 0 ? byEvent : day.compareTo(other.day);
-        }
-    }
-
-    private record TypeKey(String eventId, String ticketTypeId, String day) implements Comparable<TypeKey> {
-        @Override
-        public int compareTo(TypeKey other) {
-            int byEvent = eventId.compareTo(other.eventId);
-            int byType = byEvent != 0 ? byEvent : ticketTypeId.compareTo(other.ticketTypeId);
-            return byType != 0 ? byType : day.compareTo(other.day);
-        }
-    }
-
-    /** Changes per event and day, and per ticket type and day, in key order. */
+    /** Changes per event and day, and per event, ticket type and day, in key order. */
     private static final class Changes {
-        final Map<EventDay, long[]> eventDays = new TreeMap<>();
-        final Map<TypeKey, long[]> typeDays = new TreeMap<>();
+        final Map<List<String>, long[]> eventDays = new TreeMap<>(KEY_ORDER);
+        final Map<List<String>, long[]> typeDays = new TreeMap<>(KEY_ORDER);
 
-        void add(LocalDate date, BookingFigures before, BookingFigures after) {
-            String day = date.toString();
+        void add(String day, BookingFigures before, BookingFigures after) {
             after.perEvent().forEach((event, figures) -> ReportFigures.add(
-                    eventDays.computeIfAbsent(new EventDay(event, day), key -> new long[3]), figures));
-            before.perEvent().forEach((event, figures) -> subtract(
-                    eventDays.computeIfAbsent(new EventDay(event, day), key -> new long[3]), figures));
+                    eventDays.computeIfAbsent(List.of(event, day), key -> new long[EVENT_FIGURES.size()]), figures, 1));
+            before.perEvent().forEach((event, figures) -> ReportFigures.add(
+                    eventDays.computeIfAbsent(List.of(event, day), key -> new long[EVENT_FIGURES.size()]), figures, -1));
             after.perTicketType().forEach((type, figures) -> ReportFigures.add(typeDays.computeIfAbsent(
-                    new TypeKey(type.eventId(), type.ticketTypeId(), day), key -> new long[4]), figures));
-            before.perTicketType().forEach((type, figures) -> subtract(typeDays.computeIfAbsent(
-                    new TypeKey(type.eventId(), type.ticketTypeId(), day), key -> new long[4]), figures));
-        }
-
-        void clear() {
-            eventDays.clear();
-            typeDays.clear();
-        }
-
-        private static void subtract(long[] into, long[] figures) {
-            for (int i = 0; i < into.length; i++) {
-                into[i] -= figures[i];
-            }
+                    List.of(type.eventId(), type.ticketTypeId(), day), key -> new long[TICKET_FIGURES.size()]), figures, 1));
+            before.perTicketType().forEach((type, figures) -> ReportFigures.add(typeDays.computeIfAbsent(
+                    List.of(type.eventId(), type.ticketTypeId(), day), key -> new long[TICKET_FIGURES.size()]), figures, -1));
         }
     }
 }
