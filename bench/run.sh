@@ -49,15 +49,17 @@ if [ "$scenario" = history ]; then
   db=booking_history
   export BOOKING_DB_URL="jdbc:postgresql://$host:5432/$db" BOOKING_DB_USER="$user" BOOKING_DB_PASSWORD=""
   mkdir -p bench/results
-  run_class() {
-    java "$@" -cp system/target/booking-system.jar org.springframework.boot.loader.launch.PropertiesLauncher \
+  run_class() { # main class, heap, then its own arguments
+    local main=$1 heap=$2
+    shift 2
+    java "-Xmx$heap" -Dloader.main="io.booking.system.bench.$main" -cp system/target/booking-system.jar \
+      org.springframework.boot.loader.launch.PropertiesLauncher "$@" \
       --admin-email $admin_email --admin-password $admin_password --db-host "$host" --db-user "$user" \
-      --db-url "$BOOKING_DB_URL" --load bench/results/history-load.json \
-      ${BENCH_ARGS:-}
+      --db-url "$BOOKING_DB_URL" --load bench/results/history-load.json ${BENCH_ARGS:-}
   }
   # the loader starts both sides in its own JVM, on ports of their own, and stops them when done
-  run_class -Xmx3g -Dloader.main=io.booking.system.bench.HistoryLoader --fresh "$([ "${BENCH_FRESH:-}" = 1 ] && echo true || echo false)" \
-    2>&1 | tee bench/results/history-load.log | grep --line-buffered -E 'HistoryLoader|ERROR'
+  run_class HistoryLoader 3g --fresh "$([ "${BENCH_FRESH:-}" = 1 ] && echo true || echo false)" \
+    2>&1 | tee bench/results/history-load.log | grep --line-buffered -E 'HistoryLoader +:|ERROR'
   system_pid=
   start_system() {
     BOOKING_ADMIN_EMAIL=$admin_email BOOKING_ADMIN_PASSWORD=$admin_password COMMAND_DB_POOL=40 \
@@ -72,7 +74,7 @@ if [ "$scenario" = history ]; then
   : > bench/results/history-system.log
   start_system
   status=0
-  run_class -Dloader.main=io.booking.system.bench.HistoryBenchmark --phase measure --out bench/results/history.md || status=$?
+  run_class HistoryBenchmark 1g --phase measure --out bench/results/history.md || status=$?
   if [[ " ${BENCH_ARGS:-} " == *" --skip-rebuild true "* ]]; then
     printf '\n## Rebuild\n\nskipped (--skip-rebuild true)\n' >> bench/results/history.md
   else
@@ -80,7 +82,7 @@ if [ "$scenario" = history ]; then
     psql -h "$host" -U "$user" -d $db -qc "drop schema query cascade"
     since=$(date +%s%3N)
     start_system
-    run_class -Dloader.main=io.booking.system.bench.HistoryBenchmark --phase rebuild --since "$since" --out bench/results/history.md || status=$?
+    run_class HistoryBenchmark 1g --phase rebuild --since "$since" --out bench/results/history.md || status=$?
   fi
   stop_system
   exit $status
