@@ -10,6 +10,20 @@
 #   bench/run.sh one-by-one-rush 32 the same rush with every booking in a commit of its own (bookings not placed together)
 #   bench/run.sh naive-rush 32      the same rush against the naive design: the event aggregate uncached and never
 #                                   snapshotted (BENCH_ARGS="--sales 1": one sale takes about a minute)
+#   bench/run.sh history            reads of a long history: a store of N bookings (default 1,000,000: about 2,000
+#                                   events over two years, 100,000 customers, one of them with 5,000 bookings;
+#                                   cancellations, transfers, guests, waiting lists, attendance, deleted accounts)
+#                                   written through the command side's own commands (HistoryLoader, in-process, dated
+#                                   by the command side's clock) into database booking_history, which is kept: it is
+#                                   loaded again only when it does not hold a completed load of the same parameters
+#                                   (bench/results/history-load.json, the loader's tally) or with BENCH_FRESH=1. Then
+#                                   admin search, reports, a 5,000-booking customer's tabs, booking details and the
+#                                   audit trail at C = 1 and 8 (p50, p99; target p99 <= 20 ms), answers checked against
+#                                   the tally (a wrong answer or a 5xx exits non-zero, a slow one does not), and the
+#                                   rebuild: schema query dropped, time until every processor has caught up (events/s).
+#                                   BENCH_ARGS for the loader: --bookings N (e.g. 20000), --events, --customers,
+#                                   --heavy-bookings, --threads; for the reads: --requests (300), --point-seconds (60),
+#                                   --clients 1,8; --skip-rebuild true skips the rebuild.
 #
 # Environment: BENCH_DB_HOST (127.0.0.1), BENCH_DB_USER (postgres), BENCH_WARMUP_SECONDS (240), BENCH_JAVA_OPTS
 # (options of the system JVM, e.g. a flight recording: -XX:StartFlightRecording=filename=rush.jfr); extra client options
@@ -30,6 +44,49 @@ admin_password=bench-admin-password
 
 pg_isready -h "$host" -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
 [ -n "${BENCH_SKIP_BUILD:-}" ] || ./mvnw -B -q install -DskipTests
+
+if [ "$scenario" = history ]; then
+  db=booking_history
+  export BOOKING_DB_URL="jdbc:postgresql://$host:5432/$db" BOOKING_DB_USER="$user" BOOKING_DB_PASSWORD=""
+  mkdir -p bench/results
+  run_class() { # main class, heap, then its own arguments
+    local main=$1 heap=$2
+    shift 2
+    java "-Xmx$heap" -Dloader.main="io.booking.system.bench.$main" -cp system/target/booking-system.jar \
+      org.springframework.boot.loader.launch.PropertiesLauncher "$@" \
+      --admin-email $admin_email --admin-password $admin_password --db-host "$host" --db-user "$user" \
+      --db-url "$BOOKING_DB_URL" --load bench/results/history-load.json ${BENCH_ARGS:-}
+  }
+  # the loader starts both sides in its own JVM, on ports of their own, and stops them when done
+  run_class HistoryLoader 3g --fresh "$([ "${BENCH_FRESH:-}" = 1 ] && echo true || echo false)" \
+    2>&1 | tee bench/results/history-load.log | grep --line-buffered -E 'HistoryLoader +:|ERROR'
+  system_pid=
+  start_system() {
+    BOOKING_ADMIN_EMAIL=$admin_email BOOKING_ADMIN_PASSWORD=$admin_password COMMAND_DB_POOL=40 \
+      java ${BENCH_JAVA_OPTS:-} -Xms2g -Xmx3g -jar system/target/booking-system.jar ${BENCH_SYSTEM_ARGS:-} >> bench/results/history-system.log 2>&1 &
+    system_pid=$!
+  }
+  stop_system() {
+    [ -z "$system_pid" ] || { kill "$system_pid" 2>/dev/null || true; wait "$system_pid" 2>/dev/null || true; }
+    system_pid=
+  }
+  trap stop_system EXIT
+  : > bench/results/history-system.log
+  start_system
+  status=0
+  run_class HistoryBenchmark 1g --phase measure --out bench/results/history.md || status=$?
+  if [[ " ${BENCH_ARGS:-} " == *" --skip-rebuild true "* ]]; then
+    printf '\n## Rebuild\n\nskipped (--skip-rebuild true)\n' >> bench/results/history.md
+  else
+    stop_system
+    psql -h "$host" -U "$user" -d $db -qc "drop schema query cascade"
+    since=$(date +%s%3N)
+    start_system
+    run_class HistoryBenchmark 1g --phase rebuild --since "$since" --out bench/results/history.md || status=$?
+  fi
+  stop_system
+  exit $status
+fi
 
 system_args=()
 client_scenario="$scenario"

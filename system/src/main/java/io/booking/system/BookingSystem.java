@@ -5,6 +5,7 @@ import io.booking.query.QuerySideApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +53,15 @@ public final class BookingSystem implements AutoCloseable {
      * a key prefixed {@code command.} or {@code query.} is for that side only (e.g. {@code --command.server.port=0}).
      */
     public static BookingSystem start(Map<String, String> overrides, String... args) throws IOException, SQLException {
+        return start(overrides, null, args);
+    }
+
+    /**
+     * As {@link #start(Map, String...)}, with the command side telling time by {@code commandClock} instead of the
+     * system clock (the history loader writes bookings dated in the past through it); null for the system clock.
+     */
+    public static BookingSystem start(Map<String, String> overrides, Clock commandClock, String... args)
+            throws IOException, SQLException {
         Map<String, String> properties = new HashMap<>(overrides);
         for (String arg : args) {
             int equals = arg.indexOf('=');
@@ -66,8 +77,12 @@ public final class BookingSystem implements AutoCloseable {
             properties.put("spring.datasource.password", "");
         }
         // no shutdown hooks of their own: close() stops the query side, then the command side, then the database
-        ConfigurableApplicationContext command = CommandSideApplication.builder().registerShutdownHook(false)
-                .run(argumentsFor("command.", properties));
+        SpringApplicationBuilder commandBuilder = CommandSideApplication.builder().registerShutdownHook(false);
+        if (commandClock != null) {
+            // registered before the configuration is read, so the side's own clock bean (conditional on none) stays out
+            commandBuilder.initializers(context -> context.getBeanFactory().registerSingleton("clock", commandClock));
+        }
+        ConfigurableApplicationContext command = commandBuilder.run(argumentsFor("command.", properties));
         properties.putIfAbsent("query.spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 "http://localhost:" + command.getEnvironment().getProperty("local.server.port") + "/.well-known/jwks.json");
         try {
