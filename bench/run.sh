@@ -20,7 +20,7 @@
 #                                   admin search, reports, a 5,000-booking customer's tabs, booking details and the
 #                                   audit trail at C = 1 and 8 (p50, p99; target p99 <= 20 ms), answers checked against
 #                                   the tally (a wrong answer or a 5xx exits non-zero, a slow one does not), and the
-#                                   rebuild: schema query dropped, time until every processor has caught up (events/s).
+#                                   rebuild (POST /api/admin/read-models/rebuild, reads throughout) in events/s.
 #                                   BENCH_ARGS for the loader: --bookings N (e.g. 20000), --events, --customers,
 #                                   --heavy-bookings, --threads; for the reads: --requests (300), --point-seconds (60),
 #                                   --clients 1,8; --skip-rebuild true skips the rebuild.
@@ -78,11 +78,7 @@ if [ "$scenario" = history ]; then
   if [[ " ${BENCH_ARGS:-} " == *" --skip-rebuild true "* ]]; then
     printf '\n## Rebuild\n\nskipped (--skip-rebuild true)\n' >> bench/results/history.md
   else
-    stop_system
-    psql -h "$host" -U "$user" -d $db -qc "drop schema query cascade"
-    since=$(date +%s%3N)
-    start_system
-    run_class HistoryBenchmark 1g --phase rebuild --since "$since" --out bench/results/history.md || status=$?
+    run_class HistoryBenchmark 1g --phase rebuild --out bench/results/history.md || status=$?
   fi
   stop_system
   exit $status

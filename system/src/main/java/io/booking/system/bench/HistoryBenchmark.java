@@ -39,8 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Measures the reads of a long history over HTTP, after {@link HistoryLoader} wrote it: the back-office search, the
  * event reports, a customer of 5,000 bookings' tabs, booking details and the audit trail, at each C, p50 and p99. It
  * checks the answers against the loader's tally first and exits non-zero when one is wrong (a slow answer is reported,
- * not failed). {@code --phase rebuild} instead times how long the query side takes to catch up with the store after its
- * schema was dropped. Run through {@code bench/run.sh history}.
+ * not failed). {@code --phase rebuild} instead rebuilds the read models through the operators' command and times it,
+ * reading throughout. Run through {@code bench/run.sh history}.
  */
 public final class HistoryBenchmark {
 
@@ -406,32 +406,55 @@ public final class HistoryBenchmark {
 
     // ---- rebuild ----------------------------------------------------------------------------------------------------
 
-    /** Called after the system was started on a store whose query schema was dropped at {@code --since}. */
+    /**
+     * Rebuilds every read model through the operators' command (POST /api/admin/read-models/rebuild) while reading the
+     * report and searching throughout: the rate is events per second from the rebuild's start until it switched, and
+     * any read that does not answer 200 meanwhile is wrong.
+     */
     private boolean rebuild() throws Exception {
-        long since = Long.parseLong(options.get("since"));
         String admin = loginWhenUp(options.get("admin-email"), options.get("admin-password"));
-        long answering = System.currentTimeMillis();
-        long newest = waitUntilCaughtUp(admin, Long.parseLong(options.getOrDefault("catch-up-minutes", "60")));
-        long done = System.currentTimeMillis();
-        long events;
-        try (Connection c = DriverManager.getConnection(options.get("db-url"), options.getOrDefault("db-user", "postgres"), "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from command.domain_event_entry")) {
-            rs.next();
-            events = rs.getLong(1);
+        Answer started = exchange(new Request("POST", querySide + "/api/admin/read-models/rebuild", admin,
+                "{}".getBytes(StandardCharsets.UTF_8)));
+        if (started.status != 202) {
+            wrong("the rebuild did not start: " + started.status);
+            return false;
         }
-        double seconds = (done - since) / 1e3;
-        double fromAnswering = (done - answering) / 1e3;
+        long startedAt = System.nanoTime();
+        long deadline = startedAt + Long.parseLong(options.getOrDefault("catch-up-minutes", "60")) * 60_000_000_000L;
+        Map<Integer, Integer> readStatuses = new java.util.TreeMap<>();
+        double fastest = 0;
+        JsonNode status;
+        while (true) {
+            for (Request read : List.of(new Request("GET", querySide + "/api/admin/reports/events", admin, null),
+                    new Request("POST", querySide + "/api/admin/search", admin, JSON.writeValueAsBytes(Map.of("q", "smith"))))) {
+                readStatuses.merge(exchange(read).status, 1, Integer::sum);
+            }
+            status = exchange(new Request("GET", querySide + "/api/admin/read-models/rebuild", admin, null)).json();
+            fastest = Math.max(fastest, status.path("eventsPerSecond").asDouble());
+            String state = status.path("state").asText();
+            if (state.equals("SWITCHED") || state.equals("FAILED") || System.nanoTime() > deadline) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        double seconds = (System.nanoTime() - startedAt) / 1e9;
+        long events = status.path("eventsDone").asLong();
         line("");
         line("## Rebuild");
         line("");
-        line("Schema `query` dropped, the system started again; every query-side processor caught up with the store "
-                + "(%d events, newest position %d) %.0f s after the start (%.0f events/s), %.0f s after the system first "
-                + "answered (%.0f events/s).", events, newest, seconds, events / seconds, fromAnswering, events / fromAnswering);
+        line("`POST /api/admin/read-models/rebuild` under reads: %s after %.0f s; %d events (the newest position) at "
+                + "%.0f events/s from the request to the switch (fastest ten seconds: %.0f events/s); reads meanwhile "
+                + "by status: %s.", status.path("state").asText(), seconds, events, events / seconds, fastest, readStatuses);
+        if (!"SWITCHED".equals(status.path("state").asText())) {
+            wrong("the rebuild ended " + status.path("state").asText());
+        }
+        if (!readStatuses.keySet().equals(java.util.Set.of(200))) {
+            wrong("reads during the rebuild answered " + readStatuses);
+        }
         Path out = Path.of(options.getOrDefault("out", "bench/results/history.md"));
         Files.writeString(out, report.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         log.info("{}", report);
-        return true;
+        return wrong.isEmpty();
     }
 
     /**
