@@ -16,6 +16,7 @@ import io.booking.shared.booking.BookingLinkedToAccount;
 import io.booking.shared.booking.GuestContactRecorded;
 import io.booking.shared.booking.GuestDataErased;
 import io.booking.shared.booking.BookedTicket;
+import io.booking.shared.booking.BookingEvent;
 import io.booking.shared.booking.FormAnswer;
 import io.booking.shared.booking.TicketCancelled;
 import io.booking.shared.booking.TicketsBooked;
@@ -29,7 +30,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.Page;
@@ -109,21 +113,25 @@ public class BookingProjection {
 
     /** Static, and the projection looked up when the processor is built: Axon's configuration is assembled early. */
     @Bean
-    static ConfigurerModule newBookingsWrittenBeforeOtherBookingEvents(ObjectProvider<BookingProjection> projection) {
+    static ConfigurerModule bookingBatchesInOrder(ObjectProvider<BookingProjection> projection) {
         return configurer -> configurer.eventProcessing(processing -> processing.registerHandlerInterceptor(GROUP,
-                configuration -> projection.getObject().newBookingsWrittenFirst()));
+                configuration -> projection.getObject().batchesInOrder()));
     }
 
     /**
-     * A method, not the field: the projection bean is a transactional proxy. A batch writes its report figures last,
-     * after its new bookings, so that they count and so that the report rows are the last rows it locks.
+     * A method, not the field: the projection bean is a transactional proxy. A batch locks the bookings it changes
+     * first, writes its new bookings before any other event sees them, and its report figures last, after its new
+     * bookings, so that they count and so that the report rows are the last rows it locks.
      */
-    MessageHandlerInterceptor<EventMessage<?>> newBookingsWrittenFirst() {
+    MessageHandlerInterceptor<EventMessage<?>> batchesInOrder() {
         MessageHandlerInterceptor<EventMessage<?>> flushing =
                 newBookings.flushingBeforeEventsOtherThan(Set.of(TicketsBooked.class));
         return (unitOfWork, chain) -> {
-            unitOfWork.root().getOrComputeResource(ReportFigures.class.getName(), key -> {
-                unitOfWork.root().onPrepareCommit(u -> {
+            UnitOfWork<?> batch = unitOfWork.root();
+            batch.getOrComputeResource(BookingProjection.class.getName() + ".batch", key -> {
+                lockBookingsChangedBy(batch instanceof BatchingUnitOfWork<?> events ? events.getMessages()
+                        : List.of(batch.getMessage()));
+                batch.onPrepareCommit(u -> {
                     newBookings.flush();
                     figures.write();
                 });
@@ -131,6 +139,27 @@ public class BookingProjection {
             });
             return flushing.handle(unitOfWork, chain);
         };
+    }
+
+    /**
+     * The existing bookings a batch changes, locked at its start in one order. Taken one by one as the events came,
+     * they deadlocked with a customer's deletion in another segment, which takes all of theirs at once: each
+     * transaction held a row the other wanted, and PostgreSQL failed one of them (health DOWN until it was retried).
+     */
+    private void lockBookingsChangedBy(List<? extends Message<?>> events) {
+        String[] bookingIds = events.stream().map(Message::getPayload)
+                .filter(payload -> payload instanceof BookingEvent && !(payload instanceof TicketsBooked))
+                .map(payload -> ((BookingEvent) payload).bookingId()).distinct().toArray(String[]::new);
+        String[] customers = events.stream().map(Message::getPayload)
+                .filter(AccountDeleted.class::isInstance).map(payload -> ((AccountDeleted) payload).accountId())
+                .distinct().toArray(String[]::new);
+        if (bookingIds.length > 0 || customers.length > 0) {
+            jdbc.query("select booking_id from booking where booking_id = any(?) or customer_id = any(?) "
+                    + "order by booking_id for update", ps -> {
+                ps.setArray(1, ps.getConnection().createArrayOf("text", bookingIds));
+                ps.setArray(2, ps.getConnection().createArrayOf("text", customers));
+            }, rs -> null);
+        }
     }
 
     private void insert(List<TicketsBooked> events) {
