@@ -39,7 +39,18 @@ public class PacedEventStorageEngine extends JdbcEventStorageEngine {
                                              EventUpcaster upcasterChain, SnapshotFilter snapshotFilter,
                                              PersistenceExceptionResolver exceptions, ConnectionProvider connections,
                                              TransactionManager transactions, EventSchema schema, Duration interval) {
+        return of(snapshotSerializer, eventSerializer, upcasterChain, snapshotFilter, exceptions, connections,
+                transactions, schema, interval, 100);
+    }
+
+    /** @param batchSize events fetched per query of a stream (Axon's default: 100) */
+    public static PacedEventStorageEngine of(Serializer snapshotSerializer, Serializer eventSerializer,
+                                             EventUpcaster upcasterChain, SnapshotFilter snapshotFilter,
+                                             PersistenceExceptionResolver exceptions, ConnectionProvider connections,
+                                             TransactionManager transactions, EventSchema schema, Duration interval,
+                                             int batchSize) {
         return new PacedEventStorageEngine(JdbcEventStorageEngine.builder()
+                .batchSize(batchSize)
                 .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(upcasterChain)
                 .persistenceExceptionResolver(exceptions)

@@ -66,10 +66,11 @@ public class EventStoreConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
-                                          @Value("${booking.event-store.read-interval:10ms}") Duration readInterval) {
+                                          @Value("${booking.event-store.read-interval:10ms}") Duration readInterval,
+                                          @Value("${booking.event-store.batch-size}") int batchSize) {
         return PacedEventStorageEngine.of(defaultSerializer, eventSerializer, configuration.upcasterChain(),
                 configuration.snapshotFilter(), new JdbcSQLErrorCodesResolver(), connectionProvider, transactionManager,
-                eventSchema, readInterval);
+                eventSchema, readInterval, batchSize);
     }
 
     /*

@@ -162,7 +162,8 @@ public class ReadModelRebuild {
     /** The new generation is this query side with its own schema, no port of its own to speak of, and larger batches. */
     private String[] argumentsFor(String next) {
         List<String> arguments = new ArrayList<>(List.of("--booking.read-models.schema=" + next, "--server.port=0",
-                "--spring.datasource.hikari.maximum-pool-size=" + poolSize, "--spring.jmx.enabled=false"));
+                "--spring.datasource.hikari.maximum-pool-size=" + poolSize, "--spring.jmx.enabled=false",
+                "--booking.event-store.batch-size=" + batchSize));
         for (String property : List.of("spring.datasource.url", "spring.datasource.username",
                 "spring.datasource.password", "spring.security.oauth2.resourceserver.jwt.jwk-set-uri")) {
             String value = environment.getProperty(property);
