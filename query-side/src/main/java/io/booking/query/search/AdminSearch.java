@@ -7,18 +7,20 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Finds customers in the contacts read model and bookings in the bookings read model, through trigram indexes (pg_trgm,
- * installed in schema public, so its operators are named with it): by
- * substring, and by words similar to the text (a typo or two). Both models are scrubbed when a person is erased, so a
- * search never finds what erasure took away.
+ * installed in schema public, so its operators are named with it): by substring, and, when those do not fill the page,
+ * by words similar to the text (a typo or two). Both models are scrubbed when a person is erased, so a search never
+ * finds what erasure took away.
  * <p>
  * Ranked: a whole reference or id first, then a whole name, email or phone, then values holding the text, then similar
- * ones. Each kind of match is ranked among at most {@link #CANDIDATES} rows, so a common word costs the same as a rare
- * one; a text that matches more is too broad to page through anyway.
+ * ones. Each kind of match is ranked among at most {@link #CANDIDATES} rows, so a common word costs about what a rare
+ * one does; a text that matches more is too broad to page through anyway.
  */
 @Component
 public class AdminSearch {
@@ -27,10 +29,67 @@ public class AdminSearch {
     /** pg_trgm's word similarity from which a word counts as a typo of the text (its default, 0.6, misses most). */
     static final double SIMILARITY = 0.45;
 
-    private static final String CUSTOMER_MATCHES = """
-            (lower(c.name) like :pattern escape '\\' or lower(c.email) like :pattern escape '\\'
-            or lower(c.phone) like :pattern escape '\\' or c.customer_id = :exact
-            or :text operator(public.<%) lower(c.name) or :text operator(public.<%) lower(c.email))""";
+    private static final String CUSTOMERS = """
+            with found as (
+                (select c.customer_id from customer_contact c
+                 where c.customer_id = :exact or lower(c.name) like :pattern escape '\\'
+                    or lower(c.email) like :pattern escape '\\' or lower(c.phone) like :pattern escape '\\'
+                 limit :candidates)
+                union
+                (select c.customer_id from customer_contact c
+                 where :fuzzy and (:text operator(public.<%) lower(c.name) or :text operator(public.<%) lower(c.email))
+                 limit :candidates)),
+            ranked as (
+                select c.customer_id, c.name, c.email, c.phone,
+                       case when c.customer_id = :exact or lower(c.email) = :text or lower(c.name) = :text
+                                 or lower(c.phone) = :text then 0
+                            when lower(c.name) like :pattern escape '\\' or lower(c.email) like :pattern escape '\\'
+                                 or lower(c.phone) like :pattern escape '\\' then 1
+                            else 2 end as tier,
+                       greatest(public.word_similarity(:text, lower(c.name)),
+                                public.word_similarity(:text, lower(c.email))) as score
+                from found f join customer_contact c on c.customer_id = f.customer_id
+                order by tier, score desc, lower(c.name), c.customer_id
+                limit :limit offset :offset)
+            select r.customer_id, r.name, r.email, r.phone,
+                   exists (select 1 from booking b where b.guest_id = r.customer_id) as guest,
+                   (select count(*) from booking b where b.customer_id = r.customer_id) as bookings
+            from ranked r order by r.tier, r.score desc, lower(r.name), r.customer_id
+            """;
+
+    private static final String BOOKINGS = """
+            with found as (
+                (select b.booking_id, 0 as tier, 1.0::real as score from booking b
+                 where b.reference = :reference or b.booking_id = :exact)
+                union all
+                (select b.booking_id, 0, 1.0 from booking b where b.customer_id = :exact limit :candidates)
+                union all
+                (select b.booking_id, 1, 1.0 from booking b
+                 where lower(b.reference) like :pattern escape '\\' limit :candidates)
+                union all
+                (select t.booking_id, 1, 1.0 from booking_ticket t
+                 where lower(t.attendee_name) like :pattern escape '\\' and t.attendee_name <> :erased
+                 limit :candidates)
+                union all
+                (select b.booking_id, 2, 1.0 from booking b
+                 join (select c.customer_id from customer_contact c
+                       where lower(c.name) like :pattern escape '\\' or lower(c.email) like :pattern escape '\\'
+                          or lower(c.phone) like :pattern escape '\\'
+                       limit :candidates) c on c.customer_id = b.customer_id
+                 limit :candidates)
+                union all
+                (select t.booking_id, 3, public.word_similarity(:text, lower(t.attendee_name)) from booking_ticket t
+                 where :fuzzy and :text operator(public.<%) lower(t.attendee_name) and t.attendee_name <> :erased
+                 limit :candidates)),
+            best as (select booking_id, min(tier) as tier, max(score) as score from found group by booking_id)
+            select b.booking_id, b.reference, b.customer_id, b.event_id, o.title, o.starts_at, b.status,
+                   b.guest_id is not null, b.customer_deleted
+            from best f
+            join booking b on b.booking_id = f.booking_id
+            join booking_occurrence o on o.event_id = b.event_id
+            order by f.tier, f.score desc, o.starts_at desc, b.booking_id
+            limit :limit offset :offset
+            """;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -50,62 +109,39 @@ public class AdminSearch {
                 .addValue("erased", PersonalDataCipher.ERASED)
                 .addValue("candidates", CANDIDATES)
                 .addValue("limit", size + 1)
-                .addValue("offset", (long) page * size);
+                .addValue("offset", (long) page * size)
+                .addValue("fuzzy", false);
         jdbc.getJdbcOperations().execute("set local pg_trgm.word_similarity_threshold = " + SIMILARITY);
-        List<SearchResult.Customer> customers = jdbc.query("""
-                with found as (
-                    select c.customer_id, c.name, c.email, c.phone,
-                           case when c.customer_id = :exact or lower(c.email) = :text or lower(c.name) = :text
-                                     or lower(c.phone) = :text then 0
-                                when lower(c.name) like :pattern escape '\\' or lower(c.email) like :pattern escape '\\'
-                                     or lower(c.phone) like :pattern escape '\\' then 1
-                                else 2 end as tier,
-                           greatest(public.word_similarity(:text, lower(c.name)), public.word_similarity(:text, lower(c.email))) as score
-                    from customer_contact c
-                    where (customer_matches)
-                    limit :candidates),
-                ranked as (select * from found order by tier, score desc, lower(name), customer_id
-                           limit :limit offset :offset)
-                select r.customer_id, r.name, r.email, r.phone,
-                       exists (select 1 from booking b where b.guest_id = r.customer_id) as guest,
-                       (select count(*) from booking b where b.customer_id = r.customer_id) as bookings
-                from ranked r order by r.tier, r.score desc, lower(r.name), r.customer_id
-                """.replace("(customer_matches)", CUSTOMER_MATCHES), parameters, (rs, i) -> new SearchResult.Customer(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getLong(6)));
-        List<SearchResult.Booking> bookings = jdbc.query("""
-                with found as (
-                    (select b.booking_id, 0 as tier, 1.0::real as score from booking b
-                     where b.reference = :reference or b.booking_id = :exact)
-                    union all
-                    (select b.booking_id, 0, 1.0 from booking b where b.customer_id = :exact limit :candidates)
-                    union all
-                    (select b.booking_id, 1, 1.0 from booking b
-                     where lower(b.reference) like :pattern escape '\\' limit :candidates)
-                    union all
-                    (select t.booking_id, 1, 1.0 from booking_ticket t
-                     where lower(t.attendee_name) like :pattern escape '\\' and t.attendee_name <> :erased
-                     limit :candidates)
-                    union all
-                    (select b.booking_id, 2, 1.0 from booking b
-                     join (select c.customer_id from customer_contact c where (customer_matches)
-                           limit :candidates) c on c.customer_id = b.customer_id
-                     limit :candidates)
-                    union all
-                    (select t.booking_id, 3, public.word_similarity(:text, lower(t.attendee_name)) from booking_ticket t
-                     where :text operator(public.<%) lower(t.attendee_name) and t.attendee_name <> :erased limit :candidates)),
-                best as (select booking_id, min(tier) as tier, max(score) as score from found group by booking_id)
-                select b.booking_id, b.reference, b.customer_id, b.event_id, o.title, o.starts_at, b.status,
-                       b.guest_id is not null, b.customer_deleted
-                from best f
-                join booking b on b.booking_id = f.booking_id
-                join booking_occurrence o on o.event_id = b.event_id
-                order by f.tier, f.score desc, o.starts_at desc, b.booking_id
-                limit :limit offset :offset
-                """.replace("(customer_matches)", CUSTOMER_MATCHES), parameters, (rs, i) -> new SearchResult.Booking(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
-                rs.getBoolean(8), rs.getBoolean(9)));
+        List<SearchResult.Customer> customers = customers(parameters, size);
+        List<SearchResult.Booking> bookings = bookings(parameters, size);
         boolean more = customers.size() > size || bookings.size() > size;
         return new SearchResult(customers.stream().limit(size).toList(), bookings.stream().limit(size).toList(),
                 page, size, more);
+    }
+
+    /** Similar words are looked for only when what holds the text does not fill the page: they cost the most. */
+    private List<SearchResult.Customer> customers(MapSqlParameterSource parameters, int size) {
+        List<SearchResult.Customer> found = jdbc.query(CUSTOMERS, parameters, AdminSearch::customer);
+        return found.size() > size ? found : jdbc.query(CUSTOMERS, withFuzzy(parameters), AdminSearch::customer);
+    }
+
+    private List<SearchResult.Booking> bookings(MapSqlParameterSource parameters, int size) {
+        List<SearchResult.Booking> found = jdbc.query(BOOKINGS, parameters, AdminSearch::booking);
+        return found.size() > size ? found : jdbc.query(BOOKINGS, withFuzzy(parameters), AdminSearch::booking);
+    }
+
+    private static SearchResult.Customer customer(ResultSet rs, int row) throws SQLException {
+        return new SearchResult.Customer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getBoolean(5), rs.getLong(6));
+    }
+
+    private static SearchResult.Booking booking(ResultSet rs, int row) throws SQLException {
+        return new SearchResult.Booking(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9));
+    }
+
+    private static MapSqlParameterSource withFuzzy(MapSqlParameterSource parameters) {
+        MapSqlParameterSource fuzzy = new MapSqlParameterSource(parameters.getValues());
+        return fuzzy.addValue("fuzzy", true);
     }
 }
