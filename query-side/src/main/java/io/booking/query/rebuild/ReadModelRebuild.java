@@ -146,6 +146,7 @@ public class ReadModelRebuild {
             generation = QuerySideApplication.builder().registerShutdownHook(false).run(argumentsFor(next));
             EventProcessingConfiguration nextProcessing = generation.getBean(EventProcessingConfiguration.class);
             follow(next, nextProcessing);
+            analyze(next);
             switchTo(next, nextProcessing);
         } catch (Exception e) {
             log.error("Rebuilding the read models failed; the current generation keeps serving: {}", SafeLog.describe(e));
@@ -222,6 +223,12 @@ public class ReadModelRebuild {
                 wait(PROGRESS_EVERY.toMillis());
             }
         }
+    }
+
+    /** Statistics for the planner before the new tables serve: without them it guesses, and may scan. */
+    private void analyze(String next) {
+        jdbc.queryForList("select table_name from information_schema.tables where table_schema = ?", String.class, next)
+                .forEach(table -> jdbc.execute("analyze " + next + "." + table));
     }
 
     private void switchTo(String next, EventProcessingConfiguration nextProcessing) throws SQLException {
