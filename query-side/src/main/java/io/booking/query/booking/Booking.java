@@ -42,6 +42,7 @@ class Booking {
     private String cancellationReason;
     private boolean customerDeleted;
     private String guestId;
+    private boolean hasCancelledTickets;
 
     @ElementCollection
     @CollectionTable(name = "booking_ticket", joinColumns = @JoinColumn(name = "booking_id"))
@@ -69,6 +70,7 @@ class Booking {
     void ticketCancelled(String ticketId, Instant at, String by, String reason) {
         tickets.replaceAll(ticket -> ticket.ticketId.equals(ticketId)
                 ? ticket.with(CANCELLED, ticket.attendance) : ticket);
+        hasCancelledTickets = tickets.stream().anyMatch(ticket -> CANCELLED.equals(ticket.status));
         if (tickets.stream().allMatch(ticket -> CANCELLED.equals(ticket.status))) {
             cancelled(at, by, reason);
         }
@@ -101,6 +103,7 @@ class Booking {
 
     void cancelled(Instant at, String by, String reason) {
         tickets.replaceAll(ticket -> ticket.with(CANCELLED, ticket.attendance));
+        hasCancelledTickets = !tickets.isEmpty();
         this.status = CANCELLED;
         this.cancelledAt = at;
         this.cancelledBy = by;

@@ -52,9 +52,7 @@ interface BookingRepository extends JpaRepository<Booking, String> {
             """;
     String UPCOMING = " and o.endsAt > :now and b.status = 'BOOKED'";
     String PAST = " and o.endsAt <= :now";
-    String CANCELLED = """
-             and exists (select t from Booking c join c.tickets t
-                         where c.bookingId = b.bookingId and t.status = 'CANCELLED')""";
+    String CANCELLED = " and b.hasCancelledTickets = true";
 
     /** The Upcoming tab: active bookings of events not yet ended, soonest first. */
     @Query(value = "select b " + OF_CUSTOMER + UPCOMING + " order by o.startsAt, b.bookedAt, b.bookingId",
