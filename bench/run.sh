@@ -59,7 +59,7 @@ if [ "$scenario" = history ]; then
   }
   # the loader starts both sides in its own JVM, on ports of their own, and stops them when done
   run_class HistoryLoader 3g --fresh "$([ "${BENCH_FRESH:-}" = 1 ] && echo true || echo false)" \
-    2>&1 | tee bench/results/history-load.log | grep --line-buffered -E 'HistoryLoader +:|ERROR'
+    2>&1 | tee bench/results/history-load.log | { grep --line-buffered -E 'HistoryLoader +:|HistoryLoader --|ERROR' || true; }
   system_pid=
   start_system() {
     BOOKING_ADMIN_EMAIL=$admin_email BOOKING_ADMIN_PASSWORD=$admin_password COMMAND_DB_POOL=40 \
