@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -65,6 +66,9 @@ public class ReadModelRebuild {
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "read-model-rebuild");
         thread.setDaemon(true);
+        // the new generation's classes from the loader of this one's: a thread started by a web request would carry
+        // the web server's, whose proxies of package-private repositories the executable jar's loader refuses
+        thread.setContextClassLoader(ReadModelRebuild.class.getClassLoader());
         return thread;
     });
     private volatile RebuildStatus status = RebuildStatus.IDLE;
@@ -143,7 +147,9 @@ public class ReadModelRebuild {
         try (lock) {
             jdbc.execute("drop schema if exists " + next + " cascade");
             log.info("Rebuilding the read models from the event store into schema {}", next);
-            generation = QuerySideApplication.builder().registerShutdownHook(false).run(argumentsFor(next));
+            generation = QuerySideApplication.builder().registerShutdownHook(false)
+                    .resourceLoader(new DefaultResourceLoader(ReadModelRebuild.class.getClassLoader()))
+                    .run(argumentsFor(next));
             EventProcessingConfiguration nextProcessing = generation.getBean(EventProcessingConfiguration.class);
             follow(next, nextProcessing);
             analyze(next);
