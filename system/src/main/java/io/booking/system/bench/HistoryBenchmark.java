@@ -434,6 +434,11 @@ public final class HistoryBenchmark {
      */
     private boolean rebuild() throws Exception {
         String admin = loginWhenUp(options.get("admin-email"), options.get("admin-password"));
+        // the query side starts after the command side
+        for (int tries = 0; tries < 240 && exchange(new Request("GET", querySide + "/api/admin/read-models/rebuild",
+                admin, null)).status != 200; tries++) {
+            Thread.sleep(500);
+        }
         Answer started = exchange(new Request("POST", querySide + "/api/admin/read-models/rebuild", admin,
                 "{}".getBytes(StandardCharsets.UTF_8)));
         if (started.status != 202) {
