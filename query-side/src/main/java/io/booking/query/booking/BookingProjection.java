@@ -46,6 +46,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -153,12 +154,19 @@ public class BookingProjection {
         String[] customers = events.stream().map(Message::getPayload)
                 .filter(AccountDeleted.class::isInstance).map(payload -> ((AccountDeleted) payload).accountId())
                 .distinct().toArray(String[]::new);
-        if (bookingIds.length > 0 || customers.length > 0) {
-            jdbc.query("select booking_id from booking where booking_id = any(?) or customer_id = any(?) "
-                    + "order by booking_id for update", ps -> {
-                ps.setArray(1, ps.getConnection().createArrayOf("text", bookingIds));
-                ps.setArray(2, ps.getConnection().createArrayOf("text", customers));
-            }, rs -> null);
+        // one statement per kind of key: with both in one "or", the plan PostgreSQL keeps for the prepared statement
+        // read the whole table (a tenth of a second a batch at a million bookings)
+        if (customers.length > 0) {
+            String[] ofCustomers = jdbc.query("select booking_id from booking where customer_id = any(?)",
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", customers)),
+                    (rs, i) -> rs.getString(1)).toArray(String[]::new);
+            bookingIds = java.util.stream.Stream.concat(Arrays.stream(bookingIds), Arrays.stream(ofCustomers))
+                    .distinct().toArray(String[]::new);
+        }
+        if (bookingIds.length > 0) {
+            String[] locked = bookingIds;
+            jdbc.query("select booking_id from booking where booking_id = any(?) order by booking_id for update",
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", locked)), rs -> null);
         }
     }
 
