@@ -24,11 +24,12 @@ class SearchController {
 
     /** A query, not a command: it is a POST only so that names and emails searched for stay out of URLs and logs. */
     @PostMapping("/api/admin/search")
-    @Operation(summary = "Back-office search (admin): customers and guests whose name, email or phone contains the text "
-            + "or a word like it (a typo or two), and bookings whose reference or an attendee's name does, or that belong "
-            + "to a customer found; ranked (a whole reference or id first, then whole values, then parts, then similar "
-            + "words) and paged, the same page of each list (`more` says a later page has more). Sent in the body so "
-            + "personal data stays out of URLs")
+    @Operation(summary = "Back-office search (admin): customers and guests whose name, email or phone contains the text, "
+            + "and bookings whose reference or an attendee's name does, or that belong to a customer found; when nothing "
+            + "holds the text and it looks like a name, customers whose name holds a word like it (a typo or two) and "
+            + "their bookings. Ranked (a whole reference or id first, then whole values, then parts, then similar words) "
+            + "and paged, the same page of each list (`more` says a later page has more). Sent in the body so personal "
+            + "data stays out of URLs")
     SearchResult search(@Valid @RequestBody SearchRequest request) {
         return search.find(request.q(), request.page(), request.size());
     }
