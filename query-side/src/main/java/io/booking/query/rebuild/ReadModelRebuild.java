@@ -144,7 +144,7 @@ public class ReadModelRebuild {
     private void run(Connection lock) {
         String next = schema + "_next";
         ConfigurableApplicationContext generation = null;
-        try (lock) {
+        try {
             jdbc.execute("drop schema if exists " + next + " cascade");
             log.info("Rebuilding the read models from the event store into schema {}", next);
             generation = QuerySideApplication.builder().registerShutdownHook(false)
@@ -163,6 +163,16 @@ public class ReadModelRebuild {
             if (generation != null) {
                 generation.close();
             }
+            // released only once the new generation has stopped: another instance's rebuild drops its schema first
+            release(lock);
+        }
+    }
+
+    private static void release(Connection lock) {
+        try {
+            lock.close();
+        } catch (SQLException e) {
+            log.warn("The rebuild lock's connection did not close: {}", SafeLog.describe(e));
         }
     }
 
