@@ -9,6 +9,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,12 +24,13 @@ interface BookingRepository extends JpaRepository<Booking, String> {
     }
 
     /**
-     * The booking, its row locked until the transaction ends. Every handler that changes a booking loads it so: the
-     * customer's AccountDeleted, handled in another segment (it is another aggregate's event), changes the same rows.
+     * Bookings, their rows locked until the transaction ends, in one order to spare deadlocks. A batch of events loads
+     * all the existing bookings it changes so, at its start: the customer's AccountDeleted, handled in another segment
+     * (it is another aggregate's event), changes the same rows. The handlers then find them in the persistence context.
      */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select b from Booking b where b.bookingId = :bookingId")
-    Optional<Booking> lockById(@Param("bookingId") String bookingId);
+    @Query("select b from Booking b where b.bookingId in :bookingIds order by b.bookingId")
+    List<Booking> lockAll(@Param("bookingIds") Collection<String> bookingIds);
 
     /** A customer's bookings, their rows locked until the transaction ends, in one order to spare deadlocks. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
