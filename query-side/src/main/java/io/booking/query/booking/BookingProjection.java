@@ -171,8 +171,8 @@ public class BookingProjection {
 
     /**
      * A booking an event changes. Looked up by id, not queried: a query makes Hibernate first flush, and so dirty-check,
-     * every booking the batch changed so far (in a flight recording of a rebuild, more than half of the bookings processor's time went there). The batch locked the booking at its
-     * start (see {@link #lockBookingsChangedBy}), or created it itself.
+     * every booking the batch changed so far (more than half of the bookings processor's time in a flight recording of
+     * a rebuild). The batch locked the booking at its start (see {@link #lockBookingsChangedBy}), or created it itself.
      */
     private Optional<Booking> changing(String bookingId) {
         return bookings.findById(bookingId);
