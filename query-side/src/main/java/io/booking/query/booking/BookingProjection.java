@@ -131,8 +131,10 @@ public class BookingProjection {
         return (unitOfWork, chain) -> {
             UnitOfWork<?> batch = unitOfWork.root();
             batch.getOrComputeResource(BookingProjection.class.getName() + ".batch", key -> {
-                lockBookingsChangedBy(batch instanceof BatchingUnitOfWork<?> events ? events.getMessages()
-                        : List.of(batch.getMessage()));
+                List<? extends Message<?>> events = batch instanceof BatchingUnitOfWork<?> all ? all.getMessages()
+                        : List.of(batch.getMessage());
+                lockBookingsChangedBy(events);
+                keys.prefetch(events.stream().map(Message::getPayload).toList());
                 batch.onPrepareCommit(u -> {
                     newBookings.flush();
                     figures.write();

@@ -8,9 +8,13 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -47,10 +51,40 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
         if (cache.size() >= MAX_CACHED) {
             cache.clear();
         }
+        return remember(subjectId, key, now);
+    }
+
+    private Optional<byte[]> remember(String subjectId, Optional<byte[]> key, Instant now) {
         Cached fresh = new Cached(key, now.plus(ttl));
         // an erased subject stays erased: a lookup that read the row before its deletion must not cache the key
-        Cached kept = cache.compute(subjectId, (id, old) -> old != null && old.erased() ? old : fresh);
-        return kept.key();
+        return cache.compute(subjectId, (id, old) -> old != null && old.erased() ? old : fresh).key();
+    }
+
+    /**
+     * Reads the keys a batch of events will need in one query rather than one per subject (the cache holds few of a
+     * long history's subjects, and a rebuild met a new one every few events).
+     */
+    public void prefetch(Collection<?> payloads) {
+        Set<String> subjects = new HashSet<>();
+        payloads.forEach(payload -> SealedSubjects.collect(payload, subjects));
+        Instant now = clock.instant();
+        subjects.removeIf(subject -> {
+            Cached cached = cache.get(subject);
+            return cached != null && cached.expiresAt().isAfter(now);
+        });
+        if (subjects.isEmpty()) {
+            return;
+        }
+        Map<String, byte[]> found = new HashMap<>();
+        jdbc.query("select subject_id, key from command.personal_data_key where subject_id = any(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", subjects.toArray())),
+                rs -> {
+                    found.put(rs.getString(1), rs.getBytes(2));
+                });
+        if (cache.size() + subjects.size() > MAX_CACHED) {
+            cache.clear();
+        }
+        subjects.forEach(subject -> remember(subject, Optional.ofNullable(found.get(subject)), now));
     }
 
     /** The subject's key was destroyed (crypto-shredding): never serve it from the cache again. */
