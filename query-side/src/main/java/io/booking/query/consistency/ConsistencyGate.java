@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * Read-your-writes for every query endpoint: a request carrying a consistency token (the event store position of
  * the caller's last command) is answered only once every processor has processed that position, or with 503 once
  * the configured wait (or a shorter one the client asked for with RFC 7240's {@code Prefer: wait=seconds}) ran out.
+ * A token that is not a position, or is beyond the newest event, is refused at once.
  */
 @Component
 public class ConsistencyGate implements HandlerInterceptor {
@@ -41,10 +42,10 @@ public class ConsistencyGate implements HandlerInterceptor {
         }
         long deadline = System.nanoTime() + maxWait(request).toNanos();
         if (header != null) {
-            awaitPosition(parse(HEADER, header), deadline);
+            awaitPosition(HEADER, parse(HEADER, header), deadline);
         }
         if (parameter != null) {
-            awaitPosition(parse(PARAMETER, parameter), deadline);
+            awaitPosition(PARAMETER, parse(PARAMETER, parameter), deadline);
         }
         return true;
     }
@@ -64,7 +65,14 @@ public class ConsistencyGate implements HandlerInterceptor {
         return wait;
     }
 
-    private void awaitPosition(long position, long deadline) {
+    private void awaitPosition(String name, long position, long deadline) {
+        if (positions.reached(position)) {
+            return;
+        }
+        // waiting could not help: no command answered this token
+        if (position > positions.newest()) {
+            throw new InvalidParameterException(name, "is beyond the newest event: send the token a command answered");
+        }
         while (!positions.reached(position)) {
             if (System.nanoTime() - deadline > 0) {
                 throw new ConsistencyTimeoutException(position, properties.retryAfter());

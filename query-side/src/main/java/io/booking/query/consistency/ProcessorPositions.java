@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.GenericTokenEntry;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,15 +31,23 @@ public class ProcessorPositions {
     private final NamedParameterJdbcTemplate jdbc;
     private final Serializer serializer;
     private final String selectTokens;
+    private final String selectNewest;
 
     public ProcessorPositions(EventProcessingConfiguration processing, NamedParameterJdbcTemplate jdbc,
-                              Serializer serializer, TokenSchema schema) {
+                              Serializer serializer, TokenSchema schema, EventSchema events) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.selectTokens = "select " + String.join(", ", schema.processorNameColumn(), schema.segmentColumn(),
                 schema.tokenColumn(), schema.tokenTypeColumn()) + " from " + schema.tokenTable()
                 + " where " + schema.processorNameColumn() + " in (:names)";
+        this.selectNewest = "select max(" + events.globalIndexColumn() + ") from " + events.domainEventTable();
+    }
+
+    /** The position of the newest event in the store: no command has answered a token beyond it. */
+    public long newest() {
+        Long newest = jdbc.getJdbcTemplate().queryForObject(selectNewest, Long.class);
+        return newest == null ? 0 : newest;
     }
 
     public boolean reached(long position) {
