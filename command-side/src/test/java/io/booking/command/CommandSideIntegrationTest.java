@@ -9,6 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -441,6 +444,60 @@ class CommandSideIntegrationTest extends CommandApiTest {
         ResponseEntity<String> declared = post("/api/auth/token", null, Map.of("email", "a".repeat(200_000)));
         assertThat(declared.getStatusCode().value()).isEqualTo(413);
         assertThat(declared.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /** Input a fuzzer found answered 500: each is a 4xx problem naming what was wrong, and stores nothing. */
+    @Test
+    void inputAtTheEdgesIsRefusedAsA4xxProblemNamingIt() throws Exception {
+        register("Edge Person", "edge@booking.test", null);
+        String token = login("edge@booking.test", "password-123");
+        long eventsBefore = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+
+        ResponseEntity<String> twice = post("/api/auth/token", null,
+                "{\"email\":\"edge@booking.test\",\"password\":\"password-123\",\"email\":\"other@booking.test\"}");
+        assertProblem(twice, 400, "email");
+
+        for (String type : List.of("*/*", "application/*")) {
+            HttpHeaders headers = headers(token);
+            headers.set(HttpHeaders.CONTENT_TYPE, type);
+            ResponseEntity<String> wildcard = http.exchange("/api/bookings", HttpMethod.POST, new HttpEntity<>(
+                    json.writeValueAsString(booking(UUID.randomUUID(), "Wild", 1)), headers), String.class);
+            assertThat(wildcard.getStatusCode().value()).as(type).isEqualTo(415);
+            assertThat(wildcard.getHeaders().getContentType()).as(type).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+
+        // an id of another kind of aggregate, or the nil UUID, is no event
+        String bookingId = UUID.randomUUID().toString();
+        assertThat(post("/api/bookings", token, booking(UUID.fromString(bookingId), "Real", 1)).getStatusCode().value())
+                .isEqualTo(201);
+        eventsBefore = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        for (String wrongEvent : List.of(bookingId, "00000000-0000-0000-0000-000000000000")) {
+            Map<String, Object> body = new java.util.HashMap<>(booking(UUID.randomUUID(), "Lost", 1));
+            body.put("eventId", wrongEvent);
+            assertNotFound(post("/api/bookings", token, body));
+            assertNotFound(post("/api/waiting-list", token, Map.of("eventId", wrongEvent, "ticketTypeId", ticketTypeId,
+                    "quantity", 1)));
+        }
+        assertNotFound(post("/api/bookings/" + eventId + "/cancellation", token, Map.of()));
+
+        // instants PostgreSQL cannot store
+        ResponseEntity<String> farEnd = post("/api/admin/events", adminToken, Map.of("title", "Forever",
+                "startsAt", "2099-03-01T10:00:00Z", "endsAt", "+999999999-12-31T23:59:59Z", "location", "Hall",
+                "organiser", Map.of("name", "Org"), "ticketTypes", List.of(Map.of("name", "A", "price", 1, "capacity", 5))));
+        assertProblem(farEnd, 400, "endsAt");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(eventsBefore);
+    }
+
+    private void assertNotFound(ResponseEntity<String> answer) throws Exception {
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(404);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(json.readTree(answer.getBody()).get("rule").asText()).isEqualTo("not-found");
+    }
+
+    private void assertProblem(ResponseEntity<String> answer, int status, String field) throws Exception {
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(status);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(json.readTree(answer.getBody()).at("/errors/0/field").asText()).isEqualTo(field);
     }
 
     private Map<String, Object> booking(UUID bookingId, String attendee, int tickets) {

@@ -11,7 +11,7 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 /**
  * What both apps accept of a request, imported by each: a body of at most {@code booking.max-body-bytes}
  * ({@link BodySizeLimitFilter}), JSON of the described types without NUL ({@link StrictJson}), parameters without NUL
- * ({@link NulParameterFilter}); and what is refused before any controller is problem+json too
+ * ({@link NulParameterFilter}), a body of a named type ({@link WildcardContentTypeFilter}); and what is refused before any controller is problem+json too
  * ({@link ProblemErrorController}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,6 +30,11 @@ public class RequestRules {
     @Bean
     NulParameterFilter nulParameterFilter(ObjectMapper applicationMapper) {
         return new NulParameterFilter(applicationMapper);
+    }
+
+    @Bean
+    WildcardContentTypeFilter wildcardContentTypeFilter(ObjectMapper applicationMapper) {
+        return new WildcardContentTypeFilter(applicationMapper);
     }
 
     /** Requests are small; a huge body is refused before anything parses it. */

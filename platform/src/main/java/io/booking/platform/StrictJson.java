@@ -1,6 +1,8 @@
 package io.booking.platform;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
@@ -24,6 +26,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -37,12 +40,17 @@ import java.util.stream.Collectors;
 public final class StrictJson {
 
     private static final int MAX_FIELD_NAME = 120;
+    // Instant reaches a billion years, PostgreSQL's timestamps 294,276 AD: an instant past them failed in a statement
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private StrictJson() {
     }
 
     public static MappingJackson2HttpMessageConverter converter(ObjectMapper applicationMapper) {
         ObjectMapper strict = applicationMapper.copy().disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        // a key given twice is refused where it is read; Jackson let the last win, or failed building a record (500)
+        strict.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         strict.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         strict.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -66,7 +74,20 @@ public final class StrictJson {
                     .collect(Collectors.joining(".")).replace(".[", "[");
             return Optional.of(shortened(field));
         }
+        if (e.getCause() instanceof JsonParseException parse && parse.getProcessor() != null
+                && parse.getOriginalMessage().startsWith("Duplicate field")) {
+            return Optional.of(shortened(pathOf(parse.getProcessor().getParsingContext())));
+        }
         return Optional.empty();
+    }
+
+    /** Where the parser stands, as the API names fields: {@code tickets[0].attendeeName}. */
+    private static String pathOf(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            path.insert(0, at.inArray() ? "[" + at.getCurrentIndex() + "]" : "." + at.getCurrentName());
+        }
+        return path.charAt(0) == '.' ? path.substring(1) : path.toString();
     }
 
     public static String shortened(String field) {
@@ -132,7 +153,11 @@ public final class StrictJson {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                 return context.handleUnexpectedToken(handledType(), parser);
             }
-            return super.deserialize(parser, context);
+            Object value = super.deserialize(parser, context);
+            if (value instanceof Instant instant && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+                throw InvalidFormatException.from(parser, "an instant must lie in the years 1 to 9999", instant, Instant.class);
+            }
+            return value;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.booking.command.web;
 import io.booking.command.CommandRefused;
 import io.booking.platform.SafeLog;
 import org.axonframework.common.lock.DeadlockException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -57,8 +58,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ProblemDetail notFound(AggregateNotFoundException e) {
+    /** An id of another kind of aggregate (a booking's id given as an event's) names nothing of the kind asked for. */
+    @ExceptionHandler({AggregateNotFoundException.class, IncompatibleAggregateException.class})
+    ProblemDetail notFound(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no such event or booking");
         problem.setProperty("rule", "not-found");
         return problem;
