@@ -11,8 +11,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Instant;
 
-/** A filter's range of instants: {@code to}, when given with {@code from}, must come after it (400 naming {@code to}). */
+/**
+ * A filter's range of instants: each bound within the years 1 to 9999, and {@code to}, when given with {@code from},
+ * after it (400 naming the bound).
+ */
 public interface TimeRange {
+
+    /** The range of instants a filter may name (PostgreSQL's timestamps end long before Instant's). */
+    Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     Instant from();
 
@@ -20,11 +27,11 @@ public interface TimeRange {
 
     /** Instants far apart enough to stand for "no bound", so a query needs no null checks. */
     default Instant fromOrEarliest() {
-        return from() == null ? Instant.parse("0001-01-01T00:00:00Z") : from();
+        return from() == null ? EARLIEST : from();
     }
 
     default Instant toOrLatest() {
-        return to() == null ? Instant.parse("9999-12-31T23:59:59Z") : to();
+        return to() == null ? LATEST : to();
     }
 
     @Target(ElementType.TYPE)
@@ -42,13 +49,27 @@ public interface TimeRange {
 
             @Override
             public boolean isValid(TimeRange range, ConstraintValidatorContext context) {
-                if (range == null || range.from() == null || range.to() == null || range.to().isAfter(range.from())) {
+                if (range == null) {
                     return true;
                 }
-                context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
-                        .addPropertyNode("to").addConstraintViolation();
+                if (outside(range.from()) || outside(range.to())) {
+                    refuse(context, outside(range.from()) ? "from" : "to", "must lie in the years 1 to 9999");
+                    return false;
+                }
+                if (range.from() == null || range.to() == null || range.to().isAfter(range.from())) {
+                    return true;
+                }
+                refuse(context, "to", context.getDefaultConstraintMessageTemplate());
                 return false;
+            }
+
+            private static boolean outside(Instant bound) {
+                return bound != null && (bound.isBefore(EARLIEST) || bound.isAfter(LATEST));
+            }
+
+            private static void refuse(ConstraintValidatorContext context, String property, String message) {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate(message).addPropertyNode(property).addConstraintViolation();
             }
         }
     }

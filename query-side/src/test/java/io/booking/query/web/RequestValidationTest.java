@@ -76,4 +76,15 @@ class RequestValidationTest extends QuerySideTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[*].field").value(contains("to")));
     }
+
+    /** Instant reaches a billion years; PostgreSQL refused such a bound with a 500. */
+    @ParameterizedTest
+    @CsvSource({"/api/my/upcoming, from, +999999999-12-31T23:59:59Z", "/api/admin/reports/events, to, -999999999-01-01T00:00:00Z",
+            "/api/admin/reports/timeseries, to, +10000-01-01T00:00:00Z"})
+    void aBoundPostgresqlCannotStoreIsABadRequestNamingIt(String path, String bound, String instant) throws Exception {
+        mvc.perform(get(path).param(bound, instant).header("Authorization", tokens.admin(newId())))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field").value(contains(bound)));
+    }
 }
