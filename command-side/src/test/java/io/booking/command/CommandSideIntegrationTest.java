@@ -31,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "booking.security.bcrypt-strength=4"})
 class CommandSideIntegrationTest extends CommandApiTest {
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    private int port;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
@@ -486,6 +489,40 @@ class CommandSideIntegrationTest extends CommandApiTest {
                 "organiser", Map.of("name", "Org"), "ticketTypes", List.of(Map.of("name", "A", "price", 1, "capacity", 5))));
         assertProblem(farEnd, 400, "endsAt");
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(eventsBefore);
+    }
+
+    /** A path Tomcat refuses before Spring sees it is problem+json as well, and does not echo what it refused. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "GET /api/bookings/%00/x HTTP/1.1 | 400",
+            "GET /api/bookings/a%2Fb HTTP/1.1 | 400",
+            "GET /api/bookings/a%5Cb HTTP/1.1 | 400",
+            "GET /api/%ED%A0%80 HTTP/1.1 | 400",
+            "GET /api/%zz HTTP/1.1 | 400"})
+    void whatTheContainerRefusesIsAProblemToo(String requestLine, int status) throws Exception {
+        String answer = raw(requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 " + status);
+        assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json")
+                .doesNotContain("<html", "%2F", "%zz");
+    }
+
+    @Test
+    void headersOverTheLimitAreRefusedAsAProblem() throws Exception {
+        String answer = raw("GET /api/accounts/me HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(10_000)
+                + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json").doesNotContain("bbbbbbbb");
+    }
+
+    private String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private void assertNotFound(ResponseEntity<String> answer) throws Exception {

@@ -5,14 +5,21 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 
 /**
  * What both apps accept of a request, imported by each: a body of at most {@code booking.max-body-bytes}
  * ({@link BodySizeLimitFilter}), JSON of the described types without NUL ({@link StrictJson}), parameters without NUL
  * ({@link NulParameterFilter}), a body of a named type ({@link WildcardContentTypeFilter}); and what is refused before any controller is problem+json too
- * ({@link ProblemErrorController}).
+ * ({@link ProblemErrorController}, and {@link ProblemErrorReportValve} for what Tomcat refuses itself).
  */
 @Configuration(proxyBeanMethods = false)
 public class RequestRules {
@@ -30,6 +37,24 @@ public class RequestRules {
     @Bean
     NulParameterFilter nulParameterFilter(ObjectMapper applicationMapper) {
         return new NulParameterFilter(applicationMapper);
+    }
+
+    /**
+     * Tomcat's own error page is replaced in the host's pipeline, also the one Spring Boot configures; ordered last,
+     * so that this customizer's context customizer runs after Boot's.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            Pipeline host = context.getParent().getPipeline();
+            for (Valve valve : host.getValves()) {
+                if (valve instanceof ErrorReportValve) {
+                    host.removeValve(valve);
+                }
+            }
+            ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+        });
     }
 
     @Bean
