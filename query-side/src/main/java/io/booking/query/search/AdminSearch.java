@@ -40,7 +40,7 @@ public class AdminSearch {
                  limit :candidates)
                 union
                 (select c.customer_id from customer_contact c
-                 where :fuzzy and :text operator(public.<%) lower(c.name)
+                 where {similar-name}
                  limit :candidates)),
             ranked as (
                 select c.customer_id, c.name, c.email, c.phone,
@@ -77,7 +77,7 @@ public class AdminSearch {
                  join (select c.customer_id from customer_contact c
                        where lower(c.name) like :pattern escape '\\' or lower(c.email) like :pattern escape '\\'
                           or lower(c.phone) like :pattern escape '\\'
-                          or (:fuzzy and :text operator(public.<%) lower(c.name))
+                          or {similar-name}
                        limit :candidates) c on c.customer_id = b.customer_id
                  limit :candidates)),
             best as (select booking_id, min(tier) as tier, max(score) as score from found group by booking_id)
@@ -89,6 +89,17 @@ public class AdminSearch {
             order by f.tier, f.score desc, o.starts_at desc, b.booking_id
             limit :limit offset :offset
             """;
+
+    /*
+     * The typo branch is in the text of the statement or not at all: as a parameter ("flag and ..."), the plan PostgreSQL
+     * keeps for a prepared statement scanned the names' trigram index for similar words on every search (0.9 s instead
+     * of 0.26 s for an email among 195,000 contacts).
+     */
+    private static final String SIMILAR_NAME = ":text operator(public.<%) lower(c.name)";
+    private static final String SUBSTRING_CUSTOMERS = CUSTOMERS.replace("{similar-name}", "false");
+    private static final String SUBSTRING_BOOKINGS = BOOKINGS.replace("{similar-name}", "false");
+    private static final String SIMILAR_CUSTOMERS = CUSTOMERS.replace("{similar-name}", SIMILAR_NAME);
+    private static final String SIMILAR_BOOKINGS = BOOKINGS.replace("{similar-name}", SIMILAR_NAME);
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -108,18 +119,16 @@ public class AdminSearch {
                 .addValue("erased", PersonalDataCipher.ERASED)
                 .addValue("candidates", CANDIDATES)
                 .addValue("limit", size + 1)
-                .addValue("offset", (long) page * size)
-                .addValue("fuzzy", false);
+                .addValue("offset", (long) page * size);
         jdbc.getJdbcOperations().execute("set local pg_trgm.word_similarity_threshold = " + SIMILARITY);
         // every branch is built for an index; the planner cannot tell how many rows a '%text%' matches and, with a
         // LIMIT, bets on reading the table until it has enough: 70 ms on 130,000 contacts when few match
         jdbc.getJdbcOperations().execute("set local enable_seqscan = off");
-        List<SearchResult.Customer> customers = jdbc.query(CUSTOMERS, parameters, AdminSearch::customer);
-        List<SearchResult.Booking> bookings = jdbc.query(BOOKINGS, parameters, AdminSearch::booking);
+        List<SearchResult.Customer> customers = jdbc.query(SUBSTRING_CUSTOMERS, parameters, AdminSearch::customer);
+        List<SearchResult.Booking> bookings = jdbc.query(SUBSTRING_BOOKINGS, parameters, AdminSearch::booking);
         if (customers.isEmpty() && bookings.isEmpty() && NAME.matcher(exact).matches()) {
-            MapSqlParameterSource fuzzy = new MapSqlParameterSource(parameters.getValues()).addValue("fuzzy", true);
-            customers = jdbc.query(CUSTOMERS, fuzzy, AdminSearch::customer);
-            bookings = jdbc.query(BOOKINGS, fuzzy, AdminSearch::booking);
+            customers = jdbc.query(SIMILAR_CUSTOMERS, parameters, AdminSearch::customer);
+            bookings = jdbc.query(SIMILAR_BOOKINGS, parameters, AdminSearch::booking);
         }
         boolean more = customers.size() > size || bookings.size() > size;
         return new SearchResult(customers.stream().limit(size).toList(), bookings.stream().limit(size).toList(),
