@@ -13,6 +13,10 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 
 /**
@@ -55,6 +59,21 @@ public class RequestRules {
             }
             ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName());
         });
+    }
+
+    /**
+     * A path Spring Security's firewall refuses (an empty segment, "..", ";", an encoded NUL) is a problem at once,
+     * rather than a bare 400 left for the container's error page to dress.
+     */
+    @Bean
+    RequestRejectedHandler problemForRejectedRequests(ObjectMapper applicationMapper) {
+        return (request, response, rejected) -> {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request was refused: its path is not one this API answers.");
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            applicationMapper.writeValue(response.getOutputStream(), problem);
+        };
     }
 
     @Bean

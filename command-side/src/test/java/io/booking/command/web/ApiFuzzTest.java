@@ -1,0 +1,53 @@
+package io.booking.command.web;
+
+import io.booking.command.support.CommandApiTest;
+import io.booking.testsupport.OpenApiFuzzer;
+import io.booking.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every operation of the command side's OpenAPI document, fuzzed: none may answer 5xx, every refusal is a problem. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=command-side",
+        "booking.admin.email=admin@fuzz.test",
+        "booking.admin.password=admin-password",
+        "booking.security.bcrypt-strength=4"})
+class ApiFuzzTest extends CommandApiTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Test
+    void noOperationAnswers5xxAndEveryRefusalIsAProblem() throws Exception {
+        String admin = login("admin@fuzz.test", "admin-password");
+        List<OpenApiFuzzer.Request> requests = new OpenApiFuzzer(
+                json.readTree(http.getForObject("/v3/api-docs", String.class)), 20261205).requests(12);
+        List<String> failures = new ArrayList<>();
+        for (OpenApiFuzzer.Request request : requests) {
+            ResponseEntity<String> answer = http.exchange(URI.create(http.getRootUri() + request.uri()),
+                    HttpMethod.valueOf(request.method()),
+                    new HttpEntity<>(request.body(), headers(request.authenticated() ? admin : null)), String.class);
+            int status = answer.getStatusCode().value();
+            MediaType type = answer.getHeaders().getContentType();
+            if (status >= 500 || status >= 400 && (type == null || !type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))) {
+                failures.add(request.method() + " " + request.uri() + ": " + status + " " + type);
+            }
+        }
+        assertThat(requests).as("requests sent").hasSizeGreaterThan(100);
+        assertThat(failures).isEmpty();
+    }
+}

@@ -1,0 +1,56 @@
+package io.booking.query.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.booking.query.support.QuerySideTest;
+import io.booking.testsupport.OpenApiFuzzer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.booking.query.support.CommandSideEvents.newId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every operation of the query side's OpenAPI document, fuzzed: none may answer 5xx, every refusal is a problem. */
+class ApiFuzzTest extends QuerySideTest {
+
+    @Autowired
+    private ObjectMapper json;
+
+    @Test
+    void noOperationAnswers5xxAndEveryRefusalIsAProblem() throws Exception {
+        String admin = tokens.admin(newId());
+        String document = mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs")).andReturn().getResponse()
+                .getContentAsString();
+        List<OpenApiFuzzer.Request> requests = new OpenApiFuzzer(json.readTree(document), 20261205).requests(12);
+        List<String> failures = new ArrayList<>();
+        for (OpenApiFuzzer.Request request : requests) {
+            MockHttpServletRequestBuilder builder = MockMvcRequestBuilders
+                    .request(HttpMethod.valueOf(request.method()), URI.create(request.uri()))
+                    // a consistency token would make a query wait for positions no command wrote
+                    .header("Prefer", "wait=0");
+            if (request.authenticated()) {
+                builder.header("Authorization", admin);
+            }
+            if (request.body() != null) {
+                builder.contentType(MediaType.APPLICATION_JSON).content(request.body());
+            }
+            MockHttpServletResponse answer = mvc.perform(builder).andReturn().getResponse();
+            int status = answer.getStatus();
+            String type = answer.getContentType();
+            if (status >= 500 || status >= 400 && (type == null
+                    || !MediaType.parseMediaType(type).isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))) {
+                failures.add(request.method() + " " + request.uri() + ": " + status + " " + type);
+            }
+        }
+        assertThat(requests).as("requests sent").hasSizeGreaterThan(100);
+        assertThat(failures).isEmpty();
+    }
+}
