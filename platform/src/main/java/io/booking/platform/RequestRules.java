@@ -1,29 +1,30 @@
 package io.booking.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * What both apps accept of a request, imported by each: a body of at most {@code booking.max-body-bytes}
  * ({@link BodySizeLimitFilter}), JSON of the described types without NUL ({@link StrictJson}), parameters without NUL
- * ({@link NulParameterFilter}), a body of a named type ({@link WildcardContentTypeFilter}); and what is refused before any controller is problem+json too
- * ({@link ProblemErrorController}, and {@link ProblemErrorReportValve} for what Tomcat refuses itself).
+ * ({@link NulParameterFilter}), a body of a named type ({@link WildcardContentTypeFilter}); and what is refused
+ * before any controller is problem+json too ({@link ProblemErrorController}, the firewall's refusals, and
+ * {@link ProblemErrorReportValve} for what Tomcat refuses itself).
  */
 @Configuration(proxyBeanMethods = false)
 public class RequestRules {
