@@ -9,6 +9,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,7 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.config.name=command-side",
         "booking.admin.email=admin@fuzz.test",
         "booking.admin.password=admin-password",
-        "booking.security.bcrypt-strength=4"})
+        "booking.security.bcrypt-strength=4",
+        // beside the suite's other cached contexts, within the database's 100 connections
+        "spring.datasource.hikari.maximum-pool-size=3"})
+@DirtiesContext
 class ApiFuzzTest extends CommandApiTest {
 
     @DynamicPropertySource
