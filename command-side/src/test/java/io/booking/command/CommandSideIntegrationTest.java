@@ -491,14 +491,15 @@ class CommandSideIntegrationTest extends CommandApiTest {
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(eventsBefore);
     }
 
-    /** A path Tomcat refuses before Spring sees it is problem+json as well, and does not echo what it refused. */
+    /** What Tomcat or the firewall refuses before a controller is problem+json as well, and does not echo it. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "GET /api/bookings/%00/x HTTP/1.1 | 400",
             "GET /api/bookings/a%2Fb HTTP/1.1 | 400",
             "GET /api/bookings/a%5Cb HTTP/1.1 | 400",
             "GET /api/%ED%A0%80 HTTP/1.1 | 400",
-            "GET /api/%zz HTTP/1.1 | 400"})
+            "GET /api/%zz HTTP/1.1 | 400",
+            "TRACE /api/accounts HTTP/1.1 | 400"})
     void whatTheContainerRefusesIsAProblemToo(String requestLine, int status) throws Exception {
         String answer = raw(requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
