@@ -9,13 +9,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A request is small; a huge body is refused (413) before anything parses it. Each app registers it first, with its
@@ -38,20 +35,15 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             // a body without a declared length is cut off at the limit while it is read
             chain.doFilter(request.getContentLengthLong() < 0 ? new LimitedRequest(request, maxBytes) : request, response);
         } else {
-            ProblemDetail problem = tooLarge(maxBytes);
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close");
-            json.writeValue(response.getOutputStream(), problem);
+            ServletProblems.write(response, json, tooLarge(maxBytes));
         }
     }
 
     /** 413, naming the body: also the answer when a body sent in chunks passes the limit while it is read. */
     public static ProblemDetail tooLarge(long maxBytes) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                "the request body is larger than " + maxBytes + " bytes");
-        problem.setProperty("errors", List.of(Map.of("field", "body", "message", "too large")));
-        return problem;
+        return ServletProblems.naming(HttpStatus.PAYLOAD_TOO_LARGE,
+                "the request body is larger than " + maxBytes + " bytes", "body", "too large");
     }
 
     /** A body sent in chunks passed the limit while it was read. */

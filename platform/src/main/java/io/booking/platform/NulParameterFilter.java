@@ -6,12 +6,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,12 +33,8 @@ public class NulParameterFilter extends OncePerRequestFilter {
             }
             if (nul) {
                 String name = parameter.getKey().replace('\u0000', '?');
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid " + name);
-                problem.setProperty("errors", List.of(Map.of("field", name,
-                        "message", "must not contain the NUL character")));
-                response.setStatus(HttpStatus.BAD_REQUEST.value());
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                json.writeValue(response.getOutputStream(), problem);
+                ServletProblems.write(response, json, ServletProblems.naming(HttpStatus.BAD_REQUEST, "invalid " + name,
+                        name, "must not contain the NUL character"));
                 return;
             }
         }

@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -68,13 +67,9 @@ public class RequestRules {
      */
     @Bean
     RequestRejectedHandler problemForRejectedRequests(ObjectMapper applicationMapper) {
-        return (request, response, rejected) -> {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The request was refused: its path is not one this API answers.");
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            applicationMapper.writeValue(response.getOutputStream(), problem);
-        };
+        return (request, response, rejected) -> ServletProblems.write(response, applicationMapper,
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                        "The request was refused: its path is not one this API answers."));
     }
 
     @Bean

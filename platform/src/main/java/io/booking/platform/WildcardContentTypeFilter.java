@@ -9,12 +9,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A body declared as {@code *}{@code /*} or {@code application/*} says nothing of its format: 415 naming the header.
@@ -33,14 +30,10 @@ public class WildcardContentTypeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String declared = request.getContentType();
         if (declared != null && isWildcard(declared)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "the body must be sent as application/json");
-            problem.setProperty("errors", List.of(Map.of("field", HttpHeaders.CONTENT_TYPE,
-                    "message", "must be application/json, not a wildcard")));
-            response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
             response.setHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
+            ServletProblems.write(response, json, ServletProblems.naming(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "the body must be sent as application/json", HttpHeaders.CONTENT_TYPE,
+                    "must be application/json, not a wildcard"));
             return;
         }
         chain.doFilter(request, response);
