@@ -11,6 +11,14 @@ import java.util.Set;
 /** Whose keys an event's sealed fields need: found by walking the event's records, so a new event needs no entry here. */
 final class SealedSubjects {
 
+    /** Asked of every event a processor handles: the class's reflection data is read once, not per event. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     private SealedSubjects() {
     }
 
@@ -22,7 +30,7 @@ final class SealedSubjects {
         } else if (value instanceof Map<?, ?> values) {
             values.values().forEach(element -> collect(element, subjects));
         } else if (value instanceof Record record) {
-            for (RecordComponent component : record.getClass().getRecordComponents()) {
+            for (RecordComponent component : COMPONENTS.get(record.getClass())) {
                 try {
                     collect(component.getAccessor().invoke(record), subjects);
                 } catch (IllegalAccessException | InvocationTargetException e) {
