@@ -66,14 +66,12 @@ public class ConsistencyGate implements HandlerInterceptor {
     }
 
     private void awaitPosition(String name, long position, long deadline) {
-        if (positions.reached(position)) {
-            return;
-        }
+        boolean reached = positions.reached(position);
         // waiting could not help: no command answered this token
-        if (position > positions.newest()) {
+        if (!reached && position > positions.newest()) {
             throw new InvalidParameterException(name, "is beyond the newest event: send the token a command answered");
         }
-        while (!positions.reached(position)) {
+        for (; !reached; reached = positions.reached(position)) {
             if (System.nanoTime() - deadline > 0) {
                 throw new ConsistencyTimeoutException(position, properties.retryAfter());
             }
