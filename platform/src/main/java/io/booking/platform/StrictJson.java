@@ -40,9 +40,6 @@ import java.util.stream.Collectors;
 public final class StrictJson {
 
     private static final int MAX_FIELD_NAME = 120;
-    // Instant reaches a billion years, PostgreSQL's timestamps 294,276 AD: an instant past them failed in a statement
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private StrictJson() {
     }
@@ -154,7 +151,7 @@ public final class StrictJson {
                 return context.handleUnexpectedToken(handledType(), parser);
             }
             Object value = super.deserialize(parser, context);
-            if (value instanceof Instant instant && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+            if (value instanceof Instant instant && !StorableInstants.contains(instant)) {
                 throw InvalidFormatException.from(parser, "an instant must lie in the years 1 to 9999", instant, Instant.class);
             }
             return value;

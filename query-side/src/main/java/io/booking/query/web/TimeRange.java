@@ -1,5 +1,6 @@
 package io.booking.query.web;
 
+import io.booking.platform.StorableInstants;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -17,21 +18,17 @@ import java.time.Instant;
  */
 public interface TimeRange {
 
-    /** The range of instants a filter may name (PostgreSQL's timestamps end long before Instant's). */
-    Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-
     Instant from();
 
     Instant to();
 
     /** Instants far apart enough to stand for "no bound", so a query needs no null checks. */
     default Instant fromOrEarliest() {
-        return from() == null ? EARLIEST : from();
+        return from() == null ? StorableInstants.EARLIEST : from();
     }
 
     default Instant toOrLatest() {
-        return to() == null ? LATEST : to();
+        return to() == null ? StorableInstants.LATEST : to();
     }
 
     @Target(ElementType.TYPE)
@@ -64,7 +61,7 @@ public interface TimeRange {
             }
 
             private static boolean outside(Instant bound) {
-                return bound != null && (bound.isBefore(EARLIEST) || bound.isAfter(LATEST));
+                return bound != null && !StorableInstants.contains(bound);
             }
 
             private static void refuse(ConstraintValidatorContext context, String property, String message) {
