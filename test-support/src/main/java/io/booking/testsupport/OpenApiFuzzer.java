@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.http.MediaType;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.ArrayList;
@@ -34,6 +35,12 @@ public final class OpenApiFuzzer {
      * @param authenticated whether to send it with the caller's token (a third go without)
      */
     public record Request(String method, String uri, String body, boolean authenticated) {
+    }
+
+    /** What every answer to a fuzzed request must be: no 5xx, and a refusal as problem+json. */
+    public static boolean answeredWell(int status, String contentType) {
+        return status < 400 || status < 500 && contentType != null
+                && MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private final JsonNode document;

@@ -47,8 +47,7 @@ class ApiFuzzTest extends QuerySideTest {
             MockHttpServletResponse answer = mvc.perform(builder).andReturn().getResponse();
             int status = answer.getStatus();
             String type = answer.getContentType();
-            if (status >= 500 || status >= 400 && (type == null
-                    || !MediaType.parseMediaType(type).isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))) {
+            if (!OpenApiFuzzer.answeredWell(status, type)) {
                 failures.add(request.method() + " " + request.uri() + ": " + status + " " + type);
             }
         }
