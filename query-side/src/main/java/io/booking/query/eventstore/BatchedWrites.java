@@ -60,18 +60,34 @@ public final class BatchedWrites<K, V> {
     }
 
     private Map<K, V> pending(UnitOfWork<?> unitOfWork) {
-        return unitOfWork.getOrComputeResource(resource, key -> {
-            Map<K, V> pending = new LinkedHashMap<>();
-            unitOfWork.onPrepareCommit(u -> write(pending));
-            return pending;
+        Map<K, V> existing = unitOfWork.getResource(resource);
+        if (existing != null) {
+            return existing;
+        }
+        Map<K, V> pending = new LinkedHashMap<>();
+        unitOfWork.resources().put(resource, pending);
+        unitOfWork.onPrepareCommit(u -> write(pending));
+        PendingWrites.register(unitOfWork, new PendingWrites() {
+            @Override
+            public boolean writePending() {
+                return write(pending);
+            }
+
+            @Override
+            public void dropPending() {
+                pending.clear();
+            }
         });
+        return pending;
     }
 
-    private void write(Map<K, V> pending) {
-        if (!pending.isEmpty()) {
-            List<V> rows = List.copyOf(pending.values());
-            pending.clear();
-            writer.accept(rows);
+    private boolean write(Map<K, V> pending) {
+        if (pending.isEmpty()) {
+            return false;
         }
+        List<V> rows = List.copyOf(pending.values());
+        pending.clear();
+        writer.accept(rows);
+        return true;
     }
 }

@@ -7,7 +7,6 @@ import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +15,11 @@ import java.util.Optional;
 
 /**
  * Axon (without Axon Server) has no health indicator for its processors: DOWN when one is stopped, in error, or failed
- * a batch within the last minute (see {@link ProcessorFailures}).
+ * its last batch (see {@link ProcessorFailures}), UP again as soon as a batch commits. Events parked in a processor's
+ * dead-letter queue do not make it DOWN (it goes on with every other sequence): their number is in the details.
  */
 @Component("eventProcessors")
 public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
-
-    /** How long after a failed batch the processor counts as failing (it retries with growing pauses meanwhile). */
-    private static final Duration FAILING_FOR = Duration.ofMinutes(1);
 
     private final EventProcessingConfiguration processing;
     private final ProcessorFailures failures;
@@ -42,12 +39,13 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
                     .map(EventProcessorsHealthIndicator::segment).toList();
             boolean segmentError = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
             Optional<Instant> lastFailure = failures.lastFailureOf(processor.getName());
-            boolean failing = lastFailure.isPresent() && lastFailure.get().isAfter(failures.now().minus(FAILING_FOR));
+            boolean failing = failures.failing(processor.getName());
             healthy &= processor.isRunning() && !processor.isError() && !segmentError && !failing;
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("running", processor.isRunning());
             detail.put("error", processor.isError() || segmentError || failing);
             lastFailure.ifPresent(at -> detail.put("lastFailedBatchAt", at.toString()));
+            processing.deadLetterQueue(processor.getName()).ifPresent(queue -> detail.put("parked", queue.size()));
             detail.put("segments", segments);
             details.put(processor.getName(), detail);
         }

@@ -1,5 +1,6 @@
 package io.booking.query.eventstore;
 
+import io.booking.platform.DatabaseUnavailable;
 import io.booking.platform.EventStoreTables;
 import io.booking.platform.PacedEventStorageEngine;
 import io.booking.platform.ProcessorTokenStores;
@@ -8,12 +9,14 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -115,15 +118,53 @@ public class EventStoreConfiguration {
                         .claimExtensionThreshold(claimExtension.toMillis())));
     }
 
+    /** Axon's dead-letter queue of each processor (query-side.yml enables it), in the read models' schema. */
+    @Bean
+    DeadLetterSchema deadLetterSchema(@Value("${booking.read-models.schema}") String schema) {
+        return DeadLetterSchema.builder()
+                .deadLetterTable(schema + ".dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("aggregate_type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
+    }
+
     /**
-     * A handler that fails fails its whole batch: rolled back, token included, and tried again. Axon's default logs
-     * the failure and goes on, which would leave that event out of the read model for good (and after a failed
-     * statement PostgreSQL refuses the rest of the transaction anyway).
+     * A handler that fails fails its whole batch: rolled back, token included, and tried again, its events then one at
+     * a time ({@link OneEventAtATime}). The event that still fails is parked in the processor's dead-letter queue with
+     * the later events of its sequence, unless the database was away: then the batch is simply tried again. Axon's
+     * default would log the failure and go on, leaving that event out of the read model for good.
      */
     @Bean
     ConfigurerModule failedHandlersRetryTheirBatch(ProcessorFailures failures) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
-                .registerDefaultErrorHandler(config -> failures));
+                .registerDefaultErrorHandler(config -> failures)
+                .registerDefaultHandlerInterceptor((config, processor) -> failures.watching(processor))
+                .registerDefaultDeadLetterPolicy(config -> (letter, cause) -> {
+                    if (DatabaseUnavailable.causes(cause)) {
+                        throw cause instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(cause);
+                    }
+                    return Decisions.enqueue(new ProjectionFailure(cause));
+                }));
     }
 }

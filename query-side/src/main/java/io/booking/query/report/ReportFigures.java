@@ -1,6 +1,8 @@
 package io.booking.query.report;
 
+import io.booking.query.eventstore.PendingWrites;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -43,13 +45,21 @@ public class ReportFigures {
 
     /** What an event that happened {@code at} changed in one booking's figures. */
     public void changed(Instant at, BookingFigures before, BookingFigures after) {
-        Changes changes = CurrentUnitOfWork.isStarted()
-                ? CurrentUnitOfWork.get().root().getOrComputeResource(PENDING, key -> new Changes())
-                : new Changes();
+        Changes changes = CurrentUnitOfWork.isStarted() ? pending(CurrentUnitOfWork.get().root()) : new Changes();
         changes.add(LocalDate.ofInstant(at, ZoneOffset.UTC).toString(), before, after);
         if (!CurrentUnitOfWork.isStarted()) {
             write(changes);
         }
+    }
+
+    private Changes pending(UnitOfWork<?> batch) {
+        Changes pending = batch.getResource(PENDING);
+        if (pending == null) {
+            pending = new Changes();
+            batch.resources().put(PENDING, pending);
+            PendingWrites.register(batch, pending);
+        }
+        return pending;
     }
 
     /** Writes the changes of this unit of work's events so far. */
@@ -57,9 +67,7 @@ public class ReportFigures {
         if (CurrentUnitOfWork.isStarted()) {
             Changes changes = CurrentUnitOfWork.get().root().getResource(PENDING);
             if (changes != null) {
-                write(changes);
-                changes.eventDays.clear();
-                changes.typeDays.clear();
+                changes.writePending();
             }
         }
     }
@@ -115,9 +123,25 @@ public class ReportFigures {
     }
 
     /** Changes per event and day, and per event, ticket type and day, in key order. */
-    private static final class Changes {
+    private final class Changes implements PendingWrites {
         final Map<List<String>, long[]> eventDays = new TreeMap<>(KEY_ORDER);
         final Map<List<String>, long[]> typeDays = new TreeMap<>(KEY_ORDER);
+
+        @Override
+        public boolean writePending() {
+            if (eventDays.isEmpty() && typeDays.isEmpty()) {
+                return false;
+            }
+            write(this);
+            dropPending();
+            return true;
+        }
+
+        @Override
+        public void dropPending() {
+            eventDays.clear();
+            typeDays.clear();
+        }
 
         void add(String day, BookingFigures before, BookingFigures after) {
             after.perEvent().forEach((event, figures) -> ReportFigures.add(

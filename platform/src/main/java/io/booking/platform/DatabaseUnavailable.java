@@ -1,0 +1,47 @@
+package io.booking.platform;
+
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.Set;
+
+/**
+ * Whether a failure says the database is away or busy for now (no connection, the server shutting down, a statement
+ * cancelled by its timeout, a deadlock or lock timeout), rather than that the work itself is wrong. Such work is worth
+ * trying again unchanged: a client gets 503 with {@code Retry-After}, a projection retries its batch instead of
+ * parking the event.
+ */
+public final class DatabaseUnavailable {
+
+    /** SQLState classes of PostgreSQL's errors that pass: connection (08), transaction rollback (40: serialization,
+     * deadlock), insufficient resources (53), operator intervention (57: shutdown, statement cancelled). */
+    private static final Set<String> TRANSIENT_STATE_CLASSES = Set.of("08", "40", "53", "57");
+    /** lock_not_available (a lock_timeout ran out) */
+    private static final Set<String> TRANSIENT_STATES = Set.of("55P03");
+
+    private DatabaseUnavailable() {
+    }
+
+    public static boolean causes(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
+                    || cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
+                    || cause instanceof QueryTimeoutException
+                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (TRANSIENT_STATES.contains(sql.getSQLState())
+                    || TRANSIENT_STATE_CLASSES.contains(sql.getSQLState().substring(0, Math.min(2, sql.getSQLState().length()))))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
