@@ -1,5 +1,6 @@
 package io.booking.command;
 
+import io.booking.platform.DatabaseOutages;
 import io.booking.platform.RequestRules;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
         "org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration",
         "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxAutoConfiguration",
         "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxEventStoreAutoConfiguration"})
-@Import(RequestRules.class)
+@Import({RequestRules.class, DatabaseOutages.class})
 public class CommandSideApplication {
 
     /** Both apps can run in one JVM (end-to-end tests, the launcher), so each reads its own config file. */

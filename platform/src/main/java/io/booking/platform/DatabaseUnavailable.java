@@ -1,6 +1,11 @@
 package io.booking.platform;
 
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -26,6 +31,18 @@ public final class DatabaseUnavailable {
     private static final Set<String> TRANSIENT_STATES = Set.of("55P03");
 
     private DatabaseUnavailable() {
+    }
+
+    /** How long a client is told to wait before it sends the request again. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
+    /** The answer to a request the database could not serve now: 503, problem+json, {@code Retry-After}. */
+    public static ResponseEntity<ProblemDetail> answer() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database is not answering; nothing was changed that was not confirmed. Retry after Retry-After seconds.");
+        problem.setProperty("rule", "database-unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     public static boolean causes(Throwable failure) {

@@ -22,7 +22,8 @@ public final class ProblemResponses {
             "409", "a rule refused it (`rule` names which); nothing was stored",
             "413", "the request body is larger than the limit (64 KiB)",
             "422", "the request names something the rule cannot apply to (`rule` names which)",
-            "503", "the projections did not reach the consistency token in time; retry after `Retry-After`");
+            "503", "the database is not answering (`rule`: `database-unavailable`), or a query's projections did not "
+                    + "reach its consistency token in time; retry after `Retry-After` seconds");
 
     private ProblemResponses() {
     }
@@ -37,8 +38,12 @@ public final class ProblemResponses {
                 .addProperty("rule", new StringSchema())));
         return (operation, handlerMethod) -> {
             for (String status : statuses) {
-                operation.getResponses().putIfAbsent(status,
-                        new ApiResponse().description(MEANINGS.get(status)).content(problem));
+                ApiResponse refusal = new ApiResponse().description(MEANINGS.get(status)).content(problem);
+                if (status.equals("503")) {
+                    refusal.addHeaderObject("Retry-After", new Header().schema(new IntegerSchema())
+                            .description("seconds to wait before sending the request again"));
+                }
+                operation.getResponses().putIfAbsent(status, refusal);
             }
             ApiResponse created = operation.getResponses().get("201");
             if (created != null) {

@@ -1,5 +1,6 @@
 package io.booking.query;
 
+import io.booking.platform.DatabaseOutages;
 import io.booking.platform.RequestRules;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,7 +13,7 @@ import java.time.Clock;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(RequestRules.class)
+@Import({RequestRules.class, DatabaseOutages.class})
 public class QuerySideApplication {
 
     public static void main(String[] args) {

@@ -4,6 +4,7 @@ import io.booking.command.CommandRefused;
 import io.booking.command.consistency.CommandDispatcher;
 import io.booking.command.consistency.Metadata;
 import io.booking.command.security.Actor;
+import io.booking.platform.DatabaseUnavailable;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.annotation.Value;
@@ -82,6 +83,12 @@ public class BookingQueue {
         List<Answer> answers = new ArrayList<>();
         try {
             answers = placeTogether(occurrenceId, batch);
+            RuntimeException failure = answers.isEmpty() ? null : answers.get(0).failure;
+            if (failure != null && DatabaseUnavailable.causes(failure)) {
+                // the database is away: those waiting meanwhile would each wait for it again; all are answered now
+                List<Waiting> waiting = line.takeUpTo(Integer.MAX_VALUE);
+                answer(waiting, waiting.stream().map(w -> Answer.failed(failure)).toList());
+            }
         } finally {
             // the next in line starts while these are answered
             if (line.handOver()) {
@@ -106,8 +113,10 @@ public class BookingQueue {
         } catch (RuntimeException e) {
             failure = e;
         }
-        if (batch.size() == 1) {
-            return List.of(Answer.failed(failure));
+        if (batch.size() == 1 || DatabaseUnavailable.causes(failure)) {
+            // alone or all together: while the database is away, each on its own would wait for it again
+            RuntimeException cause = failure;
+            return batch.stream().map(waiting -> Answer.failed(cause)).toList();
         }
         // the unit of work failed as a whole (no such event, or conflicts again): each on its own, so that one
         // booking's failure is not the others'

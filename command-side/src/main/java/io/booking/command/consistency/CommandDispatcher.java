@@ -56,6 +56,9 @@ public class CommandDispatcher {
     /** {@link #latestPositionOf} of several aggregates in one query; an aggregate without events is left out. */
     public Map<String, Long> latestPositionsOf(Collection<String> aggregateIds) {
         Map<String, Long> positions = new HashMap<>();
+        if (aggregateIds.isEmpty()) {
+            return positions;
+        }
         jdbc.query("""
                         select aggregate_identifier, max(global_index) from domain_event_entry
                         where aggregate_identifier = any(?) group by aggregate_identifier""",

@@ -22,6 +22,6 @@ public class OpenApiConfiguration {
 
     @Bean
     OperationCustomizer problemResponses() {
-        return ProblemResponses.documenting("400", "401", "403", "404", "409", "413", "422");
+        return ProblemResponses.documenting("400", "401", "403", "404", "409", "413", "422", "503");
     }
 }

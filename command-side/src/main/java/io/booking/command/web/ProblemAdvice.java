@@ -1,6 +1,7 @@
 package io.booking.command.web;
 
 import io.booking.command.CommandRefused;
+import io.booking.platform.DatabaseUnavailable;
 import io.booking.platform.SafeLog;
 import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
@@ -98,9 +99,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.causes(e)) {
+            log.warn("database unavailable: {}", SafeLog.describe(e));
+            return DatabaseUnavailable.answer();
+        }
         log.error("unexpected failure: {}", SafeLog.describe(e));
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected failure");
+        return ResponseEntity.internalServerError()
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected failure"));
     }
 
     @Override

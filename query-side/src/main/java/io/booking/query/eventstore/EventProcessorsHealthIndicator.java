@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,10 +14,9 @@ import java.util.Optional;
 
 /**
  * Axon (without Axon Server) has no health indicator for its processors: DOWN when one is stopped, in error, or failed
- * its last batch (see {@link ProcessorFailures}), UP again as soon as a batch commits. Events parked in a processor's
+ * a batch and has not caught up since (see {@link ProcessorFailures}). Events parked in a processor's
  * dead-letter queue do not make it DOWN (it goes on with every other sequence): their number is in the details.
  */
-@Component("eventProcessors")
 public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
 
     private final EventProcessingConfiguration processing;
@@ -38,6 +36,10 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
             List<Map<String, Object>> segments = processor.processingStatus().values().stream()
                     .map(EventProcessorsHealthIndicator::segment).toList();
             boolean segmentError = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
+            if (!segments.isEmpty() && !segmentError
+                    && processor.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp)) {
+                failures.recovered(processor.getName());
+            }
             Optional<Instant> lastFailure = failures.lastFailureOf(processor.getName());
             boolean failing = failures.failing(processor.getName());
             healthy &= processor.isRunning() && !processor.isError() && !segmentError && !failing;

@@ -4,10 +4,12 @@ import io.booking.platform.DatabaseUnavailable;
 import io.booking.platform.EventStoreTables;
 import io.booking.platform.PacedEventStorageEngine;
 import io.booking.platform.ProcessorTokenStores;
+import io.booking.platform.TimeLimitedHealth;
 import io.booking.shared.booking.CancellationReasonUpcaster;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -21,6 +23,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -118,6 +121,13 @@ public class EventStoreConfiguration {
                         .claimExtensionThreshold(claimExtension.toMillis())));
     }
 
+    /** Within the health budget: the parked events are counted in the database, which may be away. */
+    @Bean
+    HealthIndicator eventProcessors(EventProcessingConfiguration processing, ProcessorFailures failures,
+                                    @Value("${booking.health.budget}") Duration budget) {
+        return new TimeLimitedHealth("eventProcessors", new EventProcessorsHealthIndicator(processing, failures), budget);
+    }
+
     /** Axon's dead-letter queue of each processor (query-side.yml enables it), in the read models' schema. */
     @Bean
     DeadLetterSchema deadLetterSchema(@Value("${booking.read-models.schema}") String schema) {
@@ -159,7 +169,7 @@ public class EventStoreConfiguration {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(config -> failures)
-                .registerDefaultHandlerInterceptor((config, processor) -> failures.watching(processor))
+                .registerDefaultHandlerInterceptor((config, processor) -> failures.clearingSuspects(processor))
                 .registerDefaultDeadLetterPolicy(config -> (letter, cause) -> {
                     if (DatabaseUnavailable.causes(cause)) {
                         throw cause instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(cause);

@@ -17,9 +17,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What each processor's last batches did. A failed batch is rolled back and tried again, and its segment is given up
- * meanwhile, so the processor's own status shows no error: health judges it by when it last failed and last committed.
- * Only the moment is kept, never the error's message (a database error may quote a row).
+ * When each processor last failed a batch, and last was seen well since. A failed batch is rolled back and tried again,
+ * and its segment is given up meanwhile, so the processor's own status shows no error: health counts it as failing
+ * until it has been seen with its segments caught up again. Only the moment is kept, never the error's message (a
+ * database error may quote a row).
  * <p>
  * A batch that failed while the database was there holds an event its projection cannot store: its events become
  * suspects, handled one at a time when the batch is tried again ({@link OneEventAtATime}), so that the culprit alone
@@ -33,7 +34,7 @@ public class ProcessorFailures implements ErrorHandler {
 
     private final Clock clock = Clock.systemUTC(); // real time, not the business Clock bean that tests move
     private final Map<String, Instant> lastFailure = new ConcurrentHashMap<>();
-    private final Map<String, Instant> lastCommit = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastRecovery = new ConcurrentHashMap<>();
     private final Set<String> suspects = ConcurrentHashMap.newKeySet();
 
     @Override
@@ -50,11 +51,18 @@ public class ProcessorFailures implements ErrorHandler {
         return Optional.ofNullable(lastFailure.get(processor));
     }
 
-    /** Whether the processor's last batch failed and none committed since. */
+    /** Whether the processor failed a batch and has not been {@link #recovered} since. */
     public boolean failing(String processor) {
         Instant failed = lastFailure.get(processor);
-        Instant committed = lastCommit.get(processor);
-        return failed != null && (committed == null || committed.isBefore(failed));
+        Instant recovered = lastRecovery.get(processor);
+        return failed != null && (recovered == null || recovered.isBefore(failed));
+    }
+
+    /** The processor was seen with the segments it holds here caught up and none in error. */
+    void recovered(String processor) {
+        if (lastFailure.containsKey(processor)) {
+            lastRecovery.put(processor, clock.instant());
+        }
     }
 
     /** The events are handled one at a time until {@link #clear}ed. */
@@ -70,13 +78,9 @@ public class ProcessorFailures implements ErrorHandler {
         return !suspects.isEmpty() && suspects.contains(key(processor, event.getIdentifier()));
     }
 
-    /** For every processor: notes each batch that commits, and clears its events of suspicion. */
-    MessageHandlerInterceptor<EventMessage<?>> watching(String processor) {
+    /** For every processor: an event's batch that commits clears the event of suspicion. */
+    MessageHandlerInterceptor<EventMessage<?>> clearingSuspects(String processor) {
         return (unitOfWork, chain) -> {
-            unitOfWork.root().getOrComputeResource(ProcessorFailures.class.getName(), key -> {
-                unitOfWork.root().afterCommit(batch -> lastCommit.put(processor, clock.instant()));
-                return Boolean.TRUE;
-            });
             if (!suspects.isEmpty()) {
                 String suspect = key(processor, unitOfWork.getMessage().getIdentifier());
                 unitOfWork.root().afterCommit(batch -> suspects.remove(suspect));

@@ -1,5 +1,6 @@
 package io.booking.query.web;
 
+import io.booking.platform.DatabaseUnavailable;
 import io.booking.platform.SafeLog;
 import io.booking.query.consistency.ConsistencyTimeoutException;
 import io.booking.query.rebuild.RebuildRefused;
@@ -83,9 +84,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.causes(e)) {
+            log.warn("database unavailable: {}", SafeLog.describe(e));
+            return DatabaseUnavailable.answer();
+        }
         log.error("request failed: {}", SafeLog.describe(e));
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "The request failed unexpectedly.");
+        return ResponseEntity.internalServerError()
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "The request failed unexpectedly."));
     }
 
     @Override

@@ -1,0 +1,40 @@
+package io.booking.platform;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * What both apps do while the database is away, imported by each: requests wait for a connection at most the pool's
+ * {@code connection-timeout} and are then answered 503 with {@code Retry-After} ({@link DatabaseUnavailable}), and
+ * health answers within {@code booking.health.budget} per check.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DatabaseOutages {
+
+    /**
+     * Named as Spring Boot's own, which it then leaves out. It opens a connection of its own rather than waiting for
+     * one of the pool: in a rush every pooled connection is busy, and the database is up all the same.
+     */
+    @Bean
+    HealthIndicator dbHealthIndicator(@Value("${spring.datasource.url}") String url,
+                                      @Value("${spring.datasource.username:}") String username,
+                                      @Value("${spring.datasource.password:}") String password,
+                                      @Value("${booking.health.budget}") Duration budget) {
+        DriverManagerDataSource probe = new DriverManagerDataSource(url);
+        Properties connection = new Properties();
+        connection.setProperty("user", username);
+        connection.setProperty("password", password);
+        connection.setProperty("connectTimeout", "1"); // seconds, for a host that does not answer at all
+        connection.setProperty("socketTimeout", "1");
+        connection.setProperty("ApplicationName", "health");
+        probe.setConnectionProperties(connection);
+        return new TimeLimitedHealth("db", new DataSourceHealthIndicator(probe), budget);
+    }
+}
