@@ -477,11 +477,13 @@ class CommandSideIntegrationTest extends CommandApiTest {
         for (String wrongEvent : List.of(bookingId, "00000000-0000-0000-0000-000000000000")) {
             Map<String, Object> body = new java.util.HashMap<>(booking(UUID.randomUUID(), "Lost", 1));
             body.put("eventId", wrongEvent);
-            assertNotFound(post("/api/bookings", token, body));
+            assertNotFound(post("/api/bookings", token, body), "eventId");
             assertNotFound(post("/api/waiting-list", token, Map.of("eventId", wrongEvent, "ticketTypeId", ticketTypeId,
-                    "quantity", 1)));
+                    "quantity", 1)), "eventId");
+            assertNotFound(post("/api/bookings/" + bookingId + "/transfer", token, Map.of("eventId", wrongEvent,
+                    "ticketTypeId", ticketTypeId)), "eventId");
         }
-        assertNotFound(post("/api/bookings/" + eventId + "/cancellation", token, Map.of()));
+        assertNotFound(post("/api/bookings/" + eventId + "/cancellation", token, Map.of()), "bookingId");
 
         // instants PostgreSQL cannot store
         ResponseEntity<String> farEnd = post("/api/admin/events", adminToken, Map.of("title", "Forever",
@@ -526,10 +528,11 @@ class CommandSideIntegrationTest extends CommandApiTest {
         }
     }
 
-    private void assertNotFound(ResponseEntity<String> answer) throws Exception {
+    private void assertNotFound(ResponseEntity<String> answer, String field) throws Exception {
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(404);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(json.readTree(answer.getBody()).get("rule").asText()).isEqualTo("not-found");
+        assertThat(json.readTree(answer.getBody()).at("/errors/0/field").asText()).isEqualTo(field);
     }
 
     private void assertProblem(ResponseEntity<String> answer, int status, String field) throws Exception {

@@ -1,6 +1,7 @@
 package io.booking.command.web;
 
 import io.booking.command.CommandRefused;
+import io.booking.command.axon.NoSuchAggregate;
 import io.booking.platform.DatabaseUnavailable;
 import io.booking.platform.SafeLog;
 import org.axonframework.common.lock.DeadlockException;
@@ -56,6 +57,17 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle(status.getReasonPhrase());
         problem.setProperty("rule", e.rule());
         e.details().forEach(problem::setProperty);
+        return problem;
+    }
+
+    /** An id that names nothing of its kind (none, or a booking's id given as an event's): the field is named. */
+    @ExceptionHandler(NoSuchAggregate.class)
+    ProblemDetail noSuch(NoSuchAggregate e) {
+        // the domain's occurrence is the API's event
+        String field = e.field().endsWith("ccurrenceId") ? "eventId" : e.field();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no such " + field);
+        problem.setProperty("rule", "not-found");
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", "names nothing of its kind")));
         return problem;
     }
 
