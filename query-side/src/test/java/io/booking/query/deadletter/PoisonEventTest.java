@@ -61,6 +61,9 @@ class PoisonEventTest extends QuerySideTest {
                 .andExpect(jsonPath("$.components.eventProcessors.status").value("UP"))
                 .andExpect(jsonPath("$.components.eventProcessors.details.bookings.parked").value(2))
                 .andExpect(jsonPath("$.components.eventProcessors.details.events.parked").value(0)));
+        mvc.perform(get("/actuator/metrics/booking.processor.parked").param("tag", "processor:bookings")
+                        .header("Authorization", admin))
+                .andExpect(jsonPath("$.measurements[0].value").value(2.0));
         mvc.perform(get("/api/admin/dead-letters").header("Authorization", admin))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(1)))
