@@ -40,14 +40,17 @@ class NamingMissingAggregates implements MessageHandlerInterceptor<CommandMessag
         try {
             return chain.proceed();
         } catch (AggregateNotFoundException notFound) {
-            Optional<String> field = fieldHolding(unitOfWork.getMessage().getPayload(),
-                    String.valueOf(notFound.getAggregateIdentifier()));
+            // also a NoSuchAggregate from a command this one sent on: named by this one's field when it holds the id
+            String id = String.valueOf(notFound.getAggregateIdentifier());
+            Optional<String> field = fieldHolding(unitOfWork.getMessage().getPayload(), id);
             if (field.isEmpty()) {
                 throw notFound;
             }
-            throw new NoSuchAggregate(field.get());
+            throw new NoSuchAggregate(id, field.get());
         } catch (IncompatibleAggregateException otherKind) {
-            throw new NoSuchAggregate(fieldOfAnotherKind(unitOfWork.getMessage().getPayload()).orElseThrow(() -> otherKind));
+            Map.Entry<String, String> field = fieldOfAnotherKind(unitOfWork.getMessage().getPayload())
+                    .orElseThrow(() -> otherKind);
+            throw new NoSuchAggregate(field.getValue(), field.getKey());
         }
     }
 
@@ -56,7 +59,8 @@ class NamingMissingAggregates implements MessageHandlerInterceptor<CommandMessag
                 .findFirst();
     }
 
-    private Optional<String> fieldOfAnotherKind(Object command) {
+    /** @return the field and its id */
+    private Optional<Map.Entry<String, String>> fieldOfAnotherKind(Object command) {
         Map<String, String> ids = ids(command);
         if (ids.isEmpty()) {
             return Optional.empty();
@@ -71,7 +75,7 @@ class NamingMissingAggregates implements MessageHandlerInterceptor<CommandMessag
         return ids.entrySet().stream()
                 .filter(field -> kinds.containsKey(field.getValue())
                         && !kinds.get(field.getValue()).endsWith(kindOf(field.getKey())))
-                .map(Map.Entry::getKey).findFirst();
+                .findFirst();
     }
 
     /** The last word before "Id": "toOccurrenceId" holds an occurrence, "customerId" an account. */
