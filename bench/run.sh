@@ -6,7 +6,9 @@
 #   bench/run.sh spread 1 8 32      bookings of 1 ticket spread over 50 events, each C beside pgbench's one-row
 #                                   insert rate at the same C
 #   bench/run.sh rush 32 200        one event of 10,000 seats sold to C clients booking 1-4 tickets each; three
-#                                   sales of fresh events at each C (--sales N in BENCH_ARGS), median quoted
+#                                   sales of fresh events at each C (--sales N in BENCH_ARGS), median quoted; each
+#                                   sale's end check (seats sold = capacity, the store and the Upcoming tabs hold what
+#                                   was answered 201, no 5xx) failing exits non-zero, as a 5xx in spread does
 #   bench/run.sh one-by-one-rush 32 the same rush with every booking in a commit of its own (bookings not placed together)
 #   bench/run.sh naive-rush 32      the same rush against the naive design: the event aggregate uncached and never
 #                                   snapshotted (BENCH_ARGS="--sales 1": one sale takes about a minute)

@@ -56,6 +56,7 @@ public final class BookingBenchmark {
     private final String commandSide;
     private final String querySide;
     private final StringBuilder report = new StringBuilder();
+    private final List<String> failedChecks = new ArrayList<>();
 
     private BookingBenchmark(Map<String, String> options) {
         this.options = options;
@@ -68,14 +69,16 @@ public final class BookingBenchmark {
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
-        new BookingBenchmark(options).run();
+        // a wrong sale fails the run, however fast it was
+        System.exit(new BookingBenchmark(options).run() ? 0 : 1);
     }
 
     private String option(String name, String fallback) {
         return options.getOrDefault(name, fallback);
     }
 
-    private void run() throws Exception {
+    /** @return whether every end check passed */
+    private boolean run() throws Exception {
         String scenario = option("scenario", "spread");
         List<Integer> concurrency = Arrays.stream(option("clients", "8").split(",")).map(Integer::valueOf).toList();
         int most = Collections.max(concurrency);
@@ -100,10 +103,21 @@ public final class BookingBenchmark {
         } finally {
             pool.shutdownNow();
         }
+        line("");
+        line(failedChecks.isEmpty() ? "Every end check passed." : "FAILED end checks: " + String.join("; ", failedChecks));
         Path out = Path.of(option("out", "bench/results/" + scenario + ".md"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
         log.info("{}\nresults written to {}", report, out);
+        return failedChecks.isEmpty();
+    }
+
+    /** An end check: a wrong one is reported and fails the run. */
+    private boolean check(boolean right, String what) {
+        if (!right) {
+            failedChecks.add(what);
+        }
+        return right;
     }
 
     /**
@@ -168,6 +182,7 @@ public final class BookingBenchmark {
                 measured.seconds(), measured.created.get() / measured.seconds(), measured.percentile(50),
                 measured.percentile(99), measured.percentile(100), measured.created.get(), measured.conflicts.get(),
                 measured.other.get(), percentile(measured.visibility, 50), percentile(measured.visibility, 99));
+        check(measured.serverErrors.get() == 0, "5xx answers at C = " + clients);
         double pgbench = pgbench(clients);
         if (pgbench > 0) {
             line("");
@@ -290,7 +305,7 @@ public final class BookingBenchmark {
         line("");
         line("End check of sale %d:", number);
         line("- seats sold (sum of 201 quantities) = %d, capacity = %d: %s", sale.seatsSold.get(), seats,
-                sale.seatsSold.get() == seats ? "exact" : "WRONG");
+                check(sale.seatsSold.get() == seats, "seats sold in sale " + number) ? "exact" : "WRONG");
         long lastPosition = sale.lastPosition.get();
         JsonNode listing = get("/api/events/" + eventId, null, lastPosition).body;
         line("- public listing seats left: %d", listing.at("/ticketTypes/0/seatsLeft").asInt(-1));
@@ -307,7 +322,8 @@ public final class BookingBenchmark {
                     rs.next();
                     line("- bookings in the event store: %d (201 answers: %d), tickets: %d: %s", rs.getLong(1),
                             sale.phase.created.get(), rs.getLong(2),
-                            rs.getLong(1) == sale.phase.created.get() && rs.getLong(2) == seats ? "match" : "MISMATCH");
+                            check(rs.getLong(1) == sale.phase.created.get() && rs.getLong(2) == seats,
+                                    "event store of sale " + number) ? "match" : "MISMATCH");
                 }
             }
         }
@@ -320,9 +336,10 @@ public final class BookingBenchmark {
             missing += Math.max(0, expected - total);
             extra += Math.max(0, total - expected);
         }
-        line("- bookings missing from their customer's Upcoming tab: %d; listed there but not answered 201: %d",
-                missing, extra);
-        line("- 5xx answers: %d", sale.phase.serverErrors.get());
+        line("- bookings missing from their customer's Upcoming tab: %d; listed there but not answered 201: %d: %s",
+                missing, extra, check(missing == 0 && extra == 0, "Upcoming tabs of sale " + number) ? "match" : "MISMATCH");
+        line("- 5xx answers: %d: %s", sale.phase.serverErrors.get(),
+                check(sale.phase.serverErrors.get() == 0, "5xx answers in sale " + number) ? "none" : "WRONG");
     }
 
     // ---- shared machinery -------------------------------------------------------------------------------------
