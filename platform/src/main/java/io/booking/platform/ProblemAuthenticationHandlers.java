@@ -1,22 +1,23 @@
-package io.booking.command.web;
+package io.booking.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.net.URI;
 
-/** 401 and 403 as problem+json, like every other refusal of this API. */
-@Component
+/**
+ * 401 and 403 from both apps' security filters as problem+json, worded as {@link ProblemAnswers} words them when a
+ * controller refuses.
+ */
 public class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper json;
@@ -28,22 +29,21 @@ public class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Bearer");
-        write(response, HttpStatus.UNAUTHORIZED, "a valid bearer token is required", request);
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        write(request, response, HttpStatus.UNAUTHORIZED, ProblemAnswers.TOKEN_REQUIRED);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "this needs a role the caller does not have", request);
+        write(request, response, HttpStatus.FORBIDDEN, ProblemAnswers.ROLE_REFUSED);
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String detail, HttpServletRequest request)
+    /** With the path as {@code instance}, as Spring MVC gives a controller's refusal. */
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        ServletProblems.write(response, json, problem);
     }
 }
