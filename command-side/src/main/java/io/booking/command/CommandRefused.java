@@ -9,7 +9,17 @@ import java.util.Map;
  */
 public class CommandRefused extends RuntimeException {
 
-    public enum Kind { BAD_REQUEST, CONFLICT, UNPROCESSABLE, NOT_FOUND }
+    /** Why, in the domain's words; the web edge chooses the status. */
+    public enum Kind {
+        /** The command carries something unusable, e.g. a wrong, used or expired one-time code. */
+        INVALID,
+        /** A rule does not allow it now: sold out, already cancelled, the window closed. */
+        NOT_ALLOWED,
+        /** It names something the rule cannot apply to: a ticket type the event does not have. */
+        NOT_APPLICABLE,
+        /** It names something that does not exist. */
+        UNKNOWN
+    }
 
     private final Kind kind;
     private final String rule;
@@ -22,21 +32,20 @@ public class CommandRefused extends RuntimeException {
         this.details = Map.copyOf(details);
     }
 
-    /** The request carries something unusable, e.g. a wrong, used or expired one-time code or token. */
-    public static CommandRefused badRequest(String rule, String message) {
-        return new CommandRefused(Kind.BAD_REQUEST, rule, message, Map.of());
+    public static CommandRefused invalid(String rule, String message) {
+        return new CommandRefused(Kind.INVALID, rule, message, Map.of());
     }
 
-    public static CommandRefused conflict(String rule, String message) {
-        return new CommandRefused(Kind.CONFLICT, rule, message, Map.of());
+    public static CommandRefused notAllowed(String rule, String message) {
+        return new CommandRefused(Kind.NOT_ALLOWED, rule, message, Map.of());
     }
 
-    public static CommandRefused unprocessable(String rule, String message) {
-        return new CommandRefused(Kind.UNPROCESSABLE, rule, message, Map.of());
+    public static CommandRefused notApplicable(String rule, String message) {
+        return new CommandRefused(Kind.NOT_APPLICABLE, rule, message, Map.of());
     }
 
-    public static CommandRefused notFound(String rule, String message) {
-        return new CommandRefused(Kind.NOT_FOUND, rule, message, Map.of());
+    public static CommandRefused unknown(String rule, String message) {
+        return new CommandRefused(Kind.UNKNOWN, rule, message, Map.of());
     }
 
     public Kind kind() {

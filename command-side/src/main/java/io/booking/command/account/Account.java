@@ -33,7 +33,7 @@ public class Account {
     @CommandHandler
     public void handle(ChangeAccountDetails command, Clock clock) {
         if (deleted) {
-            throw CommandRefused.conflict("account-deleted", "the account is deleted");
+            throw CommandRefused.notAllowed("account-deleted", "the account is deleted");
         }
         apply(new AccountDetailsChanged(accountId, command.name(), command.email(), command.phone(), clock.instant(),
                 command.customFields()));
@@ -42,7 +42,7 @@ public class Account {
     @CommandHandler
     public void handle(DeleteAccount command, Clock clock) {
         if (deleted) {
-            throw CommandRefused.conflict("account-deleted", "the account is already deleted");
+            throw CommandRefused.notAllowed("account-deleted", "the account is already deleted");
         }
         apply(new AccountDeleted(accountId, command.byAdmin() ? "admin" : "customer", command.cancelledBookings(),
                 clock.instant()));

@@ -56,7 +56,7 @@ public class AccountCommandHandler {
     @CommandHandler
     public String handle(RegisterAccount command) {
         if (!credentials.claim(command.accountId(), command.email(), command.passwordHash(), command.role())) {
-            throw CommandRefused.conflict("email-taken", "an account with this email already exists");
+            throw CommandRefused.notAllowed("email-taken", "an account with this email already exists");
         }
         String subject = command.accountId();
         byte[] key = keys.createKeyFor(subject);
@@ -88,13 +88,13 @@ public class AccountCommandHandler {
     @CommandHandler
     public String handle(AcceptInvitation command) {
         Invitations.Invitation invitation = invitations.take(command.invitationHash())
-                .orElseThrow(() -> CommandRefused.badRequest("invalid-invitation",
+                .orElseThrow(() -> CommandRefused.invalid("invalid-invitation",
                         "the invitation is unknown or was already used"));
         if (!invitation.expiresAt().isAfter(clock.instant())) {
-            throw CommandRefused.badRequest("invitation-expired", "the invitation has expired");
+            throw CommandRefused.invalid("invitation-expired", "the invitation has expired");
         }
         if (!credentials.setPassword(invitation.accountId(), command.passwordHash())) {
-            throw CommandRefused.badRequest("invalid-invitation", "the invitation's account no longer exists");
+            throw CommandRefused.invalid("invalid-invitation", "the invitation's account no longer exists");
         }
         return invitation.accountId();
     }
@@ -104,13 +104,13 @@ public class AccountCommandHandler {
     public void handle(UpdateAccount command) {
         String subject = command.accountId();
         switch (credentials.changeEmail(subject, command.email())) {
-            case NO_SUCH_ACCOUNT -> throw CommandRefused.notFound("no-such-account", "no such account");
-            case TAKEN -> throw CommandRefused.conflict("email-taken", "an account with this email already exists");
+            case NO_SUCH_ACCOUNT -> throw CommandRefused.unknown("no-such-account", "no such account");
+            case TAKEN -> throw CommandRefused.notAllowed("email-taken", "an account with this email already exists");
             case CHANGED -> {
             }
         }
         byte[] key = keys.find(subject)
-                .orElseThrow(() -> CommandRefused.notFound("no-such-account", "the account was deleted"));
+                .orElseThrow(() -> CommandRefused.unknown("no-such-account", "the account was deleted"));
         Map<String, PersonalData> customFields = new TreeMap<>();
         command.customFields().forEach((field, value) ->
                 customFields.put(field, PersonalDataCipher.seal(subject, key, value)));
@@ -126,11 +126,11 @@ public class AccountCommandHandler {
     public int handle(RequestAccountDeletion command) {
         String accountId = command.accountId();
         if (!credentials.lockForDeletion(accountId)) {
-            throw CommandRefused.notFound("no-such-account", "no such account");
+            throw CommandRefused.unknown("no-such-account", "no such account");
         }
         List<UpcomingBookings.Upcoming> upcoming = upcomingBookings.of(accountId);
         if (!upcoming.isEmpty() && !command.cancelUpcomingBookings()) {
-            throw new CommandRefused(CommandRefused.Kind.CONFLICT, "upcoming-bookings",
+            throw new CommandRefused(CommandRefused.Kind.NOT_ALLOWED, "upcoming-bookings",
                     "the account holds " + upcoming.size() + " active booking(s) of events still to come; cancel them "
                             + "first or ask for them to be cancelled with the account (cancelUpcomingBookings)",
                     Map.of("upcomingBookings", upcoming.size()));

@@ -168,7 +168,7 @@ public class AccountController {
                                                      Authentication caller) {
         Actor actor = Actor.of(caller);
         Credentials.Credential credential = credentials.findById(actor.id())
-                .orElseThrow(() -> CommandRefused.notFound("no-such-account", "no such account"));
+                .orElseThrow(() -> CommandRefused.unknown("no-such-account", "no such account"));
         if (credential.passwordHash() == null || !passwords.matches(request.password(), credential.passwordHash())) {
             throw new BadCredentialsException("password is wrong");
         }

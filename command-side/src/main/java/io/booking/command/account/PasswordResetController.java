@@ -44,7 +44,7 @@ public class PasswordResetController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void confirm(@Valid @RequestBody ConfirmRequest request) {
         if (!resets.confirm(request.email().trim(), request.code().trim(), request.newPassword())) {
-            throw CommandRefused.badRequest("invalid-code",
+            throw CommandRefused.invalid("invalid-code",
                     "the code is wrong, expired, already used or tried too often; ask for a new one");
         }
     }

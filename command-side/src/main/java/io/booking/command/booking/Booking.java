@@ -57,7 +57,7 @@ public class Booking {
     @CommandHandler
     public Booking(PlaceBooking command, Clock clock) {
         if (command.tickets().isEmpty() || command.tickets().size() > MAX_TICKETS) {
-            throw CommandRefused.unprocessable("ticket-count", "a booking holds 1 to " + MAX_TICKETS + " tickets");
+            throw CommandRefused.notApplicable("ticket-count", "a booking holds 1 to " + MAX_TICKETS + " tickets");
         }
         apply(new TicketsBooked(command.bookingId(), command.reference(), command.occurrenceId(), command.ticketTypeId(),
                 command.customerId(), command.tickets(), command.answers(), clock.instant()));
@@ -67,7 +67,7 @@ public class Booking {
     @CommandHandler
     public Booking(PlaceGuestBooking command, Clock clock) {
         if (command.tickets().isEmpty() || command.tickets().size() > MAX_TICKETS) {
-            throw CommandRefused.unprocessable("ticket-count", "a booking holds 1 to " + MAX_TICKETS + " tickets");
+            throw CommandRefused.notApplicable("ticket-count", "a booking holds 1 to " + MAX_TICKETS + " tickets");
         }
         apply(new TicketsBooked(command.bookingId(), command.reference(), command.occurrenceId(), command.ticketTypeId(),
                 command.guestId(), command.tickets(), command.answers(), clock.instant()));
@@ -83,7 +83,7 @@ public class Booking {
     public void handle(LinkBookingToAccount command, Clock clock, PersonalDataCipher cipher) {
         requireGuestBooking();
         if (guestErased) {
-            throw CommandRefused.conflict("guest-data-erased", "the guest's data of this booking was erased");
+            throw CommandRefused.notAllowed("guest-data-erased", "the guest's data of this booking was erased");
         }
         String accountId = command.accountId();
         List<BookedTicket> resealed = tickets.stream()
@@ -101,10 +101,10 @@ public class Booking {
     @CommandHandler
     public String handle(EraseGuestData command, Clock clock) {
         if (guestId == null) {
-            throw CommandRefused.conflict("not-a-guest-booking", "the booking was not made by a guest");
+            throw CommandRefused.notAllowed("not-a-guest-booking", "the booking was not made by a guest");
         }
         if (guestErased) {
-            throw CommandRefused.conflict("guest-data-erased", "the guest's data of this booking was already erased");
+            throw CommandRefused.notAllowed("guest-data-erased", "the guest's data of this booking was already erased");
         }
         apply(new GuestDataErased(bookingId, guestId, clock.instant()));
         return guestId;
@@ -112,10 +112,10 @@ public class Booking {
 
     private void requireGuestBooking() {
         if (guestId == null) {
-            throw CommandRefused.conflict("not-a-guest-booking", "the booking was not made by a guest");
+            throw CommandRefused.notAllowed("not-a-guest-booking", "the booking was not made by a guest");
         }
         if (linked) {
-            throw CommandRefused.conflict("already-linked", "the booking is already linked to an account");
+            throw CommandRefused.notAllowed("already-linked", "the booking is already linked to an account");
         }
     }
 
@@ -149,7 +149,7 @@ public class Booking {
         mayBeChangedBy(command.requesterId(), command.byAdmin());
         Placement at = activeTickets.get(command.ticketId());
         if (at == null) {
-            throw CommandRefused.notFound("no-such-ticket", "the booking has no such active ticket");
+            throw CommandRefused.unknown("no-such-ticket", "the booking has no such active ticket");
         }
         apply(new TicketCancelled(bookingId, command.ticketId(), at.occurrenceId(), at.ticketTypeId(),
                 command.byAdmin() ? "admin" : "customer", null, clock.instant(), command.reason()));
@@ -166,11 +166,11 @@ public class Booking {
         List<String> moving;
         if (command.ticketId() != null) {
             if (!activeTickets.containsKey(command.ticketId())) {
-                throw CommandRefused.notFound("no-such-ticket", "the booking has no such active ticket");
+                throw CommandRefused.unknown("no-such-ticket", "the booking has no such active ticket");
             }
             moving = List.of(command.ticketId());
         } else if (activeByPlacement().size() > 1) {
-            throw CommandRefused.conflict("tickets-apart", "the booking's tickets are at different events; "
+            throw CommandRefused.notAllowed("tickets-apart", "the booking's tickets are at different events; "
                     + "transfer them one by one");
         } else {
             moving = List.copyOf(activeTickets.keySet());
@@ -178,7 +178,7 @@ public class Booking {
         Placement from = activeTickets.get(moving.get(0));
         Placement to = new Placement(command.toOccurrenceId(), command.toTicketTypeId());
         if (from.equals(to)) {
-            throw CommandRefused.conflict("same-ticket-type", "the tickets are already for this event and ticket type");
+            throw CommandRefused.notAllowed("same-ticket-type", "the tickets are already for this event and ticket type");
         }
         apply(new TicketsTransferred(bookingId, moving.stream().sorted().toList(), from.occurrenceId(),
                 from.ticketTypeId(), to.occurrenceId(), to.ticketTypeId(),
@@ -211,7 +211,7 @@ public class Booking {
     @CommandHandler
     public void handle(RecordAttendance command, Clock clock) {
         if (!activeTickets.containsKey(command.ticketId())) {
-            throw CommandRefused.notFound("no-such-ticket", "the booking has no such active ticket");
+            throw CommandRefused.unknown("no-such-ticket", "the booking has no such active ticket");
         }
         apply(new AttendanceRecorded(bookingId, command.ticketId(), command.attendance(), clock.instant()));
     }
@@ -244,10 +244,10 @@ public class Booking {
     private void mayBeChangedBy(String requesterId, boolean byAdmin) {
         if (!byAdmin && !customerId.equals(requesterId)) {
             // another customer's booking is as good as unknown to them
-            throw CommandRefused.notFound("not-found", "no such booking");
+            throw CommandRefused.unknown("not-found", "no such booking");
         }
         if (activeTickets.isEmpty()) {
-            throw CommandRefused.conflict("already-cancelled", "the booking is already cancelled");
+            throw CommandRefused.notAllowed("already-cancelled", "the booking is already cancelled");
         }
     }
 

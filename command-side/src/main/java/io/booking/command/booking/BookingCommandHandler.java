@@ -135,12 +135,12 @@ public class BookingCommandHandler {
     }
 
     private static CommandRefused bookingIdUsed() {
-        return CommandRefused.conflict("booking-id-used", "this booking id was already used for another booking");
+        return CommandRefused.notAllowed("booking-id-used", "this booking id was already used for another booking");
     }
 
     static CommandRefused accountDeleted() {
         // a deleted account's token may still be valid until it expires
-        return CommandRefused.notFound("no-such-account", "the account was deleted");
+        return CommandRefused.unknown("no-such-account", "the account was deleted");
     }
 
     /**

@@ -107,7 +107,7 @@ public class BookingController {
     private static void guestMayChange(Authentication caller, UUID bookingId) {
         String granted = Actor.guestBookingOf(caller);
         if (granted != null && !granted.equals(bookingId.toString())) {
-            throw CommandRefused.notFound("not-found", "no such booking");
+            throw CommandRefused.unknown("not-found", "no such booking");
         }
     }
 

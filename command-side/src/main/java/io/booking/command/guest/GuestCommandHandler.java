@@ -55,7 +55,7 @@ public class GuestCommandHandler {
             if (!guests.isGuestBooking(booking.bookingId()) || !claim.existing().get().sameGuestRequestAs(booking)
                     || !retries.sameGuestDetails(booking, command.contact().name(), command.contact().email(),
                     command.contact().phone())) {
-                throw CommandRefused.conflict("booking-id-used", "this booking id was already used for another booking");
+                throw CommandRefused.notAllowed("booking-id-used", "this booking id was already used for another booking");
             }
             // the token was handed out once and is kept only hashed: a retry cannot have it again
             return new GuestConfirmation(booking.bookingId(), claim.reference(), true, null);
@@ -79,7 +79,7 @@ public class GuestCommandHandler {
         String guestId = lockGuestBooking(command.bookingId());
         // held as a booking holds it: a deletion of the account waits for this and then counts the booking
         if (accounts.holdForBooking(command.accountId()).isEmpty()) {
-            throw CommandRefused.notFound("no-such-account", "no such account");
+            throw CommandRefused.unknown("no-such-account", "no such account");
         }
         commands.sendAndWait(new LinkBookingToAccount(command.bookingId(), command.accountId(),
                 command.keepGuestContact()));
@@ -103,8 +103,8 @@ public class GuestCommandHandler {
         Optional<String> guestId = guests.lockGuestOf(bookingId);
         if (guestId.isEmpty()) {
             throw references.find(bookingId).isPresent()
-                    ? CommandRefused.conflict("not-a-guest-booking", "the booking was not made by a guest")
-                    : CommandRefused.notFound("not-found", "no such booking");
+                    ? CommandRefused.notAllowed("not-a-guest-booking", "the booking was not made by a guest")
+                    : CommandRefused.unknown("not-found", "no such booking");
         }
         return guestId.get();
     }

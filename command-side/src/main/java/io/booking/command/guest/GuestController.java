@@ -64,7 +64,7 @@ public class GuestController {
     @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<GuestBookingAnswer> book(@Valid @RequestBody GuestBookingRequest request) {
         if (!enabled) {
-            throw CommandRefused.notFound("guest-checkout-disabled", "guest checkout is switched off");
+            throw CommandRefused.unknown("guest-checkout-disabled", "guest checkout is switched off");
         }
         String bookingId = (request.bookingId() == null ? UUID.randomUUID() : request.bookingId()).toString();
         String guestId = UUID.randomUUID().toString();

@@ -72,15 +72,15 @@ public class Occurrence {
     @CommandHandler
     public Occurrence(ScheduleOccurrence command, Clock clock, DeadlineManager deadlines) {
         if (!command.endsAt().isAfter(command.startsAt())) {
-            throw new CommandRefused(CommandRefused.Kind.UNPROCESSABLE, "ends-before-start",
+            throw new CommandRefused(CommandRefused.Kind.NOT_APPLICABLE, "ends-before-start",
                     "the event must end after it starts", fieldError("endsAt", "must be after startsAt"));
         }
         if (!command.startsAt().isAfter(clock.instant())) {
-            throw new CommandRefused(CommandRefused.Kind.UNPROCESSABLE, "starts-in-the-past",
+            throw new CommandRefused(CommandRefused.Kind.NOT_APPLICABLE, "starts-in-the-past",
                     "the event must start in the future", fieldError("startsAt", "must be in the future"));
         }
         if (command.ticketTypes().stream().map(TicketType::ticketTypeId).distinct().count() != command.ticketTypes().size()) {
-            throw CommandRefused.unprocessable("duplicate-ticket-type", "ticket type ids must be unique within the event");
+            throw CommandRefused.notApplicable("duplicate-ticket-type", "ticket type ids must be unique within the event");
         }
         apply(new OccurrenceScheduled(command.occurrenceId(), command.title(), command.description(), command.startsAt(),
                 command.endsAt(), command.location(), command.organiser(), command.ticketTypes(), command.policy(),
@@ -123,10 +123,10 @@ public class Occurrence {
         bookable(now);
         ReserveSeats.TransferIn transfer = command.transfer();
         if (transfer != null && !organiser.equals(transfer.fromOrganiser())) {
-            throw CommandRefused.conflict("other-organiser", "tickets move only between events of the same organiser");
+            throw CommandRefused.notAllowed("other-organiser", "tickets move only between events of the same organiser");
         }
         if (transfer != null && !transfer.byAdmin() && !policy.transfersAllowed()) {
-            throw CommandRefused.conflict("transfers-not-allowed", "the target event does not accept transfers");
+            throw CommandRefused.notAllowed("transfers-not-allowed", "the target event does not accept transfers");
         }
         return ticketType;
     }
@@ -135,7 +135,7 @@ public class Occurrence {
     public void handle(ChangeCapacity command, Clock clock, DeadlineManager deadlines, WaitingListPolicy waitingList) {
         TicketTypeSeats ticketType = seats.get(command.ticketTypeId());
         if (ticketType == null) {
-            throw CommandRefused.notFound("unknown-ticket-type", "the event has no such ticket type");
+            throw CommandRefused.unknown("unknown-ticket-type", "the event has no such ticket type");
         }
         applyAll(ticketType.changeCapacity(command.capacity(), offering(clock.instant(), waitingList)), deadlines);
     }
@@ -143,7 +143,7 @@ public class Occurrence {
     @CommandHandler
     public void handle(CancelOccurrence command, Clock clock) {
         if (cancelled) {
-            throw CommandRefused.conflict("already-cancelled", "the event is already cancelled");
+            throw CommandRefused.notAllowed("already-cancelled", "the event is already cancelled");
         }
         apply(new OccurrenceCancelled(occurrenceId, command.reason(), clock.instant()));
     }
@@ -192,13 +192,13 @@ public class Occurrence {
     public Reservation handle(AcceptOffer command, Clock clock) {
         TicketTypeSeats ticketType = lineOf(command.entryId());
         if (cancelled) {
-            throw CommandRefused.conflict("event-cancelled", "the event was cancelled; it can no longer be booked");
+            throw CommandRefused.notAllowed("event-cancelled", "the event was cancelled; it can no longer be booked");
         }
         List<OccurrenceEvent> accepted = ticketType.accept(command.entryId(), command.requesterId(),
                 command.bookingId(), clock.instant());
         OfferAccepted offer = (OfferAccepted) accepted.get(0);
         if (offer.quantity() != command.quantity()) {
-            throw new CommandRefused(CommandRefused.Kind.UNPROCESSABLE, "quantity-mismatch",
+            throw new CommandRefused(CommandRefused.Kind.NOT_APPLICABLE, "quantity-mismatch",
                     "the offer holds a different number of seats", Map.of("offered", offer.quantity()));
         }
         accepted.forEach(event -> apply(event));
@@ -248,22 +248,22 @@ public class Occurrence {
     private TicketTypeSeats ticketType(String ticketTypeId) {
         TicketTypeSeats ticketType = seats.get(ticketTypeId);
         if (ticketType == null) {
-            throw CommandRefused.unprocessable("unknown-ticket-type", "the event has no such ticket type");
+            throw CommandRefused.notApplicable("unknown-ticket-type", "the event has no such ticket type");
         }
         return ticketType;
     }
 
     private TicketTypeSeats lineOf(String entryId) {
         return seats.values().stream().filter(s -> s.entry(entryId).isPresent()).findFirst()
-                .orElseThrow(() -> CommandRefused.notFound("not-on-waiting-list", "no such waiting list entry"));
+                .orElseThrow(() -> CommandRefused.unknown("not-on-waiting-list", "no such waiting list entry"));
     }
 
     private void bookable(Instant now) {
         if (cancelled) {
-            throw CommandRefused.conflict("event-cancelled", "the event was cancelled; it can no longer be booked");
+            throw CommandRefused.notAllowed("event-cancelled", "the event was cancelled; it can no longer be booked");
         }
         if (!now.isBefore(startsAt)) {
-            throw CommandRefused.conflict("event-started", "the event has already started; it can no longer be booked");
+            throw CommandRefused.notAllowed("event-started", "the event has already started; it can no longer be booked");
         }
     }
 
@@ -271,7 +271,7 @@ public class Occurrence {
         switch (purpose) {
             case CANCELLATION -> {
                 if (!policy.mayCancel(now, startsAt)) {
-                    throw CommandRefused.conflict(policy.cancellationsAllowed() ? "cancellation-window-closed" : "cancellations-not-allowed",
+                    throw CommandRefused.notAllowed(policy.cancellationsAllowed() ? "cancellation-window-closed" : "cancellations-not-allowed",
                             policy.cancellationsAllowed()
                                     ? "bookings of this event can be cancelled until " + policy.cancellationCutoffHours() + " hours before it starts"
                                     : "this event does not allow cancellations");
@@ -279,13 +279,13 @@ public class Occurrence {
             }
             case TRANSFER -> {
                 if (!policy.transfersAllowed()) {
-                    throw CommandRefused.conflict("transfers-not-allowed", "this event does not allow transfers");
+                    throw CommandRefused.notAllowed("transfers-not-allowed", "this event does not allow transfers");
                 }
                 if (!now.isBefore(startsAt)) {
-                    throw CommandRefused.conflict("event-started", "the event has started; its tickets can no longer be transferred");
+                    throw CommandRefused.notAllowed("event-started", "the event has started; its tickets can no longer be transferred");
                 }
                 if (!policy.mayTransfer(now, startsAt)) {
-                    throw CommandRefused.conflict("transfer-window-closed", "tickets of this event can be transferred until "
+                    throw CommandRefused.notAllowed("transfer-window-closed", "tickets of this event can be transferred until "
                             + policy.cancellationCutoffHours() + " hours before it starts");
                 }
             }

@@ -85,7 +85,7 @@ public class OccurrenceController {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < ticketTypes.size(); i++) {
             if (!names.add(ticketTypes.get(i).name().toLowerCase(Locale.ROOT))) {
-                throw new CommandRefused(CommandRefused.Kind.BAD_REQUEST, "duplicate-ticket-type",
+                throw new CommandRefused(CommandRefused.Kind.INVALID, "duplicate-ticket-type",
                         "two ticket types of the event have the same name", Map.of("errors", List.of(Map.of(
                         "field", "ticketTypes[" + i + "].name", "message", "another ticket type has this name"))));
             }

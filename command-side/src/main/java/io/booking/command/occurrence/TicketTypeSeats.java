@@ -71,7 +71,7 @@ record TicketTypeSeats(String occurrenceId, String ticketTypeId, int capacity, i
     void mayReserve(int quantity) {
         int free = free();
         if (quantity > free) {
-            throw new CommandRefused(CommandRefused.Kind.CONFLICT, "sold-out",
+            throw new CommandRefused(CommandRefused.Kind.NOT_ALLOWED, "sold-out",
                     free == 0 ? "the ticket type is sold out" : "not enough seats left for this booking",
                     Map.of("seatsLeft", free, "requested", quantity));
         }
@@ -84,7 +84,7 @@ record TicketTypeSeats(String occurrenceId, String ticketTypeId, int capacity, i
 
     List<OccurrenceEvent> changeCapacity(int newCapacity, Offering offering) {
         if (newCapacity < taken + held()) {
-            throw new CommandRefused(CommandRefused.Kind.CONFLICT, "below-seats-taken",
+            throw new CommandRefused(CommandRefused.Kind.NOT_ALLOWED, "below-seats-taken",
                     "the capacity cannot go below the seats already taken or held by offers",
                     Map.of("seatsTaken", taken, "seatsHeld", held(), "requested", newCapacity));
         }
@@ -94,10 +94,10 @@ record TicketTypeSeats(String occurrenceId, String ticketTypeId, int capacity, i
 
     List<OccurrenceEvent> join(String entryId, String customerId, int quantity, Instant now) {
         if (line.stream().anyMatch(w -> w.customerId().equals(customerId))) {
-            throw CommandRefused.conflict("already-waiting", "you are already on the waiting list of this ticket type");
+            throw CommandRefused.notAllowed("already-waiting", "you are already on the waiting list of this ticket type");
         }
         if (quantity <= free()) {
-            throw new CommandRefused(CommandRefused.Kind.CONFLICT, "seats-available",
+            throw new CommandRefused(CommandRefused.Kind.NOT_ALLOWED, "seats-available",
                     "seats are available: book instead", Map.of("seatsLeft", free(), "requested", quantity));
         }
         return List.of(new WaitingListJoined(occurrenceId, ticketTypeId, entryId, customerId, quantity, now));
@@ -140,16 +140,16 @@ record TicketTypeSeats(String occurrenceId, String ticketTypeId, int capacity, i
         return entry(entryId)
                 .filter(w -> byAdmin || w.customerId().equals(requesterId))
                 // another customer's entry is as good as unknown to them
-                .orElseThrow(() -> CommandRefused.notFound("not-on-waiting-list", "no such waiting list entry"));
+                .orElseThrow(() -> CommandRefused.unknown("not-on-waiting-list", "no such waiting list entry"));
     }
 
     private Waiting openOffer(String entryId, String requesterId, Instant now) {
         Waiting entry = entryOf(entryId, requesterId, false);
         if (!entry.offered()) {
-            throw CommandRefused.conflict("no-offer", "there is no open offer for this entry yet");
+            throw CommandRefused.notAllowed("no-offer", "there is no open offer for this entry yet");
         }
         if (!now.isBefore(entry.offerExpiresAt())) {
-            throw CommandRefused.conflict("offer-expired", "the offer has expired");
+            throw CommandRefused.notAllowed("offer-expired", "the offer has expired");
         }
         return entry;
     }

@@ -52,7 +52,7 @@ public class OrderCommandHandler {
         if (claim.existing().isPresent()) {
             if (!claim.existing().get().fingerprint().equals(command.fingerprint())
                     || !lines.stream().allMatch(retries::sameDetails)) {
-                throw CommandRefused.conflict("order-id-used", "this order id was already used for another order");
+                throw CommandRefused.notAllowed("order-id-used", "this order id was already used for another order");
             }
             List<OrderConfirmation.Booking> placed = lines.stream().map(line -> new OrderConfirmation.Booking(
                     line.bookingId(), bookingReferences.find(line.bookingId()).orElseThrow().reference(), line.occurrenceId(),
@@ -70,13 +70,13 @@ public class OrderCommandHandler {
             BookTickets line = lines.get(i);
             BookingReferences.Claim booking = bookingReferences.claim(line);
             if (booking.existing().isPresent()) {
-                throw CommandRefused.conflict("order-id-used", "this order id was already used for another order");
+                throw CommandRefused.notAllowed("order-id-used", "this order id was already used for another order");
             }
             Occurrence.Reservation reservation;
             try {
                 reservation = bookings.place(line, booking.reference());
             } catch (AggregateNotFoundException noSuchEvent) {
-                throw new CommandRefused(CommandRefused.Kind.NOT_FOUND, "no-such-event", "line " + i + ": no such event",
+                throw new CommandRefused(CommandRefused.Kind.UNKNOWN, "no-such-event", "line " + i + ": no such event",
                         Map.of("line", i));
             } catch (CommandRefused refused) {
                 Map<String, Object> details = new HashMap<>(refused.details());

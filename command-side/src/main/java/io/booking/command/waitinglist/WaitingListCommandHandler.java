@@ -45,12 +45,12 @@ public class WaitingListCommandHandler {
         // an entry may come to hold seats, so only a live account may wait; held (key share) so it cannot be deleted
         // before this commits, as a booking holds it
         if (credentials.holdForBooking(request.customerId()).isEmpty()) {
-            throw CommandRefused.notFound("no-such-account", "no such account");
+            throw CommandRefused.unknown("no-such-account", "no such account");
         }
         if (!entries.claim(request)) {
             WaitingEntries.Entry existing = entries.find(request.entryId()).orElseThrow();
             if (!existing.sameRequestAs(request)) {
-                throw CommandRefused.conflict("entry-id-used", "this entry id was already used for another entry");
+                throw CommandRefused.notAllowed("entry-id-used", "this entry id was already used for another entry");
             }
             return true;
         }
@@ -77,7 +77,7 @@ public class WaitingListCommandHandler {
         BookingReferences.Claim claim = references.claim(booking);
         if (claim.existing().isPresent()) {
             if (!claim.existing().get().sameRequestAs(booking) || !retries.sameDetails(booking)) {
-                throw CommandRefused.conflict("booking-id-used", "this booking id was already used for another booking");
+                throw CommandRefused.notAllowed("booking-id-used", "this booking id was already used for another booking");
             }
             return new BookingCommandHandler.BookingConfirmation(request.bookingId(), claim.reference(), true);
         }
@@ -90,6 +90,6 @@ public class WaitingListCommandHandler {
     private WaitingEntries.Entry entryFor(String entryId, String requesterId, boolean byAdmin) {
         return entries.find(entryId)
                 .filter(entry -> byAdmin || entry.customerId().equals(requesterId))
-                .orElseThrow(() -> CommandRefused.notFound("not-on-waiting-list", "no such waiting list entry"));
+                .orElseThrow(() -> CommandRefused.unknown("not-on-waiting-list", "no such waiting list entry"));
     }
 }

@@ -28,10 +28,10 @@ public class ProblemAdvice extends ProblemAnswers {
     @ExceptionHandler(CommandRefused.class)
     ProblemDetail refused(CommandRefused e) {
         HttpStatus status = switch (e.kind()) {
-            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_ALLOWED -> HttpStatus.CONFLICT;
+            case NOT_APPLICABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case UNKNOWN -> HttpStatus.NOT_FOUND;
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setType(URI.create("urn:booking:rule:" + e.rule()));
