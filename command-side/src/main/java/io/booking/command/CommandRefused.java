@@ -1,5 +1,6 @@
 package io.booking.command;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,15 +22,31 @@ public class CommandRefused extends RuntimeException {
         UNKNOWN
     }
 
+    /** A part of the command the refusal is about, e.g. {@code endsAt}: "must be after startsAt". */
+    public record Concerning(String field, String problem) {
+    }
+
     private final Kind kind;
     private final String rule;
     private final transient Map<String, Object> details;
+    private final transient List<Concerning> concerning;
 
     public CommandRefused(Kind kind, String rule, String message, Map<String, Object> details) {
+        this(kind, rule, message, details, List.of());
+    }
+
+    public CommandRefused(Kind kind, String rule, String message, Map<String, Object> details,
+                          List<Concerning> concerning) {
         super(message, null, false, false);
         this.kind = kind;
         this.rule = rule;
         this.details = Map.copyOf(details);
+        this.concerning = List.copyOf(concerning);
+    }
+
+    /** A refusal about one field of the command. */
+    public static CommandRefused concerning(Kind kind, String rule, String message, String field, String problem) {
+        return new CommandRefused(kind, rule, message, Map.of(), List.of(new Concerning(field, problem)));
     }
 
     public static CommandRefused invalid(String rule, String message) {
@@ -58,5 +75,9 @@ public class CommandRefused extends RuntimeException {
 
     public Map<String, Object> details() {
         return details;
+    }
+
+    public List<Concerning> concerning() {
+        return concerning;
     }
 }

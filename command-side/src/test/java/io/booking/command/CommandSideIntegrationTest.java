@@ -348,6 +348,19 @@ class CommandSideIntegrationTest extends CommandApiTest {
         assertThat(problem.at("/errors/0/field").asText()).isEqualTo("endsAt");
     }
 
+    @Test
+    void twoTicketTypesWithOneNameAreRefusedNamingTheSecond() throws Exception {
+        ResponseEntity<String> refused = post("/api/admin/events", adminToken, Map.of("title", "Twins",
+                "startsAt", "2099-03-01T10:00:00Z", "endsAt", "2099-03-01T12:00:00Z", "location", "Hall",
+                "organiser", Map.of("name", "Org"), "ticketTypes", List.of(Map.of("name", "Adult", "price", 1, "capacity", 5),
+                        Map.of("name", "ADULT ", "price", 2, "capacity", 5))));
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        JsonNode problem = json.readTree(refused.getBody());
+        assertThat(problem.get("rule").asText()).isEqualTo("duplicate-ticket-type");
+        assertThat(problem.at("/errors/0/field").asText()).isEqualTo("ticketTypes[1].name");
+    }
+
     /** JSON of another type is refused, not converted: 2.5 seats would have become 2, a number a name. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

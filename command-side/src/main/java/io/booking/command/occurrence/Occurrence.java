@@ -25,9 +25,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -64,29 +67,34 @@ public class Occurrence {
         // for Axon
     }
 
-    /** A refusal about one field of the request names it as a 400 does. */
-    private static Map<String, Object> fieldError(String field, String message) {
-        return Map.of("errors", List.of(Map.of("field", field, "message", message)));
-    }
-
     @CommandHandler
     public Occurrence(ScheduleOccurrence command, Clock clock, DeadlineManager deadlines) {
         if (!command.endsAt().isAfter(command.startsAt())) {
-            throw new CommandRefused(CommandRefused.Kind.NOT_APPLICABLE, "ends-before-start",
-                    "the event must end after it starts", fieldError("endsAt", "must be after startsAt"));
+            throw CommandRefused.concerning(CommandRefused.Kind.NOT_APPLICABLE, "ends-before-start",
+                    "the event must end after it starts", "endsAt", "must be after startsAt");
         }
         if (!command.startsAt().isAfter(clock.instant())) {
-            throw new CommandRefused(CommandRefused.Kind.NOT_APPLICABLE, "starts-in-the-past",
-                    "the event must start in the future", fieldError("startsAt", "must be in the future"));
+            throw CommandRefused.concerning(CommandRefused.Kind.NOT_APPLICABLE, "starts-in-the-past",
+                    "the event must start in the future", "startsAt", "must be in the future");
         }
-        if (command.ticketTypes().stream().map(TicketType::ticketTypeId).distinct().count() != command.ticketTypes().size()) {
-            throw CommandRefused.notApplicable("duplicate-ticket-type", "ticket type ids must be unique within the event");
-        }
+        refuseDuplicateNames(command.ticketTypes());
         apply(new OccurrenceScheduled(command.occurrenceId(), command.title(), command.description(), command.startsAt(),
                 command.endsAt(), command.location(), command.organiser(), command.ticketTypes(), command.policy(),
                 clock.instant(), command.category()));
         // kept in PostgreSQL (db-scheduler): it fires once, also across restarts and instances
         deadlines.schedule(command.endsAt(), END_DEADLINE);
+    }
+
+    /** Two ticket types of one event with one name could not be told apart by a customer. */
+    private static void refuseDuplicateNames(List<TicketType> ticketTypes) {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < ticketTypes.size(); i++) {
+            if (!names.add(ticketTypes.get(i).name().toLowerCase(Locale.ROOT))) {
+                throw CommandRefused.concerning(CommandRefused.Kind.INVALID, "duplicate-ticket-type",
+                        "two ticket types of the event have the same name", "ticketTypes[" + i + "].name",
+                        "another ticket type has this name");
+            }
+        }
     }
 
     @DeadlineHandler(deadlineName = END_DEADLINE)

@@ -1,6 +1,5 @@
 package io.booking.command.occurrence;
 
-import io.booking.command.CommandRefused;
 import io.booking.command.consistency.CommandDispatcher;
 import io.booking.command.consistency.ConsistencyToken;
 import io.booking.command.security.Actor;
@@ -31,12 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 
 @RestController
@@ -60,7 +55,6 @@ public class OccurrenceController {
         List<TicketType> ticketTypes = request.ticketTypes().stream()
                 .map(t -> new TicketType(UUID.randomUUID().toString(), t.name().trim(), t.price(), t.capacity()))
                 .toList();
-        refuseDuplicateNames(ticketTypes);
         PolicyRequest policy = request.policy() == null ? new PolicyRequest(true, true, 24, false) : request.policy();
         ScheduleOccurrence command = new ScheduleOccurrence(eventId, request.title().trim(), request.description(),
                 request.startsAt(), request.endsAt(), request.location(),
@@ -78,18 +72,6 @@ public class OccurrenceController {
         }
         List<Scheduled.Type> types = ticketTypes.stream().map(t -> new Scheduled.Type(t.ticketTypeId(), t.name())).toList();
         return ConsistencyToken.created(new Scheduled(eventId, types, ConsistencyToken.orNull(position)), position);
-    }
-
-    /** Two ticket types of one event with one name could not be told apart by a customer. */
-    private static void refuseDuplicateNames(List<TicketType> ticketTypes) {
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < ticketTypes.size(); i++) {
-            if (!names.add(ticketTypes.get(i).name().toLowerCase(Locale.ROOT))) {
-                throw new CommandRefused(CommandRefused.Kind.INVALID, "duplicate-ticket-type",
-                        "two ticket types of the event have the same name", Map.of("errors", List.of(Map.of(
-                        "field", "ticketTypes[" + i + "].name", "message", "another ticket type has this name"))));
-            }
-        }
     }
 
     @Operation(summary = "Cancel an event (admin): no more bookings; every booking of it is cancelled by the organiser",

@@ -82,7 +82,7 @@ public class OrderCommandHandler {
                 Map<String, Object> details = new HashMap<>(refused.details());
                 details.put("line", i);
                 throw new CommandRefused(refused.kind(), refused.rule(), "line " + i + ": " + refused.getMessage(),
-                        details);
+                        details, refused.concerning());
             }
             placed.put(i, new OrderPlaced.Line(line.bookingId(), booking.reference(), line.occurrenceId(),
                     line.ticketTypeId(), line.attendees().size(), reservation.unitPrice()));

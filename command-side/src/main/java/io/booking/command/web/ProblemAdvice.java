@@ -38,6 +38,10 @@ public class ProblemAdvice extends ProblemAnswers {
         problem.setTitle(status.getReasonPhrase());
         problem.setProperty("rule", e.rule());
         e.details().forEach(problem::setProperty);
+        if (!e.concerning().isEmpty()) {
+            problem.setProperty("errors", e.concerning().stream()
+                    .map(part -> new FieldProblem(part.field(), part.problem())).toList());
+        }
         return problem;
     }
 

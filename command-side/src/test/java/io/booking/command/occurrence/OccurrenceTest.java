@@ -55,6 +55,18 @@ class OccurrenceTest {
     }
 
     @Test
+    void twoTicketTypesWithOneNameAreRefused() {
+        List<TicketType> sameName = List.of(new TicketType("a", "Adult", new BigDecimal("25.00"), 5),
+                new TicketType("b", "adult", new BigDecimal("20.00"), 5));
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleOccurrence("ev-1", "Pottery", null, START, END, "Studio 2",
+                        new Organiser("Clay Co", null), sameName, scheduled(1).policy()))
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("two ticket types of the event have the same name")
+                .expectNoEvents();
+    }
+
+    @Test
     void anEventThatEndsBeforeItStartsIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new ScheduleOccurrence("ev-1", "Pottery", null, START, START.minusSeconds(1), "Studio 2",
