@@ -23,8 +23,7 @@ public class CommandRefused extends RuntimeException {
     }
 
     /** A part of the command the refusal is about, e.g. {@code endsAt}: "must be after startsAt". */
-    public record Concerning(String field, String problem) {
-    }
+    public record Concerning(String field, String problem) {}
 
     private final Kind kind;
     private final String rule;
@@ -35,8 +34,8 @@ public class CommandRefused extends RuntimeException {
         this(kind, rule, message, details, List.of());
     }
 
-    public CommandRefused(Kind kind, String rule, String message, Map<String, Object> details,
-                          List<Concerning> concerning) {
+    public CommandRefused(
+            Kind kind, String rule, String message, Map<String, Object> details, List<Concerning> concerning) {
         super(message, null, false, false);
         this.kind = kind;
         this.rule = rule;

@@ -6,19 +6,22 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
 
-@SpringBootApplication(excludeName = {
-        // the command side uses Axon's JDBC storage engine; it has no JPA at all
-        "org.axonframework.springboot.autoconfig.JpaAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxEventStoreAutoConfiguration"})
+@SpringBootApplication(
+        excludeName = {
+            // the command side uses Axon's JDBC storage engine; it has no JPA at all
+            "org.axonframework.springboot.autoconfig.JpaAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxEventStoreAutoConfiguration"
+        })
 @Import({RequestRules.class, DatabaseOutages.class})
 public class CommandSideApplication {
 
     /** Both apps can run in one JVM (end-to-end tests, the launcher), so each reads its own config file. */
     public static SpringApplicationBuilder builder() {
         // no calls home from a booking system: the update check is opt-in
-        System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
+        System.setProperty(
+                "axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
         return new SpringApplicationBuilder(CommandSideApplication.class).properties("spring.config.name=command-side");
     }
 

@@ -1,7 +1,7 @@
 package io.booking.command;
 
-import io.booking.command.support.CommandApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.booking.command.support.CommandApiTest;
 import io.booking.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,11 +24,14 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=command-side",
-        "booking.admin.email=admin@booking.test",
-        "booking.admin.password=admin-password",
-        "booking.security.bcrypt-strength=4"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=command-side",
+            "booking.admin.email=admin@booking.test",
+            "booking.admin.password=admin-password",
+            "booking.security.bcrypt-strength=4"
+        })
 class CommandSideIntegrationTest extends CommandApiTest {
 
     @org.springframework.boot.test.web.server.LocalServerPort
@@ -49,10 +52,22 @@ class CommandSideIntegrationTest extends CommandApiTest {
     @BeforeEach
     void anEventWithTwoSeats() throws Exception {
         adminToken = login("admin@booking.test", "admin-password");
-        ResponseEntity<String> scheduled = post("/api/admin/events", adminToken, Map.of(
-                "title", "Pottery", "startsAt", "2099-01-01T10:00:00Z", "endsAt", "2099-01-01T12:00:00Z",
-                "location", "Studio 2", "organiser", Map.of("name", "Clay Co", "contact", "hello@clay.example"),
-                "ticketTypes", List.of(Map.of("name", "Adult", "price", 25, "capacity", 2))));
+        ResponseEntity<String> scheduled = post(
+                "/api/admin/events",
+                adminToken,
+                Map.of(
+                        "title",
+                        "Pottery",
+                        "startsAt",
+                        "2099-01-01T10:00:00Z",
+                        "endsAt",
+                        "2099-01-01T12:00:00Z",
+                        "location",
+                        "Studio 2",
+                        "organiser",
+                        Map.of("name", "Clay Co", "contact", "hello@clay.example"),
+                        "ticketTypes",
+                        List.of(Map.of("name", "Adult", "price", 25, "capacity", 2))));
         assertThat(scheduled.getStatusCode().value()).isEqualTo(201);
         JsonNode body = json.readTree(scheduled.getBody());
         eventId = body.get("eventId").asText();
@@ -64,31 +79,36 @@ class CommandSideIntegrationTest extends CommandApiTest {
         String customerId = register("Zebedee Quillfeather", "zebedee.quill@booking.test", "+44 20 7946 0991");
         String token = login("ZEBEDEE.QUILL@booking.test", "password-123");
 
-        ResponseEntity<String> booked = post("/api/bookings", token, booking(UUID.randomUUID(), "Philippa Snodgrass", 1));
+        ResponseEntity<String> booked =
+                post("/api/bookings", token, booking(UUID.randomUUID(), "Philippa Snodgrass", 1));
 
         assertThat(booked.getStatusCode().value()).isEqualTo(201);
         JsonNode answer = json.readTree(booked.getBody());
         assertThat(answer.get("reference").asText()).matches("[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}");
-        assertThat(booked.getHeaders().getFirst("X-Consistency-Token")).isEqualTo(answer.get("consistencyToken").asText());
+        assertThat(booked.getHeaders().getFirst("X-Consistency-Token"))
+                .isEqualTo(answer.get("consistencyToken").asText());
 
         List<Map<String, Object>> events = jdbc.queryForList("""
                 select payload_type, convert_from(payload, 'UTF8') as payload, convert_from(meta_data, 'UTF8') as meta
                 from domain_event_entry order by global_index""");
         String everything = events.toString();
-        assertThat(everything).doesNotContain("Zebedee", "Quillfeather", "zebedee.quill", "7946 0991", "Philippa",
-                "Snodgrass", "gluten");
+        assertThat(everything)
+                .doesNotContain(
+                        "Zebedee", "Quillfeather", "zebedee.quill", "7946 0991", "Philippa", "Snodgrass", "gluten");
         Map<String, Object> ticketsBooked = events.stream()
-                .filter(e -> e.get("payload_type").toString().endsWith("TicketsBooked")).findFirst().orElseThrow();
+                .filter(e -> e.get("payload_type").toString().endsWith("TicketsBooked"))
+                .findFirst()
+                .orElseThrow();
         JsonNode payload = json.readTree(ticketsBooked.get("payload").toString());
-        assertThat(payload.get("reference").asText()).isEqualTo(answer.get("reference").asText());
+        assertThat(payload.get("reference").asText())
+                .isEqualTo(answer.get("reference").asText());
         assertThat(payload.get("customerId").asText()).isEqualTo(customerId);
         assertThat(payload.at("/tickets/0/attendeeName/subjectId").asText()).isEqualTo(customerId);
         JsonNode meta = json.readTree(ticketsBooked.get("meta").toString());
         assertThat(meta.get("actor").asText()).isEqualTo("customer:" + customerId);
         assertThat(meta.get("correlationId").asText()).isNotBlank();
         assertThat(meta.get("causationId").asText()).isNotBlank();
-        assertThat(jdbc.queryForObject(
-                "select max(global_index) from domain_event_entry", Long.class))
+        assertThat(jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class))
                 .isEqualTo(answer.get("consistencyToken").asLong());
     }
 
@@ -97,18 +117,34 @@ class CommandSideIntegrationTest extends CommandApiTest {
     void theApiDescriptionSaysWhatTheServerDoes() throws Exception {
         JsonNode api = json.readTree(http.getForObject("/v3/api-docs", String.class));
 
-        for (String created : List.of("/api/bookings", "/api/guest/bookings", "/api/admin/accounts", "/api/accounts",
-                "/api/orders", "/api/admin/events", "/api/waiting-list")) {
-            assertThat(api.at("/paths/" + created.replace("/", "~1") + "/post/responses").has("201"))
-                    .as("POST %s answers 201", created).isTrue();
+        for (String created : List.of(
+                "/api/bookings",
+                "/api/guest/bookings",
+                "/api/admin/accounts",
+                "/api/accounts",
+                "/api/orders",
+                "/api/admin/events",
+                "/api/waiting-list")) {
+            assertThat(api.at("/paths/" + created.replace("/", "~1") + "/post/responses")
+                            .has("201"))
+                    .as("POST %s answers 201", created)
+                    .isTrue();
         }
-        assertThat(api.at("/paths/~1api~1bookings/post/responses/201/content").has("application/json")).isTrue();
-        assertThat(api.at("/components/schemas/BookingRequest/properties/tickets/minItems").asInt()).isEqualTo(1);
-        assertThat(api.at("/components/schemas/EventCancellationRequest/required").toString()).contains("reason");
-        assertThat(api.at("/components/schemas/CancellationRequest/required").isMissingNode()).isTrue();
+        assertThat(api.at("/paths/~1api~1bookings/post/responses/201/content").has("application/json"))
+                .isTrue();
+        assertThat(api.at("/components/schemas/BookingRequest/properties/tickets/minItems")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(api.at("/components/schemas/EventCancellationRequest/required")
+                        .toString())
+                .contains("reason");
+        assertThat(api.at("/components/schemas/CancellationRequest/required").isMissingNode())
+                .isTrue();
         // a number the server needs is required in the description too (a missing one reads as 0 and is refused)
-        assertThat(api.at("/components/schemas/JoinRequest/required").toString()).contains("quantity");
-        assertThat(api.at("/components/schemas/TicketTypeRequest/required").toString()).contains("capacity");
+        assertThat(api.at("/components/schemas/JoinRequest/required").toString())
+                .contains("quantity");
+        assertThat(api.at("/components/schemas/TicketTypeRequest/required").toString())
+                .contains("capacity");
     }
 
     @Test
@@ -164,7 +200,10 @@ class CommandSideIntegrationTest extends CommandApiTest {
         register("Switch Person", "switch@booking.test", null);
         String token = login("switch@booking.test", "password-123");
         UUID bookingId = UUID.randomUUID();
-        assertThat(post("/api/bookings", token, booking(bookingId, "Alice", 1)).getStatusCode().value()).isEqualTo(201);
+        assertThat(post("/api/bookings", token, booking(bookingId, "Alice", 1))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
         Map<String, Object> child = new java.util.HashMap<>(booking(bookingId, "Alice", 1));
         child.put("tickets", List.of(Map.of("attendeeName", "Alice", "child", true)));
         Map<String, Object> otherAnswer = new java.util.HashMap<>(booking(bookingId, "Alice", 1));
@@ -175,7 +214,10 @@ class CommandSideIntegrationTest extends CommandApiTest {
             assertThat(refused.getStatusCode().value()).isEqualTo(409);
             assertThat(json.readTree(refused.getBody()).get("rule").asText()).isEqualTo("booking-id-used");
         }
-        assertThat(post("/api/bookings", token, booking(bookingId, "Alice", 1)).getStatusCode().value()).isEqualTo(201);
+        assertThat(post("/api/bookings", token, booking(bookingId, "Alice", 1))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
         assertThat(eventsAbout("TicketsBooked", bookingId)).isEqualTo(1);
     }
 
@@ -190,17 +232,21 @@ class CommandSideIntegrationTest extends CommandApiTest {
 
         java.util.Map<String, Integer> statuses = new java.util.HashMap<>();
         for (int i = 0; i < 10; i++) {
-            statuses.merge("Attendee " + (i % 2) + " " + answers.get(i).getStatusCode().value(), 1, Integer::sum);
+            statuses.merge(
+                    "Attendee " + (i % 2) + " " + answers.get(i).getStatusCode().value(), 1, Integer::sum);
         }
         // one name won, all five of its requests got the booking; the other name's five got 409
         assertThat(statuses.values()).containsOnly(5);
-        assertThat(statuses.keySet()).hasSize(2).anyMatch(k -> k.endsWith("201")).anyMatch(k -> k.endsWith("409"));
+        assertThat(statuses.keySet())
+                .hasSize(2)
+                .anyMatch(k -> k.endsWith("201"))
+                .anyMatch(k -> k.endsWith("409"));
         assertThat(eventsAbout("TicketsBooked", bookingId)).isEqualTo(1);
     }
 
     /** Posts {@code count} bookings released at the same moment, each its own body; the answers in that order. */
-    private List<ResponseEntity<String>> allAtOnce(int count, java.util.function.IntFunction<Map<String, Object>> body,
-                                                   String token) throws Exception {
+    private List<ResponseEntity<String>> allAtOnce(
+            int count, java.util.function.IntFunction<Map<String, Object>> body, String token) throws Exception {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(count);
         try {
             java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
@@ -236,9 +282,13 @@ class CommandSideIntegrationTest extends CommandApiTest {
         assertThat(refused.getStatusCode().value()).isEqualTo(409);
         assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(refused.getBody()).contains("\"rule\":\"sold-out\"", "\"seatsLeft\":0");
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(eventsBefore);
-        assertThat(jdbc.queryForObject("select count(*) from booking_reference where booking_id = ?", Long.class,
-                refusedId.toString())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class))
+                .isEqualTo(eventsBefore);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from booking_reference where booking_id = ?",
+                        Long.class,
+                        refusedId.toString()))
+                .isZero();
     }
 
     @Test
@@ -246,10 +296,26 @@ class CommandSideIntegrationTest extends CommandApiTest {
         register("Lost Person", "lost@booking.test", null);
         String token = login("lost@booking.test", "password-123");
 
-        ResponseEntity<String> unknownType = post("/api/bookings", token, Map.of("eventId", eventId,
-                "ticketTypeId", UUID.randomUUID().toString(), "tickets", List.of(Map.of("attendeeName", "A"))));
-        ResponseEntity<String> unknownEvent = post("/api/bookings", token, Map.of("eventId", UUID.randomUUID().toString(),
-                "ticketTypeId", ticketTypeId, "tickets", List.of(Map.of("attendeeName", "A"))));
+        ResponseEntity<String> unknownType = post(
+                "/api/bookings",
+                token,
+                Map.of(
+                        "eventId",
+                        eventId,
+                        "ticketTypeId",
+                        UUID.randomUUID().toString(),
+                        "tickets",
+                        List.of(Map.of("attendeeName", "A"))));
+        ResponseEntity<String> unknownEvent = post(
+                "/api/bookings",
+                token,
+                Map.of(
+                        "eventId",
+                        UUID.randomUUID().toString(),
+                        "ticketTypeId",
+                        ticketTypeId,
+                        "tickets",
+                        List.of(Map.of("attendeeName", "A"))));
 
         assertThat(unknownType.getStatusCode().value()).isEqualTo(422);
         assertThat(unknownType.getBody()).contains("unknown-ticket-type");
@@ -260,8 +326,10 @@ class CommandSideIntegrationTest extends CommandApiTest {
     void anEmailBelongsToOneAccountWhateverItsCase() {
         register("First Owner", "owner@booking.test", null);
 
-        ResponseEntity<String> second = post("/api/accounts", null, Map.of("name", "Second Owner",
-                "email", "OWNER@Booking.Test", "password", "password-123"));
+        ResponseEntity<String> second = post(
+                "/api/accounts",
+                null,
+                Map.of("name", "Second Owner", "email", "OWNER@Booking.Test", "password", "password-123"));
 
         assertThat(second.getStatusCode().value()).isEqualTo(409);
         assertThat(second.getBody()).contains("email-taken").doesNotContain("owner@", "OWNER@");
@@ -271,15 +339,14 @@ class CommandSideIntegrationTest extends CommandApiTest {
     void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() {
         register("Careful Person", "careful@booking.test", null);
 
-        ResponseEntity<String> wrongPassword = post("/api/auth/token", null,
-                Map.of("email", "careful@booking.test", "password", "not-the-password"));
-        ResponseEntity<String> unknownEmail = post("/api/auth/token", null,
-                Map.of("email", "nobody@booking.test", "password", "not-the-password"));
+        ResponseEntity<String> wrongPassword =
+                post("/api/auth/token", null, Map.of("email", "careful@booking.test", "password", "not-the-password"));
+        ResponseEntity<String> unknownEmail =
+                post("/api/auth/token", null, Map.of("email", "nobody@booking.test", "password", "not-the-password"));
 
         assertThat(wrongPassword.getStatusCode().value()).isEqualTo(401);
         assertThat(unknownEmail.getStatusCode().value()).isEqualTo(401);
-        assertThat(wrongPassword.getBody().replace("careful", "nobody"))
-                .isEqualTo(unknownEmail.getBody());
+        assertThat(wrongPassword.getBody().replace("careful", "nobody")).isEqualTo(unknownEmail.getBody());
     }
 
     @Test
@@ -288,14 +355,37 @@ class CommandSideIntegrationTest extends CommandApiTest {
         String token = login("sloppy@booking.test", "password-123");
         long eventsBefore = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
 
-        ResponseEntity<String> missing = post("/api/bookings", token, Map.of("ticketTypeId", ticketTypeId,
-                "tickets", List.of(Map.of("attendeeName", " "))));
-        ResponseEntity<String> wrongType = post("/api/bookings", token, Map.of("eventId", "not-a-uuid",
-                "ticketTypeId", ticketTypeId, "tickets", List.of(Map.of("attendeeName", "A"))));
+        ResponseEntity<String> missing = post(
+                "/api/bookings",
+                token,
+                Map.of("ticketTypeId", ticketTypeId, "tickets", List.of(Map.of("attendeeName", " "))));
+        ResponseEntity<String> wrongType = post(
+                "/api/bookings",
+                token,
+                Map.of(
+                        "eventId",
+                        "not-a-uuid",
+                        "ticketTypeId",
+                        ticketTypeId,
+                        "tickets",
+                        List.of(Map.of("attendeeName", "A"))));
         ResponseEntity<String> malformed = post("/api/bookings", token, "{\"eventId\": ");
-        ResponseEntity<String> badCapacity = post("/api/admin/events", adminToken, Map.of("title", "X",
-                "startsAt", "2099-01-01T10:00:00Z", "endsAt", "2099-01-01T12:00:00Z", "location", "Y",
-                "organiser", Map.of("name", "Z"), "ticketTypes", List.of(Map.of("name", "A", "price", 1, "capacity", "many"))));
+        ResponseEntity<String> badCapacity = post(
+                "/api/admin/events",
+                adminToken,
+                Map.of(
+                        "title",
+                        "X",
+                        "startsAt",
+                        "2099-01-01T10:00:00Z",
+                        "endsAt",
+                        "2099-01-01T12:00:00Z",
+                        "location",
+                        "Y",
+                        "organiser",
+                        Map.of("name", "Z"),
+                        "ticketTypes",
+                        List.of(Map.of("name", "A", "price", 1, "capacity", "many"))));
 
         assertThat(missing.getStatusCode().value()).isEqualTo(400);
         assertThat(missing.getBody()).contains("\"field\":\"eventId\"", "\"field\":\"tickets[0].attendeeName\"");
@@ -304,7 +394,8 @@ class CommandSideIntegrationTest extends CommandApiTest {
         assertThat(malformed.getStatusCode().value()).isEqualTo(400);
         assertThat(badCapacity.getStatusCode().value()).isEqualTo(400);
         assertThat(badCapacity.getBody()).contains("ticketTypes[0].capacity");
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(eventsBefore);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class))
+                .isEqualTo(eventsBefore);
     }
 
     /** PostgreSQL cannot store NUL in text: accepted, it stopped every projection that copied the name. */
@@ -314,16 +405,24 @@ class CommandSideIntegrationTest extends CommandApiTest {
         String token = login("nul@booking.test", "password-123");
         long eventsBefore = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
 
-        ResponseEntity<String> refused = post("/api/bookings", token, "{\"eventId\":\"" + eventId
-                + "\",\"ticketTypeId\":\"" + ticketTypeId + "\",\"tickets\":[{\"attendeeName\":\"Evil\\u0000Name\"}]}");
-        ResponseEntity<String> registration = post("/api/accounts", null,
+        ResponseEntity<String> refused = post(
+                "/api/bookings",
+                token,
+                "{\"eventId\":\"" + eventId + "\",\"ticketTypeId\":\"" + ticketTypeId
+                        + "\",\"tickets\":[{\"attendeeName\":\"Evil\\u0000Name\"}]}");
+        ResponseEntity<String> registration = post(
+                "/api/accounts",
+                null,
                 "{\"name\":\"Nul\\u0000\",\"email\":\"nul2@booking.test\",\"password\":\"password-123\"}");
 
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
-        assertThat(json.readTree(refused.getBody()).at("/errors/0/field").asText()).isEqualTo("tickets[0].attendeeName");
+        assertThat(json.readTree(refused.getBody()).at("/errors/0/field").asText())
+                .isEqualTo("tickets[0].attendeeName");
         assertThat(registration.getStatusCode().value()).isEqualTo(400);
-        assertThat(json.readTree(registration.getBody()).at("/errors/0/field").asText()).isEqualTo("name");
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(eventsBefore);
+        assertThat(json.readTree(registration.getBody()).at("/errors/0/field").asText())
+                .isEqualTo("name");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class))
+                .isEqualTo(eventsBefore);
     }
 
     @Test
@@ -332,15 +431,29 @@ class CommandSideIntegrationTest extends CommandApiTest {
 
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-        assertThat(json.readTree(refused.getBody()).at("/errors/0/field").asText()).isEqualTo("bookingId");
+        assertThat(json.readTree(refused.getBody()).at("/errors/0/field").asText())
+                .isEqualTo("bookingId");
         assertThat(json.readTree(refused.getBody()).get("detail").asText()).doesNotContain("xyz-123");
     }
 
     @Test
     void anEventThatEndsBeforeItStartsIsRefusedNamingEndsAt() throws Exception {
-        ResponseEntity<String> refused = post("/api/admin/events", adminToken, Map.of("title", "Backwards",
-                "startsAt", "2099-03-01T12:00:00Z", "endsAt", "2099-03-01T10:00:00Z", "location", "Hall",
-                "organiser", Map.of("name", "Org"), "ticketTypes", List.of(Map.of("name", "A", "price", 1, "capacity", 5))));
+        ResponseEntity<String> refused = post(
+                "/api/admin/events",
+                adminToken,
+                Map.of(
+                        "title",
+                        "Backwards",
+                        "startsAt",
+                        "2099-03-01T12:00:00Z",
+                        "endsAt",
+                        "2099-03-01T10:00:00Z",
+                        "location",
+                        "Hall",
+                        "organiser",
+                        Map.of("name", "Org"),
+                        "ticketTypes",
+                        List.of(Map.of("name", "A", "price", 1, "capacity", 5))));
 
         assertThat(refused.getStatusCode().value()).isEqualTo(422);
         JsonNode problem = json.readTree(refused.getBody());
@@ -350,10 +463,24 @@ class CommandSideIntegrationTest extends CommandApiTest {
 
     @Test
     void twoTicketTypesWithOneNameAreRefusedNamingTheSecond() throws Exception {
-        ResponseEntity<String> refused = post("/api/admin/events", adminToken, Map.of("title", "Twins",
-                "startsAt", "2099-03-01T10:00:00Z", "endsAt", "2099-03-01T12:00:00Z", "location", "Hall",
-                "organiser", Map.of("name", "Org"), "ticketTypes", List.of(Map.of("name", "Adult", "price", 1, "capacity", 5),
-                        Map.of("name", "ADULT ", "price", 2, "capacity", 5))));
+        ResponseEntity<String> refused = post(
+                "/api/admin/events",
+                adminToken,
+                Map.of(
+                        "title",
+                        "Twins",
+                        "startsAt",
+                        "2099-03-01T10:00:00Z",
+                        "endsAt",
+                        "2099-03-01T12:00:00Z",
+                        "location",
+                        "Hall",
+                        "organiser",
+                        Map.of("name", "Org"),
+                        "ticketTypes",
+                        List.of(
+                                Map.of("name", "Adult", "price", 1, "capacity", 5),
+                                Map.of("name", "ADULT ", "price", 2, "capacity", 5))));
 
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         JsonNode problem = json.readTree(refused.getBody());
@@ -363,21 +490,32 @@ class CommandSideIntegrationTest extends CommandApiTest {
 
     /** JSON of another type is refused, not converted: 2.5 seats would have become 2, a number a name. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"capacity\": 2.5} | ticketTypes[0].capacity",
-            "{\"price\": \"12.5\"} | ticketTypes[0].price",
-            "{\"name\": 7} | ticketTypes[0].name",
-            "{\"title\": 5} | title",
-            "{\"policy\": {\"transfersAllowed\": 1}} | policy.transfersAllowed",
-            "{\"startsAt\": 1900000000} | startsAt",
-            "{\"title\": \"Nul\\u0000Title\"} | title",
-            "{\"name\": \"A\\u0000\"} | ticketTypes[0].name"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"capacity\": 2.5} | ticketTypes[0].capacity",
+                "{\"price\": \"12.5\"} | ticketTypes[0].price",
+                "{\"name\": 7} | ticketTypes[0].name",
+                "{\"title\": 5} | title",
+                "{\"policy\": {\"transfersAllowed\": 1}} | policy.transfersAllowed",
+                "{\"startsAt\": 1900000000} | startsAt",
+                "{\"title\": \"Nul\\u0000Title\"} | title",
+                "{\"name\": \"A\\u0000\"} | ticketTypes[0].name"
+            })
     void aValueOfAnotherJsonTypeIsA400NamingTheField(String change, String field) throws Exception {
         Map<String, Object> ticketType = new java.util.HashMap<>(Map.of("name", "A", "price", 1, "capacity", 5));
-        Map<String, Object> event = new java.util.HashMap<>(Map.of("title", "Typed", "startsAt", "2099-03-01T10:00:00Z",
-                "endsAt", "2099-03-01T12:00:00Z", "location", "Hall", "organiser", Map.of("name", "Org")));
-        Map<String, Object> changed = json.readValue(change, new com.fasterxml.jackson.core.type.TypeReference<>() {
-        });
+        Map<String, Object> event = new java.util.HashMap<>(Map.of(
+                "title",
+                "Typed",
+                "startsAt",
+                "2099-03-01T10:00:00Z",
+                "endsAt",
+                "2099-03-01T12:00:00Z",
+                "location",
+                "Hall",
+                "organiser",
+                Map.of("name", "Org")));
+        Map<String, Object> changed = json.readValue(change, new com.fasterxml.jackson.core.type.TypeReference<>() {});
         (field.startsWith("ticketTypes") ? ticketType : event).putAll(changed);
         event.put("ticketTypes", List.of(ticketType));
         long eventsBefore = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
@@ -385,16 +523,30 @@ class CommandSideIntegrationTest extends CommandApiTest {
         ResponseEntity<String> refused = post("/api/admin/events", adminToken, event);
 
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
-        assertThat(json.readTree(refused.getBody()).at("/errors/0/field").asText()).isEqualTo(field);
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(eventsBefore);
+        assertThat(json.readTree(refused.getBody()).at("/errors/0/field").asText())
+                .isEqualTo(field);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class))
+                .isEqualTo(eventsBefore);
     }
 
     @Test
     void schedulingRetriedIsAnsweredAsTheFirstTimeAndTheSameIdForAnotherEventIsAConflict() throws Exception {
         String eventId = UUID.randomUUID().toString();
-        Map<String, Object> event = Map.of("eventId", eventId, "title", "Twice",
-                "startsAt", "2099-02-01T10:00:00Z", "endsAt", "2099-02-01T12:00:00Z", "location", "Hall",
-                "organiser", Map.of("name", "Org"), "ticketTypes", List.of(Map.of("name", "A", "price", 1, "capacity", 5)));
+        Map<String, Object> event = Map.of(
+                "eventId",
+                eventId,
+                "title",
+                "Twice",
+                "startsAt",
+                "2099-02-01T10:00:00Z",
+                "endsAt",
+                "2099-02-01T12:00:00Z",
+                "location",
+                "Hall",
+                "organiser",
+                Map.of("name", "Org"),
+                "ticketTypes",
+                List.of(Map.of("name", "A", "price", 1, "capacity", 5)));
         Map<String, Object> other = new java.util.HashMap<>(event);
         other.put("title", "Another event");
 
@@ -407,19 +559,35 @@ class CommandSideIntegrationTest extends CommandApiTest {
         assertThat(json.readTree(retry.getBody())).isEqualTo(json.readTree(first.getBody()));
         assertThat(clash.getStatusCode().value()).isEqualTo(409);
         assertThat(clash.getBody()).contains("already-exists");
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-                Long.class, eventId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, eventId))
+                .isEqualTo(1);
     }
 
     @Test
     void twoTicketTypesOfOneNameAreRefusedNamingTheSecond() throws Exception {
-        ResponseEntity<String> refused = post("/api/admin/events", adminToken, Map.of("title", "Doubled",
-                "startsAt", "2099-02-01T10:00:00Z", "endsAt", "2099-02-01T12:00:00Z", "location", "Hall",
-                "organiser", Map.of("name", "Org"), "ticketTypes", List.of(Map.of("name", "Adult", "price", 1,
-                        "capacity", 5), Map.of("name", " adult ", "price", 2, "capacity", 5))));
+        ResponseEntity<String> refused = post(
+                "/api/admin/events",
+                adminToken,
+                Map.of(
+                        "title",
+                        "Doubled",
+                        "startsAt",
+                        "2099-02-01T10:00:00Z",
+                        "endsAt",
+                        "2099-02-01T12:00:00Z",
+                        "location",
+                        "Hall",
+                        "organiser",
+                        Map.of("name", "Org"),
+                        "ticketTypes",
+                        List.of(
+                                Map.of("name", "Adult", "price", 1, "capacity", 5),
+                                Map.of("name", " adult ", "price", 2, "capacity", 5))));
 
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
-        assertThat(json.readTree(refused.getBody()).at("/errors/0/field").asText()).isEqualTo("ticketTypes[1].name");
+        assertThat(json.readTree(refused.getBody()).at("/errors/0/field").asText())
+                .isEqualTo("ticketTypes[1].name");
     }
 
     @Test
@@ -427,11 +595,15 @@ class CommandSideIntegrationTest extends CommandApiTest {
         register("Curious Person", "curious@booking.test", null);
         String token = login("curious@booking.test", "password-123");
 
-        assertThat(post("/api/admin/events", null, Map.of()).getStatusCode().value()).isEqualTo(401);
+        assertThat(post("/api/admin/events", null, Map.of()).getStatusCode().value())
+                .isEqualTo(401);
         ResponseEntity<String> forbidden = post("/api/admin/events", token, Map.of());
         assertThat(forbidden.getStatusCode().value()).isEqualTo(403);
         assertThat(forbidden.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(post("/api/bookings", "not.a.token", Map.of()).getStatusCode().value()).isEqualTo(401);
+        assertThat(post("/api/bookings", "not.a.token", Map.of())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
     }
 
     @Test
@@ -440,11 +612,14 @@ class CommandSideIntegrationTest extends CommandApiTest {
         java.util.function.Function<byte[], java.net.http.HttpResponse<String>> sendChunked = body -> {
             try {
                 // a publisher of unknown length makes the client send Transfer-Encoding: chunked
-                return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.getRootUri() + "/api/auth/token"))
+                return client.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.getRootUri() + "/api/auth/token"))
                                 .timeout(java.time.Duration.ofSeconds(10))
                                 .header("Content-Type", "application/json")
-                                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
-                                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                        () -> new java.io.ByteArrayInputStream(body)))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -469,57 +644,90 @@ class CommandSideIntegrationTest extends CommandApiTest {
         String token = login("edge@booking.test", "password-123");
         long eventsBefore = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
 
-        ResponseEntity<String> twice = post("/api/auth/token", null,
+        ResponseEntity<String> twice = post(
+                "/api/auth/token",
+                null,
                 "{\"email\":\"edge@booking.test\",\"password\":\"password-123\",\"email\":\"other@booking.test\"}");
         assertProblem(twice, 400, "email");
 
         for (String type : List.of("*/*", "application/*")) {
             HttpHeaders headers = headers(token);
             headers.set(HttpHeaders.CONTENT_TYPE, type);
-            ResponseEntity<String> wildcard = http.exchange("/api/bookings", HttpMethod.POST, new HttpEntity<>(
-                    json.writeValueAsString(booking(UUID.randomUUID(), "Wild", 1)), headers), String.class);
+            ResponseEntity<String> wildcard = http.exchange(
+                    "/api/bookings",
+                    HttpMethod.POST,
+                    new HttpEntity<>(json.writeValueAsString(booking(UUID.randomUUID(), "Wild", 1)), headers),
+                    String.class);
             assertThat(wildcard.getStatusCode().value()).as(type).isEqualTo(415);
             assertThat(wildcard.getHeaders().getContentType()).as(type).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         }
 
         // an id of another kind of aggregate, or the nil UUID, is no event
         String bookingId = UUID.randomUUID().toString();
-        assertThat(post("/api/bookings", token, booking(UUID.fromString(bookingId), "Real", 1)).getStatusCode().value())
+        assertThat(post("/api/bookings", token, booking(UUID.fromString(bookingId), "Real", 1))
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(201);
         eventsBefore = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
         for (String wrongEvent : List.of(bookingId, "00000000-0000-0000-0000-000000000000")) {
             Map<String, Object> body = new java.util.HashMap<>(booking(UUID.randomUUID(), "Lost", 1));
             body.put("eventId", wrongEvent);
             assertNotFound(post("/api/bookings", token, body), "eventId");
-            assertNotFound(post("/api/waiting-list", token, Map.of("eventId", wrongEvent, "ticketTypeId", ticketTypeId,
-                    "quantity", 1)), "eventId");
-            assertNotFound(post("/api/bookings/" + bookingId + "/transfer", token, Map.of("eventId", wrongEvent,
-                    "ticketTypeId", ticketTypeId)), "eventId");
+            assertNotFound(
+                    post(
+                            "/api/waiting-list",
+                            token,
+                            Map.of("eventId", wrongEvent, "ticketTypeId", ticketTypeId, "quantity", 1)),
+                    "eventId");
+            assertNotFound(
+                    post(
+                            "/api/bookings/" + bookingId + "/transfer",
+                            token,
+                            Map.of("eventId", wrongEvent, "ticketTypeId", ticketTypeId)),
+                    "eventId");
         }
         assertNotFound(post("/api/bookings/" + eventId + "/cancellation", token, Map.of()), "bookingId");
 
         // instants PostgreSQL cannot store
-        ResponseEntity<String> farEnd = post("/api/admin/events", adminToken, Map.of("title", "Forever",
-                "startsAt", "2099-03-01T10:00:00Z", "endsAt", "+999999999-12-31T23:59:59Z", "location", "Hall",
-                "organiser", Map.of("name", "Org"), "ticketTypes", List.of(Map.of("name", "A", "price", 1, "capacity", 5))));
+        ResponseEntity<String> farEnd = post(
+                "/api/admin/events",
+                adminToken,
+                Map.of(
+                        "title",
+                        "Forever",
+                        "startsAt",
+                        "2099-03-01T10:00:00Z",
+                        "endsAt",
+                        "+999999999-12-31T23:59:59Z",
+                        "location",
+                        "Hall",
+                        "organiser",
+                        Map.of("name", "Org"),
+                        "ticketTypes",
+                        List.of(Map.of("name", "A", "price", 1, "capacity", 5))));
         assertProblem(farEnd, 400, "endsAt");
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(eventsBefore);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class))
+                .isEqualTo(eventsBefore);
     }
 
     /** What Tomcat or the firewall refuses before a controller is problem+json as well, and does not echo it. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "GET /api/bookings/%00/x HTTP/1.1 | 400",
-            "GET /api/bookings/a%2Fb HTTP/1.1 | 400",
-            "GET /api/bookings/a%5Cb HTTP/1.1 | 400",
-            "GET /api/%ED%A0%80 HTTP/1.1 | 400",
-            "GET /api/%zz HTTP/1.1 | 400",
-            "TRACE /api/accounts HTTP/1.1 | 400"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "GET /api/bookings/%00/x HTTP/1.1 | 400",
+                "GET /api/bookings/a%2Fb HTTP/1.1 | 400",
+                "GET /api/bookings/a%5Cb HTTP/1.1 | 400",
+                "GET /api/%ED%A0%80 HTTP/1.1 | 400",
+                "GET /api/%zz HTTP/1.1 | 400",
+                "TRACE /api/accounts HTTP/1.1 | 400"
+            })
     void whatTheContainerRefusesIsAProblemToo(String requestLine, int status) throws Exception {
         String answer = raw(requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         assertThat(answer).startsWith("HTTP/1.1 " + status);
-        assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json")
+        assertThat(answer)
+                .containsIgnoringCase("Content-Type: application/problem+json")
                 .doesNotContain("<html", "%2F", "%zz");
     }
 
@@ -529,7 +737,9 @@ class CommandSideIntegrationTest extends CommandApiTest {
                 + "\r\nConnection: close\r\n\r\n");
 
         assertThat(answer).startsWith("HTTP/1.1 400");
-        assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json").doesNotContain("bbbbbbbb");
+        assertThat(answer)
+                .containsIgnoringCase("Content-Type: application/problem+json")
+                .doesNotContain("bbbbbbbb");
     }
 
     private String raw(String request) throws Exception {
@@ -545,30 +755,40 @@ class CommandSideIntegrationTest extends CommandApiTest {
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(404);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(json.readTree(answer.getBody()).get("rule").asText()).isEqualTo("not-found");
-        assertThat(json.readTree(answer.getBody()).at("/errors/0/field").asText()).isEqualTo(field);
+        assertThat(json.readTree(answer.getBody()).at("/errors/0/field").asText())
+                .isEqualTo(field);
     }
 
     private void assertProblem(ResponseEntity<String> answer, int status, String field) throws Exception {
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(status);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(json.readTree(answer.getBody()).at("/errors/0/field").asText()).isEqualTo(field);
+        assertThat(json.readTree(answer.getBody()).at("/errors/0/field").asText())
+                .isEqualTo(field);
     }
 
     private Map<String, Object> booking(UUID bookingId, String attendee, int tickets) {
-        return Map.of("bookingId", bookingId.toString(), "eventId", eventId, "ticketTypeId", ticketTypeId,
-                "tickets", java.util.Collections.nCopies(tickets, Map.of("attendeeName", attendee, "child", false)),
-                "answers", List.of(Map.of("question", "Dietary needs", "answer", "gluten free")));
+        return Map.of(
+                "bookingId",
+                bookingId.toString(),
+                "eventId",
+                eventId,
+                "ticketTypeId",
+                ticketTypeId,
+                "tickets",
+                java.util.Collections.nCopies(tickets, Map.of("attendeeName", attendee, "child", false)),
+                "answers",
+                List.of(Map.of("question", "Dietary needs", "answer", "gluten free")));
     }
 
     private long eventsAbout(String simpleName, UUID bookingId) {
         return jdbc.queryForObject("""
                 select count(*) from domain_event_entry
-                where payload_type like ? and convert_from(payload, 'UTF8') like ?""", Long.class,
-                "%." + simpleName, "%\"bookingId\":\"" + bookingId + "\"%");
+                where payload_type like ? and convert_from(payload, 'UTF8') like ?""", Long.class, "%." + simpleName, "%\"bookingId\":\"" + bookingId + "\"%");
     }
 
     private String register(String name, String email, String phone) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "email", email, "password", "password-123"));
+        Map<String, Object> body =
+                new java.util.HashMap<>(Map.of("name", name, "email", email, "password", "password-123"));
         if (phone != null) {
             body.put("phone", phone);
         }
@@ -580,5 +800,4 @@ class CommandSideIntegrationTest extends CommandApiTest {
             throw new IllegalStateException(e);
         }
     }
-
 }

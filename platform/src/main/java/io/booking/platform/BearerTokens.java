@@ -20,8 +20,7 @@ public final class BearerTokens {
     /** In a guest's token: the id of the one booking it grants. */
     public static final String BOOKING_CLAIM = "booking";
 
-    private BearerTokens() {
-    }
+    private BearerTokens() {}
 
     /** {@code sub} is the account id; each role in {@code roles} becomes a {@code ROLE_} authority. */
     public static JwtAuthenticationConverter rolesConverter() {

@@ -3,8 +3,8 @@ package io.booking.platform;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,7 +33,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() <= maxBytes) {
             // a body without a declared length is cut off at the limit while it is read
-            chain.doFilter(request.getContentLengthLong() < 0 ? new LimitedRequest(request, maxBytes) : request, response);
+            chain.doFilter(
+                    request.getContentLengthLong() < 0 ? new LimitedRequest(request, maxBytes) : request, response);
         } else {
             response.setHeader("Connection", "close");
             ServletProblems.write(response, json, tooLarge(maxBytes));
@@ -42,8 +43,11 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     /** 413, naming the body: also the answer when a body sent in chunks passes the limit while it is read. */
     public static ProblemDetail tooLarge(long maxBytes) {
-        return ServletProblems.naming(HttpStatus.PAYLOAD_TOO_LARGE,
-                "the request body is larger than " + maxBytes + " bytes", "body", "too large");
+        return ServletProblems.naming(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "the request body is larger than " + maxBytes + " bytes",
+                "body",
+                "too large");
     }
 
     /** A body sent in chunks passed the limit while it was read. */

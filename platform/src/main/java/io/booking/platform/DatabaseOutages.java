@@ -23,10 +23,11 @@ public class DatabaseOutages {
      * one of the pool: in a rush every pooled connection is busy, and the database is up all the same.
      */
     @Bean
-    HealthIndicator dbHealthIndicator(@Value("${spring.datasource.url}") String url,
-                                      @Value("${spring.datasource.username:}") String username,
-                                      @Value("${spring.datasource.password:}") String password,
-                                      @Value("${booking.health.budget}") Duration budget) {
+    HealthIndicator dbHealthIndicator(
+            @Value("${spring.datasource.url}") String url,
+            @Value("${spring.datasource.username:}") String username,
+            @Value("${spring.datasource.password:}") String password,
+            @Value("${booking.health.budget}") Duration budget) {
         DriverManagerDataSource probe = new DriverManagerDataSource(url);
         Properties connection = new Properties();
         connection.setProperty("user", username);

@@ -1,13 +1,13 @@
 package io.booking.platform;
 
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -30,32 +30,39 @@ public final class DatabaseUnavailable {
     /** lock_not_available (a lock_timeout ran out) */
     private static final Set<String> TRANSIENT_STATES = Set.of("55P03");
 
-    private DatabaseUnavailable() {
-    }
+    private DatabaseUnavailable() {}
 
     /** How long a client is told to wait before it sends the request again. */
     static final String RETRY_AFTER_SECONDS = "2";
 
     /** The answer to a request the database could not serve now: 503, problem+json, {@code Retry-After}. */
     public static ResponseEntity<ProblemDetail> answer() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "The database is not answering; nothing was changed that was not confirmed. Retry after Retry-After seconds.");
         problem.setProperty("rule", "database-unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     public static boolean causes(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
+            if (cause instanceof CannotGetJdbcConnectionException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof TransientDataAccessException
+                    || cause instanceof RecoverableDataAccessException
                     || cause instanceof QueryTimeoutException
-                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+                    || cause instanceof SQLTransientException
+                    || cause instanceof SQLRecoverableException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (TRANSIENT_STATES.contains(sql.getSQLState())
-                    || TRANSIENT_STATE_CLASSES.contains(sql.getSQLState().substring(0, Math.min(2, sql.getSQLState().length()))))) {
+                            || TRANSIENT_STATE_CLASSES.contains(sql.getSQLState()
+                                    .substring(0, Math.min(2, sql.getSQLState().length()))))) {
                 return true;
             }
         }

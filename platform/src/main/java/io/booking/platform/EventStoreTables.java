@@ -9,8 +9,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
  */
 public final class EventStoreTables {
 
-    private EventStoreTables() {
-    }
+    private EventStoreTables() {}
 
     /** @param schema the schema holding the event tables, or empty for the connection's own */
     public static EventSchema events(String schema) {

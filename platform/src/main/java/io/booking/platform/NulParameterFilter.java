@@ -33,8 +33,11 @@ public class NulParameterFilter extends OncePerRequestFilter {
             }
             if (nul) {
                 String name = parameter.getKey().replace('\u0000', '?');
-                ServletProblems.write(response, json, ServletProblems.naming(HttpStatus.BAD_REQUEST, "invalid " + name,
-                        name, "must not contain the NUL character"));
+                ServletProblems.write(
+                        response,
+                        json,
+                        ServletProblems.naming(
+                                HttpStatus.BAD_REQUEST, "invalid " + name, name, "must not contain the NUL character"));
                 return;
             }
         }

@@ -35,30 +35,53 @@ public class PacedEventStorageEngine extends JdbcEventStorageEngine {
      * Built the way Axon's JDBC auto-configuration builds its engine (each side declares its own event store, which
      * turns that auto-configuration off), and paced.
      */
-    public static PacedEventStorageEngine of(Serializer snapshotSerializer, Serializer eventSerializer,
-                                             EventUpcaster upcasterChain, SnapshotFilter snapshotFilter,
-                                             PersistenceExceptionResolver exceptions, ConnectionProvider connections,
-                                             TransactionManager transactions, EventSchema schema, Duration interval) {
-        return of(snapshotSerializer, eventSerializer, upcasterChain, snapshotFilter, exceptions, connections,
-                transactions, schema, interval, 100);
+    public static PacedEventStorageEngine of(
+            Serializer snapshotSerializer,
+            Serializer eventSerializer,
+            EventUpcaster upcasterChain,
+            SnapshotFilter snapshotFilter,
+            PersistenceExceptionResolver exceptions,
+            ConnectionProvider connections,
+            TransactionManager transactions,
+            EventSchema schema,
+            Duration interval) {
+        return of(
+                snapshotSerializer,
+                eventSerializer,
+                upcasterChain,
+                snapshotFilter,
+                exceptions,
+                connections,
+                transactions,
+                schema,
+                interval,
+                100);
     }
 
     /** @param batchSize events fetched per query of a stream (Axon's default: 100) */
-    public static PacedEventStorageEngine of(Serializer snapshotSerializer, Serializer eventSerializer,
-                                             EventUpcaster upcasterChain, SnapshotFilter snapshotFilter,
-                                             PersistenceExceptionResolver exceptions, ConnectionProvider connections,
-                                             TransactionManager transactions, EventSchema schema, Duration interval,
-                                             int batchSize) {
-        return new PacedEventStorageEngine(JdbcEventStorageEngine.builder()
-                .batchSize(batchSize)
-                .snapshotSerializer(snapshotSerializer)
-                .upcasterChain(upcasterChain)
-                .persistenceExceptionResolver(exceptions)
-                .eventSerializer(eventSerializer)
-                .snapshotFilter(snapshotFilter)
-                .connectionProvider(connections)
-                .transactionManager(transactions)
-                .schema(schema), interval);
+    public static PacedEventStorageEngine of(
+            Serializer snapshotSerializer,
+            Serializer eventSerializer,
+            EventUpcaster upcasterChain,
+            SnapshotFilter snapshotFilter,
+            PersistenceExceptionResolver exceptions,
+            ConnectionProvider connections,
+            TransactionManager transactions,
+            EventSchema schema,
+            Duration interval,
+            int batchSize) {
+        return new PacedEventStorageEngine(
+                JdbcEventStorageEngine.builder()
+                        .batchSize(batchSize)
+                        .snapshotSerializer(snapshotSerializer)
+                        .upcasterChain(upcasterChain)
+                        .persistenceExceptionResolver(exceptions)
+                        .eventSerializer(eventSerializer)
+                        .snapshotFilter(snapshotFilter)
+                        .connectionProvider(connections)
+                        .transactionManager(transactions)
+                        .schema(schema),
+                interval);
     }
 
     public PacedEventStorageEngine(JdbcEventStorageEngine.Builder builder, Duration interval) {

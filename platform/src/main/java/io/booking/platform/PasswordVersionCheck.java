@@ -23,10 +23,10 @@ public class PasswordVersionCheck implements OAuth2TokenValidator<Jwt> {
 
     public static final String CLAIM = "pwv";
     private static final int MAX_CACHED = 50_000;
-    private static final OAuth2Error OUTDATED = new OAuth2Error("invalid_token",
-            "the password was changed after this token was issued", null);
-    private static final OAuth2Error NO_ACCOUNT = new OAuth2Error("invalid_token",
-            "the account of this token no longer exists", null);
+    private static final OAuth2Error OUTDATED =
+            new OAuth2Error("invalid_token", "the password was changed after this token was issued", null);
+    private static final OAuth2Error NO_ACCOUNT =
+            new OAuth2Error("invalid_token", "the account of this token no longer exists", null);
     /** What the cache keeps for a subject without a live account. */
     private static final int NONE = -1;
 
@@ -46,7 +46,9 @@ public class PasswordVersionCheck implements OAuth2TokenValidator<Jwt> {
         long carried = claim instanceof Number number ? number.longValue() : 0;
         long current = current(token.getSubject());
         if (current == NONE) {
-            return guestSession(token) ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(NO_ACCOUNT);
+            return guestSession(token)
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(NO_ACCOUNT);
         }
         return carried >= current ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(OUTDATED);
     }
@@ -78,6 +80,5 @@ public class PasswordVersionCheck implements OAuth2TokenValidator<Jwt> {
         cache.remove(accountId);
     }
 
-    private record Cached(long version, long loadedAt) {
-    }
+    private record Cached(long version, long loadedAt) {}
 }

@@ -39,13 +39,19 @@ public abstract class ProblemAnswers extends ResponseEntityExceptionHandler {
     public static final String ROLE_REFUSED = "Your role does not allow this request.";
 
     /** One entry of a 400's {@code errors}: the field or parameter, and what is wrong with it (never its value). */
-    public record FieldProblem(String field, String message) {
-    }
+    public record FieldProblem(String field, String message) {}
 
     /** A 400 naming each bad field or parameter. */
     public static ProblemDetail badRequest(List<FieldProblem> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid request: " + String.join(", ", errors.stream().map(FieldProblem::field).distinct().toList()));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                "Invalid request: "
+                        + String.join(
+                                ", ",
+                                errors.stream()
+                                        .map(FieldProblem::field)
+                                        .distinct()
+                                        .toList()));
         problem.setProperty("errors", errors);
         return problem;
     }
@@ -70,14 +76,16 @@ public abstract class ProblemAnswers extends ResponseEntityExceptionHandler {
         }
         log.error("request failed: {}", SafeLog.describe(e));
         return ResponseEntity.internalServerError()
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "The request failed unexpectedly."));
+                .body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.INTERNAL_SERVER_ERROR, "The request failed unexpectedly."));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException e,
-                                                                  @NonNull HttpHeaders headers,
-                                                                  @NonNull HttpStatusCode status,
-                                                                  @NonNull WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            @NonNull MethodArgumentNotValidException e,
+            @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status,
+            @NonNull WebRequest request) {
         List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldProblem(StrictJson.shortened(error.getField()), messageOf(error)))
                 .toList();
@@ -85,37 +93,46 @@ public abstract class ProblemAnswers extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(@NonNull HandlerMethodValidationException e,
-                                                                            @NonNull HttpHeaders headers,
-                                                                            @NonNull HttpStatusCode status,
-                                                                            @NonNull WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            @NonNull HandlerMethodValidationException e,
+            @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status,
+            @NonNull WebRequest request) {
         // a parameter object (paging, filters) names its own fields; a plain parameter is named by itself
         List<FieldProblem> errors = Stream.concat(
-                e.getBeanResults().stream().flatMap(result -> result.getFieldErrors().stream()
-                        .map(error -> new FieldProblem(error.getField(), messageOf(error)))),
-                e.getValueResults().stream().flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(), messageOf(error)))))
+                        e.getBeanResults().stream()
+                                .flatMap(result -> result.getFieldErrors().stream()
+                                        .map(error -> new FieldProblem(error.getField(), messageOf(error)))),
+                        e.getValueResults().stream()
+                                .flatMap(result -> result.getResolvableErrors().stream()
+                                        .map(error -> new FieldProblem(
+                                                result.getMethodParameter().getParameterName(), messageOf(error)))))
                 .toList();
         return ResponseEntity.badRequest().body(badRequest(errors));
     }
 
     /** A path variable or parameter that is not of its type (a booking id that is no UUID) is named, not echoed. */
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(@NonNull TypeMismatchException e, @NonNull HttpHeaders headers,
-                                                        @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            @NonNull TypeMismatchException e,
+            @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status,
+            @NonNull WebRequest request) {
         String field = e.getPropertyName() == null ? "request" : e.getPropertyName();
         return ResponseEntity.badRequest().body(badRequest(List.of(new FieldProblem(field, "has an invalid format"))));
     }
 
     /** A body too large (413), a field of another type or holding NUL (400 naming it), or no JSON at all. */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
-                                                                  @NonNull HttpHeaders headers,
-                                                                  @NonNull HttpStatusCode status,
-                                                                  @NonNull WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            @NonNull HttpMessageNotReadableException e,
+            @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status,
+            @NonNull WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodySizeLimitFilter.BodyTooLarge tooLarge) {
-                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(BodySizeLimitFilter.tooLarge(tooLarge.maxBytes()));
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                        .body(BodySizeLimitFilter.tooLarge(tooLarge.maxBytes()));
             }
         }
         FieldProblem problem = StrictJson.fieldOf(e)
@@ -125,11 +142,13 @@ public abstract class ProblemAnswers extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(@NonNull MissingServletRequestParameterException e,
-                                                                          @NonNull HttpHeaders headers,
-                                                                          @NonNull HttpStatusCode status,
-                                                                          @NonNull WebRequest request) {
-        return ResponseEntity.badRequest().body(badRequest(List.of(new FieldProblem(e.getParameterName(), "is required"))));
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            @NonNull MissingServletRequestParameterException e,
+            @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status,
+            @NonNull WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(badRequest(List.of(new FieldProblem(e.getParameterName(), "is required"))));
     }
 
     private static String messageOf(MessageSourceResolvable error) {
@@ -137,6 +156,7 @@ public abstract class ProblemAnswers extends ResponseEntityExceptionHandler {
             return "has an invalid format";
         }
         return error instanceof DefaultMessageSourceResolvable resolvable && resolvable.getDefaultMessage() != null
-                ? resolvable.getDefaultMessage() : "is invalid";
+                ? resolvable.getDefaultMessage()
+                : "is invalid";
     }
 }

@@ -22,33 +22,45 @@ public final class ProblemResponses {
             "409", "a rule refused it (`rule` names which); nothing was stored",
             "413", "the request body is larger than the limit (64 KiB)",
             "422", "the request names something the rule cannot apply to (`rule` names which)",
-            "503", "the database is not answering (`rule`: `database-unavailable`), or a query's projections did not "
-                    + "reach its consistency token in time; retry after `Retry-After` seconds");
+            "503",
+                    "the database is not answering (`rule`: `database-unavailable`), or a query's projections did not "
+                            + "reach its consistency token in time; retry after `Retry-After` seconds");
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static OperationCustomizer documenting(String... statuses) {
-        Content problem = new Content().addMediaType("application/problem+json", new MediaType().schema(new ObjectSchema()
-                .description("RFC 9457 problem details")
-                .addProperty("type", new StringSchema())
-                .addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema())
-                .addProperty("detail", new StringSchema())
-                .addProperty("rule", new StringSchema())));
+        Content problem = new Content()
+                .addMediaType(
+                        "application/problem+json",
+                        new MediaType()
+                                .schema(new ObjectSchema()
+                                        .description("RFC 9457 problem details")
+                                        .addProperty("type", new StringSchema())
+                                        .addProperty("title", new StringSchema())
+                                        .addProperty("status", new IntegerSchema())
+                                        .addProperty("detail", new StringSchema())
+                                        .addProperty("rule", new StringSchema())));
         return (operation, handlerMethod) -> {
             for (String status : statuses) {
-                ApiResponse refusal = new ApiResponse().description(MEANINGS.get(status)).content(problem);
+                ApiResponse refusal =
+                        new ApiResponse().description(MEANINGS.get(status)).content(problem);
                 if (status.equals("503")) {
-                    refusal.addHeaderObject("Retry-After", new Header().schema(new IntegerSchema())
-                            .description("seconds to wait before sending the request again"));
+                    refusal.addHeaderObject(
+                            "Retry-After",
+                            new Header()
+                                    .schema(new IntegerSchema())
+                                    .description("seconds to wait before sending the request again"));
                 }
                 operation.getResponses().putIfAbsent(status, refusal);
             }
             ApiResponse created = operation.getResponses().get("201");
             if (created != null) {
-                created.addHeaderObject("X-Consistency-Token", new Header().schema(new IntegerSchema().format("int64"))
-                        .description("event-store position of this command's last event; pass it to a query to read your write"));
+                created.addHeaderObject(
+                        "X-Consistency-Token",
+                        new Header()
+                                .schema(new IntegerSchema().format("int64"))
+                                .description(
+                                        "event-store position of this command's last event; pass it to a query to read your write"));
             }
             return operation;
         };

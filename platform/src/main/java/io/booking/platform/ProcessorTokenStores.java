@@ -18,17 +18,17 @@ import java.util.UUID;
  */
 public final class ProcessorTokenStores {
 
-    private ProcessorTokenStores() {
-    }
+    private ProcessorTokenStores() {}
 
-    public static TokenStore jdbc(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema schema,
-                                  Duration claimTimeout) {
+    public static TokenStore jdbc(
+            ConnectionProvider connectionProvider, Serializer serializer, TokenSchema schema, Duration claimTimeout) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(schema)
                 .serializer(serializer)
                 .claimTimeout(claimTimeout)
-                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8))
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/"
+                        + UUID.randomUUID().toString().substring(0, 8))
                 .build();
     }
 }

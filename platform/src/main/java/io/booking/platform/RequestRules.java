@@ -67,9 +67,11 @@ public class RequestRules {
      */
     @Bean
     RequestRejectedHandler problemForRejectedRequests(ObjectMapper applicationMapper) {
-        return (request, response, rejected) -> ServletProblems.write(response, applicationMapper,
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                        "The request was refused: its path is not one this API answers."));
+        return (request, response, rejected) -> ServletProblems.write(
+                response,
+                applicationMapper,
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST, "The request was refused: its path is not one this API answers."));
     }
 
     @Bean
@@ -79,8 +81,8 @@ public class RequestRules {
 
     /** Requests are small; a huge body is refused before anything parses it. */
     @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(@Value("${booking.max-body-bytes:65536}") long maxBytes,
-                                                                    ObjectMapper applicationMapper) {
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
+            @Value("${booking.max-body-bytes:65536}") long maxBytes, ObjectMapper applicationMapper) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes, applicationMapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

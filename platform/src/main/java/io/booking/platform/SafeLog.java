@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
  */
 public final class SafeLog {
 
-    private SafeLog() {
-    }
+    private SafeLog() {}
 
     public static String describe(Throwable failure) {
         StringBuilder description = new StringBuilder();
@@ -21,8 +20,13 @@ public final class SafeLog {
             if (!description.isEmpty()) {
                 description.append(" <- caused by ");
             }
-            description.append(t.getClass().getName()).append(" at ").append(Arrays.stream(t.getStackTrace())
-                    .limit(3).map(StackTraceElement::toString).collect(Collectors.joining(" < ")));
+            description
+                    .append(t.getClass().getName())
+                    .append(" at ")
+                    .append(Arrays.stream(t.getStackTrace())
+                            .limit(3)
+                            .map(StackTraceElement::toString)
+                            .collect(Collectors.joining(" < ")));
         }
         return description.toString();
     }

@@ -13,8 +13,7 @@ import java.util.Map;
 /** Refusals written before Spring MVC answers (filters, the firewall): the same problem+json as the controllers'. */
 final class ServletProblems {
 
-    private ServletProblems() {
-    }
+    private ServletProblems() {}
 
     /** A refusal naming what was wrong, in the {@code errors[].field} shape the controllers' refusals have. */
     static ProblemDetail naming(HttpStatus status, String detail, String field, String message) {

@@ -11,8 +11,7 @@ public final class StorableInstants {
     public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
-    private StorableInstants() {
-    }
+    private StorableInstants() {}
 
     public static boolean contains(Instant instant) {
         return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);

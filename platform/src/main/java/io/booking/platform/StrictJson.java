@@ -41,8 +41,7 @@ public final class StrictJson {
 
     private static final int MAX_FIELD_NAME = 120;
 
-    private StrictJson() {
-    }
+    private StrictJson() {}
 
     public static MappingJackson2HttpMessageConverter converter(ObjectMapper applicationMapper) {
         ObjectMapper strict = applicationMapper.copy().disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
@@ -65,13 +64,16 @@ public final class StrictJson {
      * keys are the client's, and an answer need not echo 50,000 characters. Empty when the body is no JSON at all.
      */
     public static Optional<String> fieldOf(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (e.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
             return Optional.of(shortened(field));
         }
-        if (e.getCause() instanceof JsonParseException parse && parse.getProcessor() != null
+        if (e.getCause() instanceof JsonParseException parse
+                && parse.getProcessor() != null
                 && parse.getOriginalMessage().startsWith("Duplicate field")) {
             return Optional.of(shortened(pathOf(parse.getProcessor().getParsingContext())));
         }
@@ -106,7 +108,8 @@ public final class StrictJson {
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = StringDeserializer.instance.deserialize(parser, context);
             if (holdsNul(text)) {
-                throw InvalidFormatException.from(parser, "text must not contain the NUL character", null, String.class);
+                throw InvalidFormatException.from(
+                        parser, "text must not contain the NUL character", null, String.class);
             }
             return text;
         }
@@ -117,8 +120,8 @@ public final class StrictJson {
         @Override
         public Object deserializeKey(String key, DeserializationContext context) throws IOException {
             if (holdsNul(key)) {
-                throw InvalidFormatException.from(context.getParser(), "a key must not contain the NUL character",
-                        null, String.class);
+                throw InvalidFormatException.from(
+                        context.getParser(), "a key must not contain the NUL character", null, String.class);
             }
             return key;
         }
@@ -128,9 +131,11 @@ public final class StrictJson {
     private static final class TimesAsText extends BeanDeserializerModifier {
 
         @Override
-        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
-                                                      JsonDeserializer<?> deserializer) {
-            return description.getBeanClass().getPackageName().equals("java.time") ? new TextOnly(deserializer) : deserializer;
+        public JsonDeserializer<?> modifyDeserializer(
+                DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
+            return description.getBeanClass().getPackageName().equals("java.time")
+                    ? new TextOnly(deserializer)
+                    : deserializer;
         }
     }
 
@@ -152,7 +157,8 @@ public final class StrictJson {
             }
             Object value = super.deserialize(parser, context);
             if (value instanceof Instant instant && !StorableInstants.contains(instant)) {
-                throw InvalidFormatException.from(parser, "an instant must lie in the years 1 to 9999", instant, Instant.class);
+                throw InvalidFormatException.from(
+                        parser, "an instant must lie in the years 1 to 9999", instant, Instant.class);
             }
             return value;
         }

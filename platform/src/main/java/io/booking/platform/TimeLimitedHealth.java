@@ -45,9 +45,13 @@ public final class TimeLimitedHealth implements HealthIndicator {
         try {
             return probe.get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return Health.down().withDetail("error", "no answer within " + budget.toMillis() + " ms").build();
+            return Health.down()
+                    .withDetail("error", "no answer within " + budget.toMillis() + " ms")
+                    .build();
         } catch (ExecutionException e) {
-            return Health.down().withDetail("error", e.getCause().getClass().getSimpleName()).build();
+            return Health.down()
+                    .withDetail("error", e.getCause().getClass().getSimpleName())
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Health.unknown().build();

@@ -31,9 +31,14 @@ public class WildcardContentTypeFilter extends OncePerRequestFilter {
         String declared = request.getContentType();
         if (declared != null && isWildcard(declared)) {
             response.setHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
-            ServletProblems.write(response, json, ServletProblems.naming(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "the body must be sent as application/json", HttpHeaders.CONTENT_TYPE,
-                    "must be application/json, not a wildcard"));
+            ServletProblems.write(
+                    response,
+                    json,
+                    ServletProblems.naming(
+                            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                            "the body must be sent as application/json",
+                            HttpHeaders.CONTENT_TYPE,
+                            "must be application/json, not a wildcard"));
             return;
         }
         chain.doFilter(request, response);

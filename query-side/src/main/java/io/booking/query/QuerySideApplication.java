@@ -23,7 +23,8 @@ public class QuerySideApplication {
     /** Both apps can run in one JVM (end-to-end tests), so each reads its own config file, never application.yml. */
     public static SpringApplicationBuilder builder() {
         // no calls home from a booking system: the update check is opt-in
-        System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
+        System.setProperty(
+                "axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
         return new SpringApplicationBuilder(QuerySideApplication.class).properties("spring.config.name=query-side");
     }
 

@@ -12,6 +12,8 @@ class SharedEventsArchitectureTest {
 
     /** The contract between the sides must not drag either side's framework into the other. */
     @ArchTest
-    static final ArchRule dependsOnNoSpring = noClasses().should().dependOnClassesThat()
+    static final ArchRule dependsOnNoSpring = noClasses()
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..", "jakarta.persistence..");
 }

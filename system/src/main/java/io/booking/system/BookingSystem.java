@@ -34,8 +34,10 @@ public final class BookingSystem implements AutoCloseable {
     private final ConfigurableApplicationContext commandSide;
     private final ConfigurableApplicationContext querySide;
 
-    private BookingSystem(EmbeddedPostgres embedded, ConfigurableApplicationContext commandSide,
-                          ConfigurableApplicationContext querySide) {
+    private BookingSystem(
+            EmbeddedPostgres embedded,
+            ConfigurableApplicationContext commandSide,
+            ConfigurableApplicationContext querySide) {
         this.embedded = embedded;
         this.commandSide = commandSide;
         this.querySide = querySide;
@@ -44,8 +46,10 @@ public final class BookingSystem implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         BookingSystem system = start(Map.of(), args);
         Runtime.getRuntime().addShutdownHook(new Thread(system::close));
-        log.info("command side on http://localhost:{}, query side on http://localhost:{}",
-                system.commandPort(), system.queryPort());
+        log.info(
+                "command side on http://localhost:{}, query side on http://localhost:{}",
+                system.commandPort(),
+                system.queryPort());
     }
 
     /**
@@ -77,17 +81,20 @@ public final class BookingSystem implements AutoCloseable {
             properties.put("spring.datasource.password", "");
         }
         // no shutdown hooks of their own: close() stops the query side, then the command side, then the database
-        SpringApplicationBuilder commandBuilder = CommandSideApplication.builder().registerShutdownHook(false);
+        SpringApplicationBuilder commandBuilder =
+                CommandSideApplication.builder().registerShutdownHook(false);
         if (commandClock != null) {
             // registered before the configuration is read, so the side's own clock bean (conditional on none) stays out
             commandBuilder.initializers(context -> context.getBeanFactory().registerSingleton("clock", commandClock));
         }
         ConfigurableApplicationContext command = commandBuilder.run(argumentsFor("command.", properties));
-        properties.putIfAbsent("query.spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-                "http://localhost:" + command.getEnvironment().getProperty("local.server.port") + "/.well-known/jwks.json");
+        properties.putIfAbsent(
+                "query.spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                "http://localhost:" + command.getEnvironment().getProperty("local.server.port")
+                        + "/.well-known/jwks.json");
         try {
-            ConfigurableApplicationContext query = QuerySideApplication.builder().registerShutdownHook(false)
-                    .run(argumentsFor("query.", properties));
+            ConfigurableApplicationContext query =
+                    QuerySideApplication.builder().registerShutdownHook(false).run(argumentsFor("query.", properties));
             return new BookingSystem(embedded, command, query);
         } catch (RuntimeException e) {
             command.close();
@@ -114,13 +121,17 @@ public final class BookingSystem implements AutoCloseable {
     }
 
     private static EmbeddedPostgres startEmbedded() throws IOException, SQLException {
-        return startEmbedded(Path.of(envOr("BOOKING_DATA_DIR", ".data/postgres")).toAbsolutePath(),
+        return startEmbedded(
+                Path.of(envOr("BOOKING_DATA_DIR", ".data/postgres")).toAbsolutePath(),
                 Integer.parseInt(envOr("BOOKING_EMBEDDED_DB_PORT", "54329")));
     }
 
     static EmbeddedPostgres startEmbedded(Path dataDirectory, int port) throws IOException, SQLException {
         Files.createDirectories(dataDirectory);
-        log.info("no BOOKING_DB_URL: starting an embedded PostgreSQL on port {} with its data in {}", port, dataDirectory);
+        log.info(
+                "no BOOKING_DB_URL: starting an embedded PostgreSQL on port {} with its data in {}",
+                port,
+                dataDirectory);
         // the library starts PostgreSQL as a throwaway test database: fsync off (-F) and asynchronous commits; this one
         // keeps bookings, so each commit is on disk before it is answered, and it stops after both sides (close())
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -132,8 +143,9 @@ public final class BookingSystem implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 .start();
         try (Connection c = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
-             Statement s = c.createStatement()) {
-            if (!s.executeQuery("select 1 from pg_database where datname = 'booking'").next()) {
+                Statement s = c.createStatement()) {
+            if (!s.executeQuery("select 1 from pg_database where datname = 'booking'")
+                    .next()) {
                 s.execute("create database booking");
             }
         }

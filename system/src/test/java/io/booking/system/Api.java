@@ -20,7 +20,8 @@ final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String commandSide;
     private final String querySide;
 
@@ -83,11 +84,15 @@ final class Api {
 
     /** A query that asks (RFC 7240 {@code Prefer: wait}) to be answered within {@code seconds}, caught up or not. */
     Answer queryWaitingAtMost(String path, String token, long consistencyToken, int seconds) {
-        return send(queryRequest(path, token, consistencyToken).header("Prefer", "wait=" + seconds).build());
+        return send(queryRequest(path, token, consistencyToken)
+                .header("Prefer", "wait=" + seconds)
+                .build());
     }
 
     private HttpRequest.Builder queryRequest(String path, String token, Long consistencyToken) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(querySide + path)).timeout(Duration.ofSeconds(60)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(querySide + path))
+                .timeout(Duration.ofSeconds(60))
+                .GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -107,11 +112,24 @@ final class Api {
 
     /** An event of ten seats starting at {@code start}, two hours long, that allows transfers and cancellations. */
     JsonNode schedule(String adminToken, String title, Instant start) {
-        Answer scheduled = command("/api/admin/events", adminToken, Map.of(
-                "title", title, "startsAt", start.toString(), "endsAt", start.plus(2, ChronoUnit.HOURS).toString(),
-                "location", "Studio 2", "organiser", Map.of("name", "Clay Co", "contact", "hello@clay.example"),
-                "ticketTypes", List.of(Map.of("name", "Adult", "price", 25, "capacity", 10)),
-                "policy", Map.of("transfersAllowed", true, "cancellationsAllowed", true, "cancellationCutoffHours", 0)));
+        Answer scheduled = command(
+                "/api/admin/events",
+                adminToken,
+                Map.of(
+                        "title",
+                        title,
+                        "startsAt",
+                        start.toString(),
+                        "endsAt",
+                        start.plus(2, ChronoUnit.HOURS).toString(),
+                        "location",
+                        "Studio 2",
+                        "organiser",
+                        Map.of("name", "Clay Co", "contact", "hello@clay.example"),
+                        "ticketTypes",
+                        List.of(Map.of("name", "Adult", "price", 25, "capacity", 10)),
+                        "policy",
+                        Map.of("transfersAllowed", true, "cancellationsAllowed", true, "cancellationCutoffHours", 0)));
         if (scheduled.status() != 201) {
             throw new IllegalStateException("scheduling failed with " + scheduled.status());
         }
@@ -129,7 +147,8 @@ final class Api {
     private Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
+            JsonNode body =
+                    response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
             return new Answer(response.statusCode(), body, response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -25,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The whole database as text, to prove that erased values are nowhere in it (the erasure tests). */
 final class DatabaseDump {
 
-    private DatabaseDump() {
-    }
+    private DatabaseDump() {}
 
     /** None of the values, in clear, as hex (bytea) or as base64 (a JSON payload's bytes). */
     static void assertAbsent(String dump, String what, List<String> values) {
@@ -35,14 +34,17 @@ final class DatabaseDump {
             byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
             assertThat(lower).as(what).doesNotContain(value.toLowerCase(Locale.ROOT));
             assertThat(lower).as(what + " (hex)").doesNotContain(HexFormat.of().formatHex(utf8));
-            assertThat(dump).as(what + " (base64)").doesNotContain(Base64.getEncoder().encodeToString(utf8));
+            assertThat(dump)
+                    .as(what + " (base64)")
+                    .doesNotContain(Base64.getEncoder().encodeToString(utf8));
         }
     }
 
     /** Every row of every table of every schema as text, bytea decoded as UTF-8. */
     static String everyTable(TestDatabase database) throws Exception {
         StringBuilder dump = new StringBuilder();
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+        try (Connection c = database.connect();
+                Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("""
                     select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables
@@ -51,8 +53,12 @@ final class DatabaseDump {
                     tables.add(rs.getString(1));
                 }
             }
-            assertThat(tables).contains("command.domain_event_entry", "command.snapshot_event_entry",
-                    "query.booking_ticket", "query.token_entry");
+            assertThat(tables)
+                    .contains(
+                            "command.domain_event_entry",
+                            "command.snapshot_event_entry",
+                            "query.booking_ticket",
+                            "query.token_entry");
             for (String table : tables) {
                 try (ResultSet rs = s.executeQuery("select * from " + table)) {
                     ResultSetMetaData meta = rs.getMetaData();
@@ -60,8 +66,11 @@ final class DatabaseDump {
                         dump.append(table).append(':');
                         for (int i = 1; i <= meta.getColumnCount(); i++) {
                             Object value = rs.getObject(i);
-                            dump.append(' ').append(value instanceof byte[] bytes
-                                    ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value));
+                            dump.append(' ')
+                                    .append(
+                                            value instanceof byte[] bytes
+                                                    ? new String(bytes, StandardCharsets.UTF_8)
+                                                    : String.valueOf(value));
                         }
                         dump.append('\n');
                     }
@@ -77,15 +86,19 @@ final class DatabaseDump {
                         Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                                 .map(dir -> Path.of(dir, "pg_dump")),
                         postgresBinaries())
-                .filter(Files::isExecutable).findFirst();
+                .filter(Files::isExecutable)
+                .findFirst();
         if (tool.isEmpty()) {
             return Optional.empty();
         }
         Path file = Files.createTempFile("erasure", ".sql");
         try {
-            ProcessBuilder dump = new ProcessBuilder(tool.get().toString(), "--no-owner", "--file=" + file,
-                    "--dbname=" + database.jdbcUrl().substring("jdbc:".length()),
-                    "--username=" + database.username())
+            ProcessBuilder dump = new ProcessBuilder(
+                            tool.get().toString(),
+                            "--no-owner",
+                            "--file=" + file,
+                            "--dbname=" + database.jdbcUrl().substring("jdbc:".length()),
+                            "--username=" + database.username())
                     .redirectErrorStream(true);
             dump.environment().put("PGPASSWORD", database.password() == null ? "" : database.password());
             Process process = dump.start();
@@ -106,7 +119,10 @@ final class DatabaseDump {
 
     private static Stream<Path> postgresBinaries() {
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            return versions.sorted(java.util.Comparator.reverseOrder()).map(v -> v.resolve("bin/pg_dump")).toList()
+            return versions
+                    .sorted(java.util.Comparator.reverseOrder())
+                    .map(v -> v.resolve("bin/pg_dump"))
+                    .toList()
                     .stream();
         } catch (IOException e) {
             return Stream.empty();

@@ -45,7 +45,8 @@ class DatabaseOutageTest {
     /** A refused request waits for a connection at most twice (2 s each: its data key, its booking), and no more. */
     private static final Duration REFUSED_WITHIN = Duration.ofSeconds(5);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void anOutageIsRefusedPromptlyAndLosesOrDoublesNothing(@TempDir Path data) throws Exception {
@@ -54,17 +55,32 @@ class DatabaseOutageTest {
             port = free.getLocalPort();
         }
         EmbeddedPostgres postgres = BookingSystem.startEmbedded(data, port);
-        TestDatabase database = new TestDatabase("jdbc:postgresql://127.0.0.1:" + port + "/booking", "postgres", "", "booking");
-        Map<String, String> settings = TestSystems.smallPools(TestSystems.settings(database, ADMIN_EMAIL, ADMIN_PASSWORD));
+        TestDatabase database =
+                new TestDatabase("jdbc:postgresql://127.0.0.1:" + port + "/booking", "postgres", "", "booking");
+        Map<String, String> settings =
+                TestSystems.smallPools(TestSystems.settings(database, ADMIN_EMAIL, ADMIN_PASSWORD));
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try (BookingSystem system = BookingSystem.start(settings)) {
             Api api = new Api(system.commandPort(), system.queryPort());
             String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
             Instant start = Instant.now().plus(30, ChronoUnit.DAYS);
-            JsonNode event = api.command("/api/admin/events", admin, Map.of(
-                    "title", "Outage Night", "startsAt", start.toString(), "endsAt", start.plusSeconds(3600).toString(),
-                    "location", "Hall", "organiser", Map.of("name", "Org"),
-                    "ticketTypes", List.of(Map.of("name", "Seat", "price", 10, "capacity", 100_000)))).body();
+            JsonNode event = api.command(
+                            "/api/admin/events",
+                            admin,
+                            Map.of(
+                                    "title",
+                                    "Outage Night",
+                                    "startsAt",
+                                    start.toString(),
+                                    "endsAt",
+                                    start.plusSeconds(3600).toString(),
+                                    "location",
+                                    "Hall",
+                                    "organiser",
+                                    Map.of("name", "Org"),
+                                    "ticketTypes",
+                                    List.of(Map.of("name", "Seat", "price", 10, "capacity", 100_000))))
+                    .body();
             String eventId = event.get("eventId").asText();
             String ticketTypeId = event.at("/ticketTypes/0/ticketTypeId").asText();
             List<String> customers = new ArrayList<>();
@@ -88,8 +104,10 @@ class DatabaseOutageTest {
                         Duration took = Duration.between(sent, Instant.now());
                         outcome.put(bookingId, answer.status());
                         if (answer.status() != 201) {
-                            boolean wellRefused = answer.status() == 503 && answer.header("Retry-After") != null
-                                    && String.valueOf(answer.header("Content-Type")).startsWith("application/problem+json")
+                            boolean wellRefused = answer.status() == 503
+                                    && answer.header("Retry-After") != null
+                                    && String.valueOf(answer.header("Content-Type"))
+                                            .startsWith("application/problem+json")
                                     && took.compareTo(REFUSED_WITHIN) <= 0;
                             if (!wellRefused) {
                                 wrongRefusals.add(answer.status() + " after " + took.toMillis() + " ms (database "
@@ -100,58 +118,77 @@ class DatabaseOutageTest {
                     return null;
                 }));
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> outcome.values().stream().filter(s -> s == 201).count() >= 20);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> outcome.values().stream().filter(s -> s == 201).count() >= 20);
 
             postgres.close();
             Instant wentDown = Instant.now();
             down.set(true);
-            int bookedBefore = (int) outcome.values().stream().filter(s -> s == 201).count();
-            for (int side : new int[]{system.commandPort(), system.queryPort()}) {
+            int bookedBefore =
+                    (int) outcome.values().stream().filter(s -> s == 201).count();
+            for (int side : new int[] {system.commandPort(), system.queryPort()}) {
                 await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                     Instant asked = Instant.now();
                     HttpResponse<String> health = health(side);
-                    assertThat(Duration.between(asked, Instant.now())).as("health answers at once").isLessThan(Duration.ofSeconds(1));
-                    assertThat(health.statusCode()).as("health of :%d: %s", side, health.body()).isEqualTo(503);
+                    assertThat(Duration.between(asked, Instant.now()))
+                            .as("health answers at once")
+                            .isLessThan(Duration.ofSeconds(1));
+                    assertThat(health.statusCode())
+                            .as("health of :%d: %s", side, health.body())
+                            .isEqualTo(503);
                     assertThat(health.body()).contains("\"DOWN\"");
                 });
             }
             // away for a while: every client is refused again and again, none waits for the database's return
-            await().atMost(Duration.ofSeconds(30)).until(() -> Duration.between(wentDown, Instant.now()).toSeconds() >= 10
-                    && outcome.values().stream().filter(s -> s == 503).count() >= 3 * CLIENTS);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> Duration.between(wentDown, Instant.now()).toSeconds() >= 10
+                            && outcome.values().stream().filter(s -> s == 503).count() >= 3 * CLIENTS);
             assertThat(outcome.values().stream().filter(s -> s == 201).count())
-                    .as("nothing is booked while the database is away").isLessThanOrEqualTo(bookedBefore + CLIENTS);
+                    .as("nothing is booked while the database is away")
+                    .isLessThanOrEqualTo(bookedBefore + CLIENTS);
 
             postgres = BookingSystem.startEmbedded(data, port);
             down.set(false);
-            int refusedDuring = (int) outcome.values().stream().filter(s -> s == 503).count();
-            await().atMost(Duration.ofSeconds(30)).until(() -> outcome.values().stream().filter(s -> s == 201).count()
-                    >= bookedBefore + 20);
+            int refusedDuring =
+                    (int) outcome.values().stream().filter(s -> s == 503).count();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> outcome.values().stream().filter(s -> s == 201).count() >= bookedBefore + 20);
             stop.set(true);
             for (Future<?> client : load) {
                 client.get();
             }
-            for (int side : new int[]{system.commandPort(), system.queryPort()}) {
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                        assertThat(health(side).statusCode()).as("health of :%d after the outage", side).isEqualTo(200));
+            for (int side : new int[] {system.commandPort(), system.queryPort()}) {
+                await().atMost(Duration.ofSeconds(30))
+                        .untilAsserted(() -> assertThat(health(side).statusCode())
+                                .as("health of :%d after the outage", side)
+                                .isEqualTo(200));
             }
-            assertThat(wrongRefusals).as("answers other than 201 or a prompt 503 problem").isEmpty();
+            assertThat(wrongRefusals)
+                    .as("answers other than 201 or a prompt 503 problem")
+                    .isEmpty();
             assertThat(refusedDuring).isPositive();
 
             // a refused booking sent again books it once, whether or not the first attempt reached the store
             String retrier = customers.get(0);
-            List<String> refused = outcome.entrySet().stream().filter(e -> e.getValue() != 201).map(Map.Entry::getKey).toList();
+            List<String> refused = outcome.entrySet().stream()
+                    .filter(e -> e.getValue() != 201)
+                    .map(Map.Entry::getKey)
+                    .toList();
             for (String bookingId : refused) {
-                assertThat(book(api, retrier, bookingId, eventId, ticketTypeId).status()).isIn(200, 201);
+                assertThat(book(api, retrier, bookingId, eventId, ticketTypeId).status())
+                        .isIn(200, 201);
             }
-            try (Connection c = database.connect(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("""
+            try (Connection c = database.connect();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("""
                          select aggregate_identifier, count(*) from command.domain_event_entry
                          where payload_type = 'io.booking.shared.booking.TicketsBooked' group by aggregate_identifier""")) {
                 Map<String, Integer> stored = new java.util.HashMap<>();
                 while (rs.next()) {
                     stored.put(rs.getString(1), rs.getInt(2));
                 }
-                assertThat(stored.keySet()).as("every booking answered or retried is stored")
+                assertThat(stored.keySet())
+                        .as("every booking answered or retried is stored")
                         .containsExactlyInAnyOrderElementsOf(outcome.keySet());
                 assertThat(stored.values()).as("each once").allMatch(count -> count == 1);
             }
@@ -162,12 +199,26 @@ class DatabaseOutageTest {
     }
 
     private static Api.Answer book(Api api, String customer, String bookingId, String eventId, String ticketTypeId) {
-        return api.command("/api/bookings", customer, Map.of("bookingId", bookingId, "eventId", eventId,
-                "ticketTypeId", ticketTypeId, "tickets", List.of(Map.of("attendeeName", "Guest"))));
+        return api.command(
+                "/api/bookings",
+                customer,
+                Map.of(
+                        "bookingId",
+                        bookingId,
+                        "eventId",
+                        eventId,
+                        "ticketTypeId",
+                        ticketTypeId,
+                        "tickets",
+                        List.of(Map.of("attendeeName", "Guest"))));
     }
 
     private HttpResponse<String> health(int port) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -22,15 +22,17 @@ class EmbeddedDatabaseTest {
             port = free.getLocalPort();
         }
         try (EmbeddedPostgres postgres = BookingSystem.startEmbedded(data, port);
-             Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             assertThat(setting(s, "fsync")).isEqualTo("on");
             assertThat(setting(s, "synchronous_commit")).isEqualTo("on");
             s.execute("create table kept (id int)");
             s.execute("insert into kept values (42)");
         }
         try (EmbeddedPostgres postgres = BookingSystem.startEmbedded(data, port);
-             Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select id from kept")) {
+                Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select id from kept")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(42);
         }

@@ -69,11 +69,11 @@ class GuestCheckoutEndToEndTest {
         String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
         JsonNode event = api.schedule(admin, "Guest Gala", Instant.now().plus(30, ChronoUnit.DAYS));
 
-        Api.Answer erasedOne = bookAsGuest(event, GUEST_NAME, GUEST_EMAIL, GUEST_PHONE,
-                List.of(GUEST_NAME, GUEST_ATTENDEE), GUEST_ANSWER);
+        Api.Answer erasedOne = bookAsGuest(
+                event, GUEST_NAME, GUEST_EMAIL, GUEST_PHONE, List.of(GUEST_NAME, GUEST_ATTENDEE), GUEST_ANSWER);
         Api.Answer linkedOne = bookAsGuest(event, LINKED_NAME, LINKED_EMAIL, null, List.of(LINKED_ATTENDEE), null);
-        Api.Answer stranger = bookAsGuest(event, "Some Stranger", "stranger@guest-e2e.test", null,
-                List.of("Some Stranger"), null);
+        Api.Answer stranger =
+                bookAsGuest(event, "Some Stranger", "stranger@guest-e2e.test", null, List.of("Some Stranger"), null);
         String manageToken = erasedOne.body().get("manageToken").asText();
         String reference = erasedOne.body().get("reference").asText();
         String bookingId = erasedOne.body().get("bookingId").asText();
@@ -82,40 +82,64 @@ class GuestCheckoutEndToEndTest {
         Api.Answer session = api.command("/api/guest/session", null, Map.of("token", manageToken));
         assertThat(session.status()).isEqualTo(200);
         String guest = session.body().get("accessToken").asText();
-        JsonNode mine = api.query("/api/bookings/" + reference, guest, stranger.consistencyToken()).body();
+        JsonNode mine = api.query("/api/bookings/" + reference, guest, stranger.consistencyToken())
+                .body();
         assertThat(mine.get("bookingId").asText()).isEqualTo(bookingId);
         assertThat(mine.at("/tickets/1/attendeeName").asText()).isEqualTo(GUEST_ATTENDEE);
         assertThat(mine.at("/contact/email").asText()).isEqualTo(GUEST_EMAIL);
         assertThat(mine.get("guestBooking").asBoolean()).isTrue();
-        assertThat(api.query("/api/bookings/" + stranger.body().get("reference").asText(), guest, null).status())
+        assertThat(api.query("/api/bookings/" + stranger.body().get("reference").asText(), guest, null)
+                        .status())
                 .isEqualTo(404);
         assertThat(api.query("/api/my/upcoming", guest, null).status()).isEqualTo(403);
-        assertThat(api.command("/api/bookings/" + stranger.body().get("bookingId").asText() + "/cancellation", guest,
-                Map.of()).status()).isEqualTo(404);
+        assertThat(api.command(
+                                "/api/bookings/"
+                                        + stranger.body().get("bookingId").asText() + "/cancellation",
+                                guest,
+                                Map.of())
+                        .status())
+                .isEqualTo(404);
         Api.Answer cancelled = api.command("/api/bookings/" + bookingId + "/cancellation", guest, Map.of());
         assertThat(cancelled.status()).isEqualTo(200);
-        assertThat(api.query("/api/bookings/" + reference, guest, cancelled.consistencyToken()).body()
-                .get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(api.query("/api/bookings/" + reference, guest, cancelled.consistencyToken())
+                        .body()
+                        .get("status")
+                        .asText())
+                .isEqualTo("CANCELLED");
 
         // an admin links the second guest booking to an account: it shows in that account's Upcoming
         String customerEmail = "linked.customer@guest-e2e.test";
         String accountId = api.register("Linked Customer", customerEmail, "password-123");
         String customer = api.login(customerEmail, "password-123");
         String linkedBookingId = linkedOne.body().get("bookingId").asText();
-        Api.Answer linked = api.command("/api/admin/bookings/" + linkedBookingId + "/link", admin,
+        Api.Answer linked = api.command(
+                "/api/admin/bookings/" + linkedBookingId + "/link",
+                admin,
                 Map.of("accountId", accountId, "keepGuestContact", false));
         assertThat(linked.status()).isEqualTo(200);
-        JsonNode upcoming = api.query("/api/my/upcoming", customer, linked.consistencyToken()).body();
+        JsonNode upcoming = api.query("/api/my/upcoming", customer, linked.consistencyToken())
+                .body();
         assertThat(upcoming.get("items")).hasSize(1);
-        assertThat(upcoming.at("/items/0/reference").asText()).isEqualTo(linkedOne.body().get("reference").asText());
+        assertThat(upcoming.at("/items/0/reference").asText())
+                .isEqualTo(linkedOne.body().get("reference").asText());
         assertThat(upcoming.at("/items/0/tickets/0/attendeeName").asText()).isEqualTo(LINKED_ATTENDEE);
-        JsonNode linkedDetails = api.query("/api/bookings/" + linkedOne.body().get("reference").asText(), customer,
-                linked.consistencyToken()).body();
+        JsonNode linkedDetails = api.query(
+                        "/api/bookings/" + linkedOne.body().get("reference").asText(),
+                        customer,
+                        linked.consistencyToken())
+                .body();
         assertThat(linkedDetails.get("customerId").asText()).isEqualTo(accountId);
         assertThat(linkedDetails.at("/contact/name").asText()).isEqualTo("Linked Customer");
         assertThat(linkedDetails.path("guestContact").isNull()).isTrue();
-        assertThat(api.command("/api/guest/session", null, Map.of("token", linkedOne.body().get("manageToken").asText()))
-                .status()).as("the link no longer grants it").isEqualTo(401);
+        assertThat(api.command(
+                                "/api/guest/session",
+                                null,
+                                Map.of(
+                                        "token",
+                                        linkedOne.body().get("manageToken").asText()))
+                        .status())
+                .as("the link no longer grants it")
+                .isEqualTo(401);
 
         Map<String, List<Long>> before = ReadModels.countsPerEvent(database);
         assertThat(DatabaseDump.everyTable(database)).contains(GUEST_ATTENDEE, GUEST_ANSWER, GUEST_EMAIL);
@@ -124,23 +148,34 @@ class GuestCheckoutEndToEndTest {
         Api.Answer erased = api.command("/api/admin/bookings/" + bookingId + "/guest-erasure", admin, Map.of());
         assertThat(erased.status()).isEqualTo(200);
         long lastPosition = erased.consistencyToken();
-        JsonNode scrubbed = api.query("/api/bookings/" + reference, admin, lastPosition).body();
+        JsonNode scrubbed =
+                api.query("/api/bookings/" + reference, admin, lastPosition).body();
         assertThat(scrubbed.at("/tickets/1/attendeeName").asText()).isEqualTo("[erased]");
         assertThat(scrubbed.get("customerDeleted").asBoolean()).isTrue();
         assertThat(scrubbed.path("contact").isNull()).isTrue();
-        assertThat(api.command("/api/guest/session", null, Map.of("token", manageToken)).status()).isEqualTo(401);
+        assertThat(api.command("/api/guest/session", null, Map.of("token", manageToken))
+                        .status())
+                .isEqualTo(401);
         assertThat(ReadModels.countsPerEvent(database)).isEqualTo(before);
         assertNoGuestData("after the erasure", manageToken);
 
         ReadModels.rebuildEveryProjection(system);
         api.query("/api/events", null, lastPosition);
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(ReadModels.countsPerEvent(database)).isEqualTo(before));
+                .untilAsserted(
+                        () -> assertThat(ReadModels.countsPerEvent(database)).isEqualTo(before));
         assertNoGuestData("after every projection was rebuilt from the store", manageToken);
-        assertThat(api.query("/api/bookings/" + reference, admin, lastPosition).body()
-                .at("/tickets/1/attendeeName").asText()).isEqualTo("[erased]");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(api.query("/api/my/upcoming", customer,
-                lastPosition).body().at("/items/0/tickets/0/attendeeName").asText()).isEqualTo(LINKED_ATTENDEE));
+        assertThat(api.query("/api/bookings/" + reference, admin, lastPosition)
+                        .body()
+                        .at("/tickets/1/attendeeName")
+                        .asText())
+                .isEqualTo("[erased]");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(api.query("/api/my/upcoming", customer, lastPosition)
+                                .body()
+                                .at("/items/0/tickets/0/attendeeName")
+                                .asText())
+                        .isEqualTo(LINKED_ATTENDEE));
 
         String logs = output.getAll();
         for (String value : erasedValues(manageToken)) {
@@ -149,10 +184,22 @@ class GuestCheckoutEndToEndTest {
     }
 
     private static List<String> erasedValues(String manageToken) {
-        List<String> values = new ArrayList<>(List.of(GUEST_NAME, GUEST_EMAIL, GUEST_PHONE, GUEST_ATTENDEE,
-                GUEST_ANSWER, "Peregrina", "Wolstenholme", "Fitzwilliam", "Barnaby", "quinoa", "900789",
+        List<String> values = new ArrayList<>(List.of(
+                GUEST_NAME,
+                GUEST_EMAIL,
+                GUEST_PHONE,
+                GUEST_ATTENDEE,
+                GUEST_ANSWER,
+                "Peregrina",
+                "Wolstenholme",
+                "Fitzwilliam",
+                "Barnaby",
+                "quinoa",
+                "900789",
                 // the linked guest's own copy of the contact was dropped with the guest's key
-                LINKED_EMAIL, "Cattermole", "Dorothea"));
+                LINKED_EMAIL,
+                "Cattermole",
+                "Dorothea"));
         values.add(manageToken);
         return values;
     }
@@ -165,16 +212,23 @@ class GuestCheckoutEndToEndTest {
         DatabaseDump.pgDump(database).ifPresent(dump -> DatabaseDump.assertAbsent(dump, "pg_dump, " + when, values));
     }
 
-    private static Api.Answer bookAsGuest(JsonNode event, String name, String email, String phone,
-                                          List<String> attendees, String answer) {
+    private static Api.Answer bookAsGuest(
+            JsonNode event, String name, String email, String phone, List<String> attendees, String answer) {
         Map<String, Object> contact = new HashMap<>(Map.of("name", name, "email", email));
         if (phone != null) {
             contact.put("phone", phone);
         }
-        Map<String, Object> body = new HashMap<>(Map.of("bookingId", UUID.randomUUID().toString(),
-                "eventId", event.get("eventId").asText(),
-                "ticketTypeId", event.at("/ticketTypes/0/ticketTypeId").asText(), "contact", contact,
-                "tickets", attendees.stream().map(a -> Map.of("attendeeName", a)).toList()));
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "bookingId",
+                UUID.randomUUID().toString(),
+                "eventId",
+                event.get("eventId").asText(),
+                "ticketTypeId",
+                event.at("/ticketTypes/0/ticketTypeId").asText(),
+                "contact",
+                contact,
+                "tickets",
+                attendees.stream().map(a -> Map.of("attendeeName", a)).toList()));
         if (answer != null) {
             body.put("answers", List.of(Map.of("question", "Dietary needs", "answer", answer)));
         }

@@ -67,43 +67,69 @@ class NotificationsEndToEndTest {
         api.register("Mail Reader", email, "password-123");
         String oldToken = api.login(email, "password-123");
 
-        Api.Answer booked = api.command("/api/bookings", oldToken, Map.of("eventId", event.get("eventId").asText(),
-                "ticketTypeId", event.at("/ticketTypes/0/ticketTypeId").asText(),
-                "tickets", List.of(Map.of("attendeeName", "Mail Reader"))));
+        Api.Answer booked = api.command(
+                "/api/bookings",
+                oldToken,
+                Map.of(
+                        "eventId",
+                        event.get("eventId").asText(),
+                        "ticketTypeId",
+                        event.at("/ticketTypes/0/ticketTypeId").asText(),
+                        "tickets",
+                        List.of(Map.of("attendeeName", "Mail Reader"))));
         assertThat(booked.status()).isEqualTo(201);
         String reference = booked.body().get("reference").asText();
-        MimeMessage confirmation = await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email),
-                mails -> mails.size() == 1).get(0);
+        MimeMessage confirmation = await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailsTo(email), mails -> mails.size() == 1)
+                .get(0);
         assertThat(confirmation.getSubject()).contains(reference);
         assertThat(GreenMailUtil.getBody(confirmation)).contains("https://portal.mail.test/bookings/" + reference);
         long position = Long.parseLong(booked.header("X-Consistency-Token"));
         assertThat(api.query("/api/my/upcoming", oldToken, position).status()).isEqualTo(200);
 
-        assertThat(api.command("/api/auth/password-reset", null, Map.of("email", email)).status()).isEqualTo(202);
-        MimeMessage reset = await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email),
-                mails -> mails.size() == 2).get(1);
+        assertThat(api.command("/api/auth/password-reset", null, Map.of("email", email))
+                        .status())
+                .isEqualTo(202);
+        MimeMessage reset = await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailsTo(email), mails -> mails.size() == 2)
+                .get(1);
         Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(GreenMailUtil.getBody(reset));
         assertThat(code.find()).isTrue();
-        assertThat(api.command("/api/auth/password-reset/confirm", null, Map.of("email", email,
-                "code", code.group(1), "newPassword", "password-456")).status()).isEqualTo(204);
+        assertThat(api.command(
+                                "/api/auth/password-reset/confirm",
+                                null,
+                                Map.of("email", email, "code", code.group(1), "newPassword", "password-456"))
+                        .status())
+                .isEqualTo(204);
 
-        assertThat(api.query("/api/my/upcoming", oldToken, null).status()).as("query side, old token").isEqualTo(401);
-        assertThat(api.command("/api/bookings/" + UUID.randomUUID() + "/cancellation", oldToken, Map.of()).status())
-                .as("command side, old token").isEqualTo(401);
+        assertThat(api.query("/api/my/upcoming", oldToken, null).status())
+                .as("query side, old token")
+                .isEqualTo(401);
+        assertThat(api.command("/api/bookings/" + UUID.randomUUID() + "/cancellation", oldToken, Map.of())
+                        .status())
+                .as("command side, old token")
+                .isEqualTo(401);
         String newToken = api.login(email, "password-456");
         assertThat(api.query("/api/my/upcoming", newToken, null).status()).isEqualTo(200);
-        assertThat(api.command("/api/auth/password-reset/confirm", null, Map.of("email", email,
-                "code", code.group(1), "newPassword", "password-789")).status()).as("the code again").isEqualTo(400);
+        assertThat(api.command(
+                                "/api/auth/password-reset/confirm",
+                                null,
+                                Map.of("email", email, "code", code.group(1), "newPassword", "password-789"))
+                        .status())
+                .as("the code again")
+                .isEqualTo(400);
     }
 
     private static List<MimeMessage> mailsTo(String email) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
-            try {
-                return Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(address -> address.toString().equalsIgnoreCase(email));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(mail -> {
+                    try {
+                        return Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(address -> address.toString().equalsIgnoreCase(email));
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 }

@@ -14,14 +14,14 @@ import java.util.TreeMap;
 /** The query side's tables as reports and replays see them. */
 final class ReadModels {
 
-    private ReadModels() {
-    }
+    private ReadModels() {}
 
     /** Per event, as reports count them: bookings, tickets, cancelled tickets. */
     static Map<String, List<Long>> countsPerEvent(TestDatabase database) throws Exception {
         Map<String, List<Long>> counts = new TreeMap<>();
-        try (Connection c = database.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("""
+        try (Connection c = database.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
                      select t.event_id,
                             (select count(*) from query.booking b where b.event_id = t.event_id),
                             count(*),
@@ -38,7 +38,8 @@ final class ReadModels {
     static void rebuildEveryProjection(BookingSystem system) {
         EventProcessingConfiguration processing = system.querySide().getBean(EventProcessingConfiguration.class);
         processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
                 .forEach(processor -> {
                     processor.shutDown();
                     processor.resetTokens();

@@ -13,8 +13,7 @@ import java.util.Map;
 /** What the end-to-end tests give both sides, so each test adds only what it is about. */
 final class TestSystems {
 
-    private TestSystems() {
-    }
+    private TestSystems() {}
 
     /**
      * Its own database, free ports, the first admin, cheap password hashing and time for the projections to catch up

@@ -49,7 +49,8 @@ class TwoInstanceRushTest {
     @BeforeAll
     static void startTwoInstances() throws Exception {
         database = TestDatabase.fresh();
-        Map<String, String> settings = TestSystems.smallPools(TestSystems.settings(database, ADMIN_EMAIL, ADMIN_PASSWORD));
+        Map<String, String> settings =
+                TestSystems.smallPools(TestSystems.settings(database, ADMIN_EMAIL, ADMIN_PASSWORD));
         one = BookingSystem.start(settings);
         two = BookingSystem.start(settings);
         instances = List.of(new Api(one.commandPort(), one.queryPort()), new Api(two.commandPort(), two.queryPort()));
@@ -83,12 +84,24 @@ class TwoInstanceRushTest {
             booker.register("Reader", email, "password-123");
             String token = booker.login(email, "password-123");
             String bookingId = UUID.randomUUID().toString();
-            Api.Answer booked = booker.command("/api/bookings", token, Map.of("bookingId", bookingId, "eventId", eventId,
-                    "ticketTypeId", ticketTypeId, "tickets", List.of(Map.of("attendeeName", "Reader"))));
+            Api.Answer booked = booker.command(
+                    "/api/bookings",
+                    token,
+                    Map.of(
+                            "bookingId",
+                            bookingId,
+                            "eventId",
+                            eventId,
+                            "ticketTypeId",
+                            ticketTypeId,
+                            "tickets",
+                            List.of(Map.of("attendeeName", "Reader"))));
             assertThat(booked.status()).isEqualTo(201);
 
             Api.Answer upcoming = reader.queryWaitingAtMost("/api/my/upcoming", token, booked.consistencyToken(), 2);
-            assertThat(upcoming.status()).as("read through the other instance: %s", upcoming.body()).isEqualTo(200);
+            assertThat(upcoming.status())
+                    .as("read through the other instance: %s", upcoming.body())
+                    .isEqualTo(200);
             assertThat(upcoming.body().findValuesAsText("bookingId")).contains(bookingId);
         }
     }
@@ -100,10 +113,23 @@ class TwoInstanceRushTest {
             Api first = instances.get(0);
             String admin = first.login(ADMIN_EMAIL, ADMIN_PASSWORD);
             Instant start = Instant.now().plus(30, ChronoUnit.DAYS);
-            JsonNode event = first.command("/api/admin/events", admin, Map.of(
-                    "title", "Two Doors", "startsAt", start.toString(), "endsAt", start.plusSeconds(3600).toString(),
-                    "location", "Hall", "organiser", Map.of("name", "Org"),
-                    "ticketTypes", List.of(Map.of("name", "Seat", "price", 10, "capacity", SEATS)))).body();
+            JsonNode event = first.command(
+                            "/api/admin/events",
+                            admin,
+                            Map.of(
+                                    "title",
+                                    "Two Doors",
+                                    "startsAt",
+                                    start.toString(),
+                                    "endsAt",
+                                    start.plusSeconds(3600).toString(),
+                                    "location",
+                                    "Hall",
+                                    "organiser",
+                                    Map.of("name", "Org"),
+                                    "ticketTypes",
+                                    List.of(Map.of("name", "Seat", "price", 10, "capacity", SEATS))))
+                    .body();
             String eventId = event.get("eventId").asText();
             String ticketTypeId = event.at("/ticketTypes/0/ticketTypeId").asText();
 
@@ -125,22 +151,25 @@ class TwoInstanceRushTest {
                 sales.add(client.get());
             }
 
-            assertThat(sales).allSatisfy(s -> assertThat(s.unexpected()).as("answers other than 201 and 409").isEmpty());
+            assertThat(sales)
+                    .allSatisfy(s -> assertThat(s.unexpected())
+                            .as("answers other than 201 and 409")
+                            .isEmpty());
             assertThat(sales.stream().mapToInt(Sales::seats).sum()).isEqualTo(SEATS);
             int bookings = sales.stream().mapToInt(s -> s.bookingIds().size()).sum();
             assertThat(scalar(database, """
                     select count(*) from command.domain_event_entry
-                    where aggregate_identifier = ? and payload_type like '%.SeatsReserved'""", eventId))
-                    .isEqualTo(bookings);
+                    where aggregate_identifier = ? and payload_type like '%.SeatsReserved'""", eventId)).isEqualTo(bookings);
             assertThat(scalar(database, """
-                    select coalesce(sum(quantity), 0) from command.booking_reference where occurrence_id = ?""",
-                    eventId)).isEqualTo(SEATS);
+                    select coalesce(sum(quantity), 0) from command.booking_reference where occurrence_id = ?""", eventId)).isEqualTo(SEATS);
             for (int instance = 0; instance < 2; instance++) {
                 int seatsHere = 0;
                 for (int i = instance; i < sales.size(); i += 2) {
                     seatsHere += sales.get(i).seats();
                 }
-                assertThat(seatsHere).as("seats sold through instance %d", instance + 1).isPositive();
+                assertThat(seatsHere)
+                        .as("seats sold through instance %d", instance + 1)
+                        .isPositive();
             }
         } finally {
             pool.shutdownNow();
@@ -153,16 +182,27 @@ class TwoInstanceRushTest {
         int wanted = ThreadLocalRandom.current().nextInt(1, 4);
         String bookingId = UUID.randomUUID().toString();
         while (true) {
-            Api.Answer answer = api.command("/api/bookings", token, Map.of("bookingId", bookingId, "eventId", eventId,
-                    "ticketTypeId", ticketTypeId,
-                    "tickets", Collections.nCopies(wanted, Map.of("attendeeName", "Buyer"))));
+            Api.Answer answer = api.command(
+                    "/api/bookings",
+                    token,
+                    Map.of(
+                            "bookingId",
+                            bookingId,
+                            "eventId",
+                            eventId,
+                            "ticketTypeId",
+                            ticketTypeId,
+                            "tickets",
+                            Collections.nCopies(wanted, Map.of("attendeeName", "Buyer"))));
             if (answer.status() == 201) {
                 sales.bookingIds().add(bookingId);
                 sales.seatsSold()[0] += wanted;
                 bookingId = UUID.randomUUID().toString();
-            } else if (answer.status() == 409 && "concurrent-change".equals(answer.body().get("rule").asText())) {
+            } else if (answer.status() == 409
+                    && "concurrent-change".equals(answer.body().get("rule").asText())) {
                 // the other instance changed the event at the same moment: the same request again
-            } else if (answer.status() == 409 && "sold-out".equals(answer.body().get("rule").asText())) {
+            } else if (answer.status() == 409
+                    && "sold-out".equals(answer.body().get("rule").asText())) {
                 int left = answer.body().get("seatsLeft").asInt();
                 if (left == 0) {
                     return sales;
@@ -183,7 +223,8 @@ class TwoInstanceRushTest {
     }
 
     private static int scalar(TestDatabase database, String sql, String parameter) throws Exception {
-        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = database.connect();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, parameter);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

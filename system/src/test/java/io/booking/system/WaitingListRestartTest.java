@@ -42,21 +42,49 @@ class WaitingListRestartTest {
             Api api = new Api(before.commandPort(), before.queryPort());
             String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
             Instant start = Instant.now().plus(30, ChronoUnit.DAYS);
-            JsonNode event = api.command("/api/admin/events", admin, Map.of(
-                    "title", "Restart Show", "startsAt", start.toString(), "endsAt", start.plusSeconds(3600).toString(),
-                    "location", "Hall", "organiser", Map.of("name", "Clay Co"),
-                    "ticketTypes", List.of(Map.of("name", "Seat", "price", 10, "capacity", 1)))).body();
+            JsonNode event = api.command(
+                            "/api/admin/events",
+                            admin,
+                            Map.of(
+                                    "title",
+                                    "Restart Show",
+                                    "startsAt",
+                                    start.toString(),
+                                    "endsAt",
+                                    start.plusSeconds(3600).toString(),
+                                    "location",
+                                    "Hall",
+                                    "organiser",
+                                    Map.of("name", "Clay Co"),
+                                    "ticketTypes",
+                                    List.of(Map.of("name", "Seat", "price", 10, "capacity", 1))))
+                    .body();
             eventId = event.get("eventId").asText();
             String ticketTypeId = event.at("/ticketTypes/0/ticketTypeId").asText();
             String holder = customer(api, "holder");
             String bookingId = UUID.randomUUID().toString();
-            assertThat(api.command("/api/bookings", holder, Map.of("bookingId", bookingId, "eventId", eventId,
-                    "ticketTypeId", ticketTypeId, "tickets", List.of(Map.of("attendeeName", "Holder")))).status())
+            assertThat(api.command(
+                                    "/api/bookings",
+                                    holder,
+                                    Map.of(
+                                            "bookingId",
+                                            bookingId,
+                                            "eventId",
+                                            eventId,
+                                            "ticketTypeId",
+                                            ticketTypeId,
+                                            "tickets",
+                                            List.of(Map.of("attendeeName", "Holder"))))
+                            .status())
                     .isEqualTo(201);
             Map<String, Object> join = Map.of("eventId", eventId, "ticketTypeId", ticketTypeId, "quantity", 1);
-            firstEntry = api.command("/api/waiting-list", customer(api, "first"), join).body().get("entryId").asText();
+            firstEntry = api.command("/api/waiting-list", customer(api, "first"), join)
+                    .body()
+                    .get("entryId")
+                    .asText();
             api.command("/api/waiting-list", customer(api, "second"), join);
-            assertThat(api.command("/api/bookings/" + bookingId + "/cancellation", holder, Map.of()).status())
+            assertThat(api.command("/api/bookings/" + bookingId + "/cancellation", holder, Map.of())
+                            .status())
                     .isEqualTo(200);
             assertThat(count(database, "SeatsOffered", eventId)).isEqualTo(1);
             offerEnds = Instant.now().plus(OFFER_HOLD);
@@ -64,13 +92,16 @@ class WaitingListRestartTest {
         // the offer's hold ends while nothing runs; then two instances share the database and its deadlines
         Instant due = offerEnds;
         await().atMost(OFFER_HOLD.plusSeconds(5)).until(() -> Instant.now().isAfter(due.plusSeconds(1)));
-        try (BookingSystem one = BookingSystem.start(settings); BookingSystem two = BookingSystem.start(settings)) {
+        try (BookingSystem one = BookingSystem.start(settings);
+                BookingSystem two = BookingSystem.start(settings)) {
             // the deadline fires at the start, not when a retry comes round (5 minutes by db-scheduler's default)
             await().atMost(Duration.ofSeconds(10)).until(() -> expiriesOf(database, firstEntry) == 1);
             // both instances poll the deadline table twice a second: a second firing would show within this window
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+            await().during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> expiriesOf(database, firstEntry) == 1);
-            assertThat(count(database, "SeatsOffered", eventId)).as("the seat went to the next in line")
+            assertThat(count(database, "SeatsOffered", eventId))
+                    .as("the seat went to the next in line")
                     .isGreaterThanOrEqualTo(2);
         }
     }
@@ -91,12 +122,12 @@ class WaitingListRestartTest {
     private static long count(TestDatabase database, String eventType, String eventId) throws Exception {
         return Long.parseLong(scalarText(database, """
                 select count(*) from command.domain_event_entry
-                where payload_type = 'io.booking.shared.occurrence.' || ? and aggregate_identifier = ?""",
-                eventType, eventId));
+                where payload_type = 'io.booking.shared.occurrence.' || ? and aggregate_identifier = ?""", eventType, eventId));
     }
 
     private static String scalarText(TestDatabase database, String sql, String... parameters) throws Exception {
-        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = database.connect();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setString(i + 1, parameters[i]);
             }

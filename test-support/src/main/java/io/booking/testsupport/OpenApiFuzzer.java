@@ -24,9 +24,24 @@ public final class OpenApiFuzzer {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> TEXTS = List.of("", " ", "x", "a".repeat(5_000), "\u0000", "ü€😀", "null",
-            "-1", "1e309", "9223372036854775808", "2030-01-01T10:00:00Z", "+999999999-12-31T23:59:59Z",
-            "00000000-0000-0000-0000-000000000000", "'; drop table booking; --", "%00", "../..", "<script>");
+    private static final List<String> TEXTS = List.of(
+            "",
+            " ",
+            "x",
+            "a".repeat(5_000),
+            "\u0000",
+            "ü€😀",
+            "null",
+            "-1",
+            "1e309",
+            "9223372036854775808",
+            "2030-01-01T10:00:00Z",
+            "+999999999-12-31T23:59:59Z",
+            "00000000-0000-0000-0000-000000000000",
+            "'; drop table booking; --",
+            "%00",
+            "../..",
+            "<script>");
 
     /**
      * @param method        the HTTP method
@@ -34,13 +49,14 @@ public final class OpenApiFuzzer {
      * @param body          JSON text, or null for none
      * @param authenticated whether to send it with the caller's token (a third go without)
      */
-    public record Request(String method, String uri, String body, boolean authenticated) {
-    }
+    public record Request(String method, String uri, String body, boolean authenticated) {}
 
     /** What every answer to a fuzzed request must be: no 5xx, and a refusal as problem+json. */
     public static boolean answeredWell(int status, String contentType) {
-        return status < 400 || status < 500 && contentType != null
-                && MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        return status < 400
+                || status < 500
+                        && contentType != null
+                        && MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private final JsonNode document;
@@ -54,15 +70,20 @@ public final class OpenApiFuzzer {
     /** @param skipped paths not to send anything to (an operation that would disturb the other tests) */
     public List<Request> requests(int perOperation, String... skipped) {
         List<Request> requests = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             if (List.of(skipped).contains(path.getKey())) {
                 continue;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields(); operations.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> operations =
+                            path.getValue().fields();
+                    operations.hasNext(); ) {
                 Map.Entry<String, JsonNode> operation = operations.next();
                 for (int i = 0; i < perOperation; i++) {
-                    requests.add(request(operation.getKey().toUpperCase(), path.getKey(), operation.getValue(), i % 3 != 0));
+                    requests.add(
+                            request(operation.getKey().toUpperCase(), path.getKey(), operation.getValue(), i % 3 != 0));
                 }
             }
         }
@@ -136,11 +157,14 @@ public final class OpenApiFuzzer {
     private String text(JsonNode schema) {
         JsonNode resolved = resolve(schema);
         if (resolved.has("enum") && random.nextBoolean()) {
-            return resolved.path("enum").get(random.nextInt(resolved.path("enum").size())).asText();
+            return resolved.path("enum")
+                    .get(random.nextInt(resolved.path("enum").size()))
+                    .asText();
         }
         return switch (resolved.path("format").asText(random.nextBoolean() ? "" : "none")) {
             case "uuid" -> random.nextBoolean() ? UUID.randomUUID().toString() : pick(TEXTS);
-            case "date-time" -> random.nextBoolean() ? "2031-0" + (1 + random.nextInt(9)) + "-01T10:00:00Z" : pick(TEXTS);
+            case "date-time" ->
+                random.nextBoolean() ? "2031-0" + (1 + random.nextInt(9)) + "-01T10:00:00Z" : pick(TEXTS);
             case "email" -> random.nextBoolean() ? "fuzz" + random.nextInt(1000) + "@fuzz.test" : pick(TEXTS);
             default -> pick(TEXTS);
         };
@@ -165,7 +189,8 @@ public final class OpenApiFuzzer {
             at = document.at(at.path("$ref").asText().substring(1));
         }
         if (at.has("allOf") || at.has("oneOf") || at.has("anyOf")) {
-            JsonNode options = at.has("allOf") ? at.path("allOf") : at.has("oneOf") ? at.path("oneOf") : at.path("anyOf");
+            JsonNode options =
+                    at.has("allOf") ? at.path("allOf") : at.has("oneOf") ? at.path("oneOf") : at.path("anyOf");
             return resolve(options.get(0));
         }
         return at;

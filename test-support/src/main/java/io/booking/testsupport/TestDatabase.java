@@ -32,7 +32,8 @@ public record TestDatabase(String jdbcUrl, String username, String password, Str
         if (server == null) {
             server = Server.find();
         }
-        String name = "booking_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "booking_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         server.execute("create database " + name);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.dropWhenUnused(name)));
         return new TestDatabase(server.urlOf(name), server.username, server.password, name);
@@ -57,7 +58,8 @@ public record TestDatabase(String jdbcUrl, String username, String password, Str
             String url = System.getenv("BOOKING_TEST_DB_URL");
             if (url != null && !url.isBlank()) {
                 log.info("tests use the PostgreSQL named by BOOKING_TEST_DB_URL");
-                return new Server(url, envOr("BOOKING_TEST_DB_USER", "postgres"), envOr("BOOKING_TEST_DB_PASSWORD", ""));
+                return new Server(
+                        url, envOr("BOOKING_TEST_DB_USER", "postgres"), envOr("BOOKING_TEST_DB_PASSWORD", ""));
             }
             if (dockerAnswers()) {
                 log.info("tests use a PostgreSQL container");
@@ -104,7 +106,7 @@ public record TestDatabase(String jdbcUrl, String username, String password, Str
 
         void execute(String sql) {
             try (Connection c = DriverManager.getConnection(adminUrl, username, password);
-                 Statement s = c.createStatement()) {
+                    Statement s = c.createStatement()) {
                 s.execute(sql);
             } catch (SQLException e) {
                 throw new IllegalStateException("test database setup failed: " + sql, e);
@@ -126,8 +128,8 @@ public record TestDatabase(String jdbcUrl, String username, String password, Str
 
         private int sessionsOn(String database) {
             try (Connection c = DriverManager.getConnection(adminUrl, username, password);
-                 java.sql.PreparedStatement s = c.prepareStatement(
-                         "select count(*) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()")) {
+                    java.sql.PreparedStatement s = c.prepareStatement(
+                            "select count(*) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()")) {
                 s.setString(1, database.toLowerCase(Locale.ROOT));
                 try (java.sql.ResultSet rs = s.executeQuery()) {
                     rs.next();

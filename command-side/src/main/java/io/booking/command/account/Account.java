@@ -18,6 +18,7 @@ public class Account {
 
     @AggregateIdentifier
     private String accountId;
+
     private boolean deleted;
 
     protected Account() {
@@ -26,8 +27,13 @@ public class Account {
 
     @CommandHandler
     public Account(OpenAccount command, Clock clock) {
-        apply(new AccountRegistered(command.accountId(), command.name(), command.email(), command.phone(),
-                command.role(), clock.instant()));
+        apply(new AccountRegistered(
+                command.accountId(),
+                command.name(),
+                command.email(),
+                command.phone(),
+                command.role(),
+                clock.instant()));
     }
 
     @CommandHandler
@@ -35,8 +41,8 @@ public class Account {
         if (deleted) {
             throw CommandRefused.notAllowed("account-deleted", "the account is deleted");
         }
-        apply(new AccountDetailsChanged(accountId, command.name(), command.email(), command.phone(), clock.instant(),
-                command.customFields()));
+        apply(new AccountDetailsChanged(
+                accountId, command.name(), command.email(), command.phone(), clock.instant(), command.customFields()));
     }
 
     @CommandHandler
@@ -44,8 +50,8 @@ public class Account {
         if (deleted) {
             throw CommandRefused.notAllowed("account-deleted", "the account is already deleted");
         }
-        apply(new AccountDeleted(accountId, command.byAdmin() ? "admin" : "customer", command.cancelledBookings(),
-                clock.instant()));
+        apply(new AccountDeleted(
+                accountId, command.byAdmin() ? "admin" : "customer", command.cancelledBookings(), clock.instant()));
     }
 
     @EventSourcingHandler

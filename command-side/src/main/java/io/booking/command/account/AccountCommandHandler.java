@@ -1,18 +1,17 @@
 package io.booking.command.account;
 
 import io.booking.command.CommandRefused;
+import io.booking.command.booking.UpcomingBookings;
 import io.booking.command.notification.Notifications;
+import io.booking.command.personal.PersonalDataKeyStore;
 import io.booking.command.security.PasswordVersions;
 import io.booking.command.waitinglist.WaitingLists;
-import io.booking.command.booking.UpcomingBookings;
-import io.booking.command.personal.PersonalDataKeyStore;
+import io.booking.shared.account.Role;
 import io.booking.shared.personal.PersonalData;
 import io.booking.shared.personal.PersonalDataCipher;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
-
-import io.booking.shared.account.Role;
 
 import java.time.Clock;
 import java.util.List;
@@ -38,10 +37,16 @@ public class AccountCommandHandler {
     private final PasswordVersions passwordVersions;
     private final Clock clock;
 
-    public AccountCommandHandler(Credentials credentials, PersonalDataKeyStore keys, CommandGateway commands,
-                                 UpcomingBookings upcomingBookings, Invitations invitations, Clock clock,
-                                 Notifications notifications, WaitingLists waitingLists,
-                                 PasswordVersions passwordVersions) {
+    public AccountCommandHandler(
+            Credentials credentials,
+            PersonalDataKeyStore keys,
+            CommandGateway commands,
+            UpcomingBookings upcomingBookings,
+            Invitations invitations,
+            Clock clock,
+            Notifications notifications,
+            WaitingLists waitingLists,
+            PasswordVersions passwordVersions) {
         this.waitingLists = waitingLists;
         this.passwordVersions = passwordVersions;
         this.invitations = invitations;
@@ -60,7 +65,8 @@ public class AccountCommandHandler {
         }
         String subject = command.accountId();
         byte[] key = keys.createKeyFor(subject);
-        commands.sendAndWait(new OpenAccount(command.accountId(),
+        commands.sendAndWait(new OpenAccount(
+                command.accountId(),
                 PersonalDataCipher.seal(subject, key, command.name()),
                 PersonalDataCipher.seal(subject, key, command.email()),
                 command.phone() == null ? null : PersonalDataCipher.seal(subject, key, command.phone()),
@@ -74,12 +80,12 @@ public class AccountCommandHandler {
      */
     @CommandHandler
     public String handle(CreateAccountOnBehalf command) {
-        handle(new RegisterAccount(command.accountId(), command.name(), command.email(), command.phone(), null,
-                Role.CUSTOMER));
+        handle(new RegisterAccount(
+                command.accountId(), command.name(), command.email(), command.phone(), null, Role.CUSTOMER));
         if (command.invitationHash() != null) {
             invitations.create(command.invitationHash(), command.accountId(), command.invitationExpiresAt());
-            notifications.invitation(command.accountId(), command.email(), command.invitationToken(),
-                    command.invitationExpiresAt());
+            notifications.invitation(
+                    command.accountId(), command.email(), command.invitationToken(), command.invitationExpiresAt());
         }
         return command.accountId();
     }
@@ -87,9 +93,10 @@ public class AccountCommandHandler {
     /** Sets the password once; a used, unknown or expired invitation is refused (400) and changes nothing. */
     @CommandHandler
     public String handle(AcceptInvitation command) {
-        Invitations.Invitation invitation = invitations.take(command.invitationHash())
-                .orElseThrow(() -> CommandRefused.invalid("invalid-invitation",
-                        "the invitation is unknown or was already used"));
+        Invitations.Invitation invitation = invitations
+                .take(command.invitationHash())
+                .orElseThrow(() ->
+                        CommandRefused.invalid("invalid-invitation", "the invitation is unknown or was already used"));
         if (!invitation.expiresAt().isAfter(clock.instant())) {
             throw CommandRefused.invalid("invitation-expired", "the invitation has expired");
         }
@@ -106,15 +113,15 @@ public class AccountCommandHandler {
         switch (credentials.changeEmail(subject, command.email())) {
             case NO_SUCH_ACCOUNT -> throw CommandRefused.unknown("no-such-account", "no such account");
             case TAKEN -> throw CommandRefused.notAllowed("email-taken", "an account with this email already exists");
-            case CHANGED -> {
-            }
+            case CHANGED -> {}
         }
         byte[] key = keys.find(subject)
                 .orElseThrow(() -> CommandRefused.unknown("no-such-account", "the account was deleted"));
         Map<String, PersonalData> customFields = new TreeMap<>();
-        command.customFields().forEach((field, value) ->
-                customFields.put(field, PersonalDataCipher.seal(subject, key, value)));
-        commands.sendAndWait(new ChangeAccountDetails(subject,
+        command.customFields()
+                .forEach((field, value) -> customFields.put(field, PersonalDataCipher.seal(subject, key, value)));
+        commands.sendAndWait(new ChangeAccountDetails(
+                subject,
                 PersonalDataCipher.seal(subject, key, command.name()),
                 PersonalDataCipher.seal(subject, key, command.email()),
                 command.phone() == null ? null : PersonalDataCipher.seal(subject, key, command.phone()),
@@ -130,7 +137,9 @@ public class AccountCommandHandler {
         }
         List<UpcomingBookings.Upcoming> upcoming = upcomingBookings.of(accountId);
         if (!upcoming.isEmpty() && !command.cancelUpcomingBookings()) {
-            throw new CommandRefused(CommandRefused.Kind.NOT_ALLOWED, "upcoming-bookings",
+            throw new CommandRefused(
+                    CommandRefused.Kind.NOT_ALLOWED,
+                    "upcoming-bookings",
                     "the account holds " + upcoming.size() + " active booking(s) of events still to come; cancel them "
                             + "first or ask for them to be cancelled with the account (cancelUpcomingBookings)",
                     Map.of("upcomingBookings", upcoming.size()));

@@ -25,9 +25,12 @@ public class AdminBootstrap {
     private final String email;
     private final String password;
 
-    public AdminBootstrap(CommandDispatcher dispatcher, Credentials credentials, PasswordEncoder passwords,
-                          @Value("${booking.admin.email}") String email,
-                          @Value("${booking.admin.password}") String password) {
+    public AdminBootstrap(
+            CommandDispatcher dispatcher,
+            Credentials credentials,
+            PasswordEncoder passwords,
+            @Value("${booking.admin.email}") String email,
+            @Value("${booking.admin.password}") String password) {
         this.dispatcher = dispatcher;
         this.credentials = credentials;
         this.passwords = passwords;
@@ -45,8 +48,15 @@ public class AdminBootstrap {
             return;
         }
         try {
-            dispatcher.send(new RegisterAccount(UUID.randomUUID().toString(), "Administrator", email, null,
-                    passwords.encode(password), Role.ADMIN), Actor.SYSTEM);
+            dispatcher.send(
+                    new RegisterAccount(
+                            UUID.randomUUID().toString(),
+                            "Administrator",
+                            email,
+                            null,
+                            passwords.encode(password),
+                            Role.ADMIN),
+                    Actor.SYSTEM);
             log.info("first admin account created");
         } catch (RuntimeException e) {
             // another instance created it at the same moment

@@ -7,8 +7,14 @@ import java.time.Instant;
  *
  * @param invitationHash the hash of the invitation's token, or null for no invitation
  */
-public record CreateAccountOnBehalf(String accountId, String name, String email, String phone, String invitationToken,
-                                    String invitationHash, Instant invitationExpiresAt) {
+public record CreateAccountOnBehalf(
+        String accountId,
+        String name,
+        String email,
+        String phone,
+        String invitationToken,
+        String invitationHash,
+        Instant invitationExpiresAt) {
 
     @Override
     public String toString() {

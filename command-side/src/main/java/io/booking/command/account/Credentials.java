@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Emails and password hashes: the command side's own state, and the unique-email rule. */
@@ -36,8 +36,8 @@ public class Credentials {
     public Optional<Credential> findByEmail(String email) {
         List<Credential> rows = jdbc.query(
                 "select account_id, password_hash, role, password_version from credential where email_lower = ?",
-                (rs, i) -> new Credential(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
-                        rs.getInt(4)),
+                (rs, i) ->
+                        new Credential(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getInt(4)),
                 normalise(email));
         return rows.stream().findFirst();
     }
@@ -55,17 +55,28 @@ public class Credentials {
 
     /** The version of the account's password, or empty when there is no such (live) account. */
     public Optional<Integer> passwordVersion(String accountId) {
-        return jdbc.queryForList("select password_version from credential where account_id = ?", Integer.class,
-                accountId).stream().findFirst();
+        return jdbc
+                .queryForList("select password_version from credential where account_id = ?", Integer.class, accountId)
+                .stream()
+                .findFirst();
     }
 
-    public enum EmailChange { CHANGED, TAKEN, NO_SUCH_ACCOUNT }
+    public enum EmailChange {
+        CHANGED,
+        TAKEN,
+        NO_SUCH_ACCOUNT
+    }
 
     /** Moves the account to another email; a concurrent claim of the same email waits for this transaction. */
     public EmailChange changeEmail(String accountId, String email) {
         try {
-            return jdbc.update("update credential set email_lower = ? where account_id = ?", normalise(email), accountId) == 1
-                    ? EmailChange.CHANGED : EmailChange.NO_SUCH_ACCOUNT;
+            return jdbc.update(
+                                    "update credential set email_lower = ? where account_id = ?",
+                                    normalise(email),
+                                    accountId)
+                            == 1
+                    ? EmailChange.CHANGED
+                    : EmailChange.NO_SUCH_ACCOUNT;
         } catch (DuplicateKeyException e) {
             // another live account has it; the transaction is rolled back with the refusal
             return EmailChange.TAKEN;
@@ -74,15 +85,19 @@ public class Credentials {
 
     /** @return false when there is no such (live) account */
     public boolean setPassword(String accountId, String passwordHash) {
-        return jdbc.update("update credential set password_hash = ? where account_id = ?", passwordHash, accountId) == 1;
+        return jdbc.update("update credential set password_hash = ? where account_id = ?", passwordHash, accountId)
+                == 1;
     }
 
     public Optional<Credential> findById(String accountId) {
-        return jdbc.query(
-                "select account_id, password_hash, role, password_version from credential where account_id = ?",
-                (rs, i) -> new Credential(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
-                        rs.getInt(4)),
-                accountId).stream().findFirst();
+        return jdbc
+                .query(
+                        "select account_id, password_hash, role, password_version from credential where account_id = ?",
+                        (rs, i) -> new Credential(
+                                rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getInt(4)),
+                        accountId)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -92,14 +107,17 @@ public class Credentials {
      * @return false when there is no such (live) account
      */
     public boolean lockForDeletion(String accountId) {
-        return !jdbc.queryForList("select account_id from credential where account_id = ? for update", String.class,
-                accountId).isEmpty();
+        return !jdbc.queryForList(
+                        "select account_id from credential where account_id = ? for update", String.class, accountId)
+                .isEmpty();
     }
 
     /** The login email, to write to; absent for a deleted account. */
     public Optional<String> emailOf(String accountId) {
-        return jdbc.queryForList("select email_lower from credential where account_id = ?", String.class, accountId)
-                .stream().findFirst();
+        return jdbc
+                .queryForList("select email_lower from credential where account_id = ?", String.class, accountId)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -116,7 +134,8 @@ public class Credentials {
     /** {@link #holdForBooking} for the customers of bookings served together: their emails by account id. */
     public Map<String, String> holdForBookings(Collection<String> accountIds) {
         Map<String, String> emails = new HashMap<>();
-        jdbc.query("select account_id, email_lower from credential where account_id = any(?) for key share",
+        jdbc.query(
+                "select account_id, email_lower from credential where account_id = any(?) for key share",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", accountIds.toArray())),
                 rs -> {
                     emails.put(rs.getString(1), rs.getString(2));
@@ -134,7 +153,8 @@ public class Credentials {
 
         @Override
         public String toString() {
-            return "Credential[accountId=" + accountId + ", role=" + role + ", passwordVersion=" + passwordVersion + "]";
+            return "Credential[accountId=" + accountId + ", role=" + role + ", passwordVersion=" + passwordVersion
+                    + "]";
         }
     }
 }

@@ -18,16 +18,24 @@ public class Invitations {
     }
 
     void create(String tokenHash, String accountId, Instant expiresAt) {
-        jdbc.update("insert into account_invitation (token_hash, account_id, expires_at) values (?, ?, ?)",
-                tokenHash, accountId, Timestamp.from(expiresAt));
+        jdbc.update(
+                "insert into account_invitation (token_hash, account_id, expires_at) values (?, ?, ?)",
+                tokenHash,
+                accountId,
+                Timestamp.from(expiresAt));
     }
 
     /** Takes the invitation: its row is gone from the commit on, so a second use finds nothing. */
     Optional<Invitation> take(String tokenHash) {
-        Optional<Invitation> found = jdbc.query("""
+        Optional<Invitation> found = jdbc
+                .query(
+                        """
                         select account_id, expires_at from account_invitation where token_hash = ? for update""",
-                (rs, i) -> new Invitation(rs.getString(1), rs.getTimestamp(2).toInstant()), tokenHash)
-                .stream().findFirst();
+                        (rs, i) -> new Invitation(
+                                rs.getString(1), rs.getTimestamp(2).toInstant()),
+                        tokenHash)
+                .stream()
+                .findFirst();
         found.ifPresent(i -> jdbc.update("delete from account_invitation where token_hash = ?", tokenHash));
         return found;
     }
@@ -36,6 +44,5 @@ public class Invitations {
         jdbc.update("delete from account_invitation where account_id = ?", accountId);
     }
 
-    record Invitation(String accountId, Instant expiresAt) {
-    }
+    record Invitation(String accountId, Instant expiresAt) {}
 }

@@ -4,6 +4,9 @@ import io.booking.shared.account.Role;
 import io.booking.shared.personal.PersonalData;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record OpenAccount(@TargetAggregateIdentifier String accountId, PersonalData name, PersonalData email,
-                          PersonalData phone, Role role) {
-}
+public record OpenAccount(
+        @TargetAggregateIdentifier String accountId,
+        PersonalData name,
+        PersonalData email,
+        PersonalData phone,
+        Role role) {}

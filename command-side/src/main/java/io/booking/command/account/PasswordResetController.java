@@ -22,7 +22,8 @@ public class PasswordResetController {
         this.resets = resets;
     }
 
-    @Operation(summary = "Ask for a password reset code by mail",
+    @Operation(
+            summary = "Ask for a password reset code by mail",
             description = "Always 202: the answer never says whether an account has the email. When one has, a 6-digit "
                     + "code is mailed to it; it works once, expires (booking.password-reset.code-ttl) and allows a few "
                     + "wrong tries (booking.password-reset.max-attempts). A new request replaces the open code; past "
@@ -35,7 +36,8 @@ public class PasswordResetController {
         resets.request(request.email().trim());
     }
 
-    @Operation(summary = "Set a new password with the mailed code",
+    @Operation(
+            summary = "Set a new password with the mailed code",
             description = "204 when the code is right: the password is changed and every token issued before is "
                     + "refused by the command side. 400 invalid-code for a wrong, expired, used or exhausted code and "
                     + "for an unknown email alike.")
@@ -44,12 +46,13 @@ public class PasswordResetController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void confirm(@Valid @RequestBody ConfirmRequest request) {
         if (!resets.confirm(request.email().trim(), request.code().trim(), request.newPassword())) {
-            throw CommandRefused.invalid("invalid-code",
-                    "the code is wrong, expired, already used or tried too often; ask for a new one");
+            throw CommandRefused.invalid(
+                    "invalid-code", "the code is wrong, expired, already used or tried too often; ask for a new one");
         }
     }
 
-    public record ResetRequest(@NotBlank @Email @Size(max = 320) String email) {
+    public record ResetRequest(
+            @NotBlank @Email @Size(max = 320) String email) {
 
         @Override
         public String toString() {
@@ -57,9 +60,10 @@ public class PasswordResetController {
         }
     }
 
-    public record ConfirmRequest(@NotBlank @Size(max = 320) String email,
-                                 @NotBlank @Size(max = 20) String code,
-                                 @NotBlank @Size(min = 8, max = 200) String newPassword) {
+    public record ConfirmRequest(
+            @NotBlank @Size(max = 320) String email,
+            @NotBlank @Size(max = 20) String code,
+            @NotBlank @Size(min = 8, max = 200) String newPassword) {
 
         @Override
         public String toString() {

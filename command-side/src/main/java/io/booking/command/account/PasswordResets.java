@@ -43,13 +43,18 @@ public class PasswordResets {
     // compared against when there is no code, so every refusal costs one hash check
     private final String noCodeHash;
 
-    public PasswordResets(Credentials credentials, JdbcTemplate jdbc, PasswordEncoder passwords,
-                          Notifications notifications, PasswordVersions versions, Clock clock,
-                          PlatformTransactionManager transactions,
-                          @Value("${booking.password-reset.code-ttl}") Duration codeTtl,
-                          @Value("${booking.password-reset.max-attempts}") int maxAttempts,
-                          @Value("${booking.password-reset.max-requests}") int maxRequests,
-                          @Value("${booking.password-reset.request-window}") Duration requestWindow) {
+    public PasswordResets(
+            Credentials credentials,
+            JdbcTemplate jdbc,
+            PasswordEncoder passwords,
+            Notifications notifications,
+            PasswordVersions versions,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            @Value("${booking.password-reset.code-ttl}") Duration codeTtl,
+            @Value("${booking.password-reset.max-attempts}") int maxAttempts,
+            @Value("${booking.password-reset.max-requests}") int maxRequests,
+            @Value("${booking.password-reset.request-window}") Duration requestWindow) {
         this.credentials = credentials;
         this.jdbc = jdbc;
         this.passwords = passwords;
@@ -72,11 +77,14 @@ public class PasswordResets {
     public void request(String email) {
         String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
         String hash = passwords.encode(code);
-        transaction.executeWithoutResult(status -> credentials.findByEmail(email).ifPresent(credential -> {
-            Instant now = clock.instant();
-            Instant expiresAt = now.plus(codeTtl);
-            Timestamp windowOpen = Timestamp.from(now.minus(requestWindow));
-            int issued = jdbc.update("""
+        transaction.executeWithoutResult(status -> credentials
+                .findByEmail(email)
+                .ifPresent(credential -> {
+                    Instant now = clock.instant();
+                    Instant expiresAt = now.plus(codeTtl);
+                    Timestamp windowOpen = Timestamp.from(now.minus(requestWindow));
+                    int issued = jdbc.update(
+                            """
                     insert into password_reset (account_id, code_hash, expires_at, attempts, requests, window_started_at)
                     values (?, ?, ?, 0, 1, ?)
                     on conflict (account_id) do update set code_hash = excluded.code_hash,
@@ -85,13 +93,19 @@ public class PasswordResets {
                     window_started_at = case when password_reset.window_started_at > ?
                         then password_reset.window_started_at else excluded.window_started_at end
                     where password_reset.window_started_at <= ? or password_reset.requests < ?""",
-                    credential.accountId(), hash, Timestamp.from(expiresAt), Timestamp.from(now),
-                    windowOpen, windowOpen, windowOpen, maxRequests);
-            if (issued == 1) {
-                notifications.passwordResetCode(credential.accountId(), Credentials.normalise(email), code, expiresAt,
-                        codeTtl);
-            }
-        }));
+                            credential.accountId(),
+                            hash,
+                            Timestamp.from(expiresAt),
+                            Timestamp.from(now),
+                            windowOpen,
+                            windowOpen,
+                            windowOpen,
+                            maxRequests);
+                    if (issued == 1) {
+                        notifications.passwordResetCode(
+                                credential.accountId(), Credentials.normalise(email), code, expiresAt, codeTtl);
+                    }
+                }));
     }
 
     /**
@@ -113,7 +127,8 @@ public class PasswordResets {
                     "select code_hash, expires_at, attempts from password_reset where account_id = ? for update",
                     (rs, i) -> new OpenCode(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getInt(3)),
                     accountId);
-            if (open.isEmpty() || open.get(0).attempts() >= maxAttempts
+            if (open.isEmpty()
+                    || open.get(0).attempts() >= maxAttempts
                     || !clock.instant().isBefore(open.get(0).expiresAt())) {
                 passwords.matches(code, noCodeHash);
                 return false;
@@ -129,6 +144,5 @@ public class PasswordResets {
         }));
     }
 
-    private record OpenCode(String codeHash, Instant expiresAt, int attempts) {
-    }
+    private record OpenCode(String codeHash, Instant expiresAt, int attempts) {}
 }

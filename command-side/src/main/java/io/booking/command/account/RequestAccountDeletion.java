@@ -6,6 +6,5 @@ package io.booking.command.account;
  * @param cancelUpcomingBookings cancel the account's active bookings of events not yet started in the same step;
  *                               without it such bookings refuse the deletion
  */
-public record RequestAccountDeletion(String accountId, String requesterId, boolean byAdmin,
-                                     boolean cancelUpcomingBookings) {
-}
+public record RequestAccountDeletion(
+        String accountId, String requesterId, boolean byAdmin, boolean cancelUpcomingBookings) {}

@@ -1,25 +1,25 @@
 package io.booking.command.axon;
 
+import io.booking.command.occurrence.Occurrence;
+import io.booking.command.occurrence.WaitingListPolicy;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.lock.LockFactory;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
-import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
-import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
-import io.booking.command.occurrence.Occurrence;
-import io.booking.command.occurrence.WaitingListPolicy;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -62,11 +62,13 @@ public class AggregateConfiguration {
      * was held by a booker queued on that lock, and the pool ran dry.
      */
     @Bean
-    public SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
-                                                           HandlerDefinition handlerDefinition,
-                                                           ParameterResolverFactory parameterResolverFactory,
-                                                           EventStore eventStore, TransactionManager transactionManager,
-                                                           SnapshotterSpanFactory spanFactory) {
+    public SpringAggregateSnapshotter aggregateSnapshotter(
+            org.axonframework.config.Configuration configuration,
+            HandlerDefinition handlerDefinition,
+            ParameterResolverFactory parameterResolverFactory,
+            EventStore eventStore,
+            TransactionManager transactionManager,
+            SnapshotterSpanFactory spanFactory) {
         return SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
                 .transactionManager(transactionManager)
@@ -85,13 +87,16 @@ public class AggregateConfiguration {
     /** A snapshot of an older shape of the event aggregate is skipped: the aggregate is rebuilt from its events. */
     @Bean
     public SnapshotFilter occurrenceSnapshotFilter() {
-        return RevisionSnapshotFilter.builder().type(Occurrence.class).revision(Occurrence.REVISION).build();
+        return RevisionSnapshotFilter.builder()
+                .type(Occurrence.class)
+                .revision(Occurrence.REVISION)
+                .build();
     }
 
     /** A cold load (restart, another instance, cache eviction) reads a snapshot and a short tail, not every booking. */
     @Bean
-    public SnapshotTriggerDefinition occurrenceSnapshotTrigger(Snapshotter snapshotter,
-                                                               @Value("${booking.occurrence.snapshot-threshold}") int threshold) {
+    public SnapshotTriggerDefinition occurrenceSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${booking.occurrence.snapshot-threshold}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 }

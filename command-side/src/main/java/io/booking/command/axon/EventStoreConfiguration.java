@@ -5,19 +5,19 @@ import io.booking.platform.PacedEventStorageEngine;
 import io.booking.platform.ProcessorTokenStores;
 import io.booking.shared.booking.CancellationReasonUpcaster;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -46,17 +46,25 @@ public class EventStoreConfiguration {
      * (event cancellations and endings) follow the store at leisure: they need not read after every booking.
      */
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                                 PersistenceExceptionResolver persistenceExceptionResolver,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 org.axonframework.config.Configuration configuration,
-                                                 ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager,
-                                                 EventSchema eventSchema,
-                                                 @Value("${booking.event-store.read-interval:200ms}") Duration readInterval) {
-        return PacedEventStorageEngine.of(defaultSerializer, eventSerializer, configuration.upcasterChain(),
-                configuration.snapshotFilter(), persistenceExceptionResolver, connectionProvider, transactionManager,
-                eventSchema, readInterval);
+    public EventStorageEngine eventStorageEngine(
+            Serializer defaultSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            EventSchema eventSchema,
+            @Value("${booking.event-store.read-interval:200ms}") Duration readInterval) {
+        return PacedEventStorageEngine.of(
+                defaultSerializer,
+                eventSerializer,
+                configuration.upcasterChain(),
+                configuration.snapshotFilter(),
+                persistenceExceptionResolver,
+                connectionProvider,
+                transactionManager,
+                eventSchema,
+                readInterval);
     }
 
     /**
@@ -66,9 +74,10 @@ public class EventStoreConfiguration {
      */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
-    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
-                                         org.axonframework.config.Configuration configuration,
-                                         @Value("${booking.event-store.cached-events:1000}") int cachedEvents) {
+    public EmbeddedEventStore eventStore(
+            EventStorageEngine storageEngine,
+            org.axonframework.config.Configuration configuration,
+            @Value("${booking.event-store.cached-events:1000}") int cachedEvents) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
@@ -89,8 +98,11 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
-                             @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+    public TokenStore tokenStore(
+            ConnectionProvider connectionProvider,
+            Serializer serializer,
+            TokenSchema tokenSchema,
+            @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         return ProcessorTokenStores.jdbc(connectionProvider, serializer, tokenSchema, claimTimeout);
     }
 }

@@ -30,6 +30,7 @@ final class FairLockFactory implements LockFactory {
     private final ConcurrentHashMap<String, Entry> locks = new ConcurrentHashMap<>();
     /** Who waits for which lock; changed together with the search for a cycle, under the map's own monitor. */
     private final Map<Thread, Entry> waiting = new HashMap<>();
+
     private final long maxWaitNanos;
 
     FairLockFactory(Duration maxWait) {

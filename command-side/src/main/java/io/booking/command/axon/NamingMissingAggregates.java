@@ -48,14 +48,16 @@ class NamingMissingAggregates implements MessageHandlerInterceptor<CommandMessag
             }
             throw new NoSuchAggregate(id, field.get());
         } catch (IncompatibleAggregateException otherKind) {
-            Map.Entry<String, String> field = fieldOfAnotherKind(unitOfWork.getMessage().getPayload())
-                    .orElseThrow(() -> otherKind);
+            Map.Entry<String, String> field =
+                    fieldOfAnotherKind(unitOfWork.getMessage().getPayload()).orElseThrow(() -> otherKind);
             throw new NoSuchAggregate(field.getValue(), field.getKey());
         }
     }
 
     private static Optional<String> fieldHolding(Object command, String id) {
-        return ids(command).entrySet().stream().filter(field -> field.getValue().equals(id)).map(Map.Entry::getKey)
+        return ids(command).entrySet().stream()
+                .filter(field -> field.getValue().equals(id))
+                .map(Map.Entry::getKey)
                 .findFirst();
     }
 
@@ -66,9 +68,11 @@ class NamingMissingAggregates implements MessageHandlerInterceptor<CommandMessag
             return Optional.empty();
         }
         Map<String, String> kinds = new HashMap<>();
-        jdbc.query("select aggregate_identifier, type from domain_event_entry where aggregate_identifier = any(?) "
+        jdbc.query(
+                "select aggregate_identifier, type from domain_event_entry where aggregate_identifier = any(?) "
                         + "and sequence_number = 0",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", ids.values().toArray())),
+                ps -> ps.setArray(
+                        1, ps.getConnection().createArrayOf("text", ids.values().toArray())),
                 rs -> {
                     kinds.put(rs.getString(1), rs.getString(2).toLowerCase(Locale.ROOT));
                 });

@@ -27,17 +27,24 @@ public class AttendanceController {
 
     @Operation(summary = "Record whether a ticket's attendee came (admin): ATTENDED, NO_SHOW, or BOOKED to undo")
     @PutMapping("/api/admin/bookings/{bookingId}/tickets/{ticketId}/attendance")
-    public ResponseEntity<AttendanceAnswer> record(@PathVariable UUID bookingId, @PathVariable UUID ticketId,
-                                                   @Valid @RequestBody AttendanceRequest request, Authentication caller) {
-        var dispatched = dispatcher.send(new RecordAttendance(bookingId.toString(), ticketId.toString(),
-                request.attendance()), Actor.of(caller));
-        return ConsistencyToken.ok(new AttendanceAnswer(bookingId.toString(), ticketId.toString(), request.attendance(),
-                ConsistencyToken.orNull(dispatched.position())), dispatched.position());
+    public ResponseEntity<AttendanceAnswer> record(
+            @PathVariable UUID bookingId,
+            @PathVariable UUID ticketId,
+            @Valid @RequestBody AttendanceRequest request,
+            Authentication caller) {
+        var dispatched = dispatcher.send(
+                new RecordAttendance(bookingId.toString(), ticketId.toString(), request.attendance()),
+                Actor.of(caller));
+        return ConsistencyToken.ok(
+                new AttendanceAnswer(
+                        bookingId.toString(),
+                        ticketId.toString(),
+                        request.attendance(),
+                        ConsistencyToken.orNull(dispatched.position())),
+                dispatched.position());
     }
 
-    public record AttendanceRequest(@NotNull Attendance attendance) {
-    }
+    public record AttendanceRequest(@NotNull Attendance attendance) {}
 
-    public record AttendanceAnswer(String bookingId, String ticketId, Attendance attendance, Long consistencyToken) {
-    }
+    public record AttendanceAnswer(String bookingId, String ticketId, Attendance attendance, Long consistencyToken) {}
 }

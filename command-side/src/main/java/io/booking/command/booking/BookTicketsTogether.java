@@ -19,9 +19,8 @@ public record BookTicketsTogether(String occurrenceId, List<Queued> bookings) {
      * @param answers  sealed likewise
      * @param metaData of the customer's request, carried by the events of this booking
      */
-    public record Queued(BookTickets booking, List<BookedTicket> tickets, List<FormAnswer> answers,
-                         Map<String, ?> metaData) {
-    }
+    public record Queued(
+            BookTickets booking, List<BookedTicket> tickets, List<FormAnswer> answers, Map<String, ?> metaData) {}
 
     /** One booking's answer: its confirmation, or why it was refused. */
     public record Outcome(BookingCommandHandler.BookingConfirmation confirmation, CommandRefused refusal) {

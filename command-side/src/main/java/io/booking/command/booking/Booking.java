@@ -39,6 +39,7 @@ public class Booking {
 
     @AggregateIdentifier
     private String bookingId;
+
     private String customerId;
     private Map<String, Placement> activeTickets;
     private Set<String> attendanceMarked;
@@ -59,8 +60,15 @@ public class Booking {
         if (command.tickets().isEmpty() || command.tickets().size() > MAX_TICKETS) {
             throw CommandRefused.notApplicable("ticket-count", "a booking holds 1 to " + MAX_TICKETS + " tickets");
         }
-        apply(new TicketsBooked(command.bookingId(), command.reference(), command.occurrenceId(), command.ticketTypeId(),
-                command.customerId(), command.tickets(), command.answers(), clock.instant()));
+        apply(new TicketsBooked(
+                command.bookingId(),
+                command.reference(),
+                command.occurrenceId(),
+                command.ticketTypeId(),
+                command.customerId(),
+                command.tickets(),
+                command.answers(),
+                clock.instant()));
     }
 
     /** A guest's booking: the guest is its customer (by the guest's subject id) until it is linked to an account. */
@@ -69,10 +77,22 @@ public class Booking {
         if (command.tickets().isEmpty() || command.tickets().size() > MAX_TICKETS) {
             throw CommandRefused.notApplicable("ticket-count", "a booking holds 1 to " + MAX_TICKETS + " tickets");
         }
-        apply(new TicketsBooked(command.bookingId(), command.reference(), command.occurrenceId(), command.ticketTypeId(),
-                command.guestId(), command.tickets(), command.answers(), clock.instant()));
-        apply(new GuestContactRecorded(command.bookingId(), command.guestId(), command.name(), command.email(),
-                command.phone(), clock.instant()));
+        apply(new TicketsBooked(
+                command.bookingId(),
+                command.reference(),
+                command.occurrenceId(),
+                command.ticketTypeId(),
+                command.guestId(),
+                command.tickets(),
+                command.answers(),
+                clock.instant()));
+        apply(new GuestContactRecorded(
+                command.bookingId(),
+                command.guestId(),
+                command.name(),
+                command.email(),
+                command.phone(),
+                clock.instant()));
     }
 
     /**
@@ -87,14 +107,14 @@ public class Booking {
         }
         String accountId = command.accountId();
         List<BookedTicket> resealed = tickets.stream()
-                .map(t -> new BookedTicket(t.ticketId(), cipher.seal(accountId, cipher.open(t.attendeeName())),
-                        t.child()))
+                .map(t -> new BookedTicket(
+                        t.ticketId(), cipher.seal(accountId, cipher.open(t.attendeeName())), t.child()))
                 .toList();
         List<FormAnswer> resealedAnswers = answers.stream()
                 .map(a -> new FormAnswer(a.question(), cipher.seal(accountId, cipher.open(a.answer()))))
                 .toList();
-        apply(new BookingLinkedToAccount(bookingId, guestId, accountId, resealed, resealedAnswers,
-                command.keepGuestContact(), clock.instant()));
+        apply(new BookingLinkedToAccount(
+                bookingId, guestId, accountId, resealed, resealedAnswers, command.keepGuestContact(), clock.instant()));
     }
 
     /** Records that the guest's key is destroyed (the caller does it in the same transaction); the booking stays. */
@@ -130,16 +150,34 @@ public class Booking {
         Map<Placement, List<String>> byPlacement = activeByPlacement();
         if (byPlacement.size() == 1) {
             Placement at = byPlacement.keySet().iterator().next();
-            apply(new BookingCancelled(bookingId, at.occurrenceId(), at.ticketTypeId(), activeTickets.size(), by,
-                    null, clock.instant(), command.reason()));
+            apply(new BookingCancelled(
+                    bookingId,
+                    at.occurrenceId(),
+                    at.ticketTypeId(),
+                    activeTickets.size(),
+                    by,
+                    null,
+                    clock.instant(),
+                    command.reason()));
         } else {
             // a booking whose tickets were moved apart is cancelled ticket by ticket, each at its own event
-            byPlacement.forEach((at, tickets) -> tickets.forEach(ticketId -> apply(new TicketCancelled(bookingId,
-                    ticketId, at.occurrenceId(), at.ticketTypeId(), by, null, clock.instant(), command.reason()))));
+            byPlacement.forEach((at, tickets) -> tickets.forEach(ticketId -> apply(new TicketCancelled(
+                    bookingId,
+                    ticketId,
+                    at.occurrenceId(),
+                    at.ticketTypeId(),
+                    by,
+                    null,
+                    clock.instant(),
+                    command.reason()))));
         }
         return byPlacement.entrySet().stream()
-                .map(e -> ReleaseSeats.forCancellation(e.getKey().occurrenceId(), e.getKey().ticketTypeId(), bookingId,
-                        e.getValue().size(), command.byAdmin()))
+                .map(e -> ReleaseSeats.forCancellation(
+                        e.getKey().occurrenceId(),
+                        e.getKey().ticketTypeId(),
+                        bookingId,
+                        e.getValue().size(),
+                        command.byAdmin()))
                 .toList();
     }
 
@@ -151,8 +189,15 @@ public class Booking {
         if (at == null) {
             throw CommandRefused.unknown("no-such-ticket", "the booking has no such active ticket");
         }
-        apply(new TicketCancelled(bookingId, command.ticketId(), at.occurrenceId(), at.ticketTypeId(),
-                command.byAdmin() ? "admin" : "customer", null, clock.instant(), command.reason()));
+        apply(new TicketCancelled(
+                bookingId,
+                command.ticketId(),
+                at.occurrenceId(),
+                at.ticketTypeId(),
+                command.byAdmin() ? "admin" : "customer",
+                null,
+                clock.instant(),
+                command.reason()));
         return ReleaseSeats.forCancellation(at.occurrenceId(), at.ticketTypeId(), bookingId, 1, command.byAdmin());
     }
 
@@ -170,41 +215,68 @@ public class Booking {
             }
             moving = List.of(command.ticketId());
         } else if (activeByPlacement().size() > 1) {
-            throw CommandRefused.notAllowed("tickets-apart", "the booking's tickets are at different events; "
-                    + "transfer them one by one");
+            throw CommandRefused.notAllowed(
+                    "tickets-apart", "the booking's tickets are at different events; " + "transfer them one by one");
         } else {
             moving = List.copyOf(activeTickets.keySet());
         }
         Placement from = activeTickets.get(moving.get(0));
         Placement to = new Placement(command.toOccurrenceId(), command.toTicketTypeId());
         if (from.equals(to)) {
-            throw CommandRefused.notAllowed("same-ticket-type", "the tickets are already for this event and ticket type");
+            throw CommandRefused.notAllowed(
+                    "same-ticket-type", "the tickets are already for this event and ticket type");
         }
-        apply(new TicketsTransferred(bookingId, moving.stream().sorted().toList(), from.occurrenceId(),
-                from.ticketTypeId(), to.occurrenceId(), to.ticketTypeId(),
-                command.byAdmin() ? "admin" : "customer", clock.instant()));
+        apply(new TicketsTransferred(
+                bookingId,
+                moving.stream().sorted().toList(),
+                from.occurrenceId(),
+                from.ticketTypeId(),
+                to.occurrenceId(),
+                to.ticketTypeId(),
+                command.byAdmin() ? "admin" : "customer",
+                clock.instant()));
         return new SeatMove(
-                new ReleaseSeats(from.occurrenceId(), from.ticketTypeId(), bookingId, moving.size(), command.byAdmin(),
+                new ReleaseSeats(
+                        from.occurrenceId(),
+                        from.ticketTypeId(),
+                        bookingId,
+                        moving.size(),
+                        command.byAdmin(),
                         ReleaseSeats.Purpose.TRANSFER),
-                to.occurrenceId(), to.ticketTypeId(), moving.size());
+                to.occurrenceId(),
+                to.ticketTypeId(),
+                moving.size());
     }
 
     @CommandHandler
     public void handle(CancelBookingOfCancelledEvent command, Clock clock) {
         List<String> there = activeTickets.entrySet().stream()
                 .filter(e -> e.getValue().occurrenceId().equals(command.occurrenceId()))
-                .map(Map.Entry::getKey).sorted().toList();
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
         if (there.isEmpty()) {
             return;
         }
         Map<Placement, List<String>> byPlacement = activeByPlacement();
         if (byPlacement.size() == 1) {
-            apply(new BookingCancelled(bookingId, command.occurrenceId(),
-                    byPlacement.keySet().iterator().next().ticketTypeId(), there.size(), "organiser", command.reason(),
+            apply(new BookingCancelled(
+                    bookingId,
+                    command.occurrenceId(),
+                    byPlacement.keySet().iterator().next().ticketTypeId(),
+                    there.size(),
+                    "organiser",
+                    command.reason(),
                     clock.instant()));
         } else {
-            there.forEach(ticketId -> apply(new TicketCancelled(bookingId, ticketId, command.occurrenceId(),
-                    activeTickets.get(ticketId).ticketTypeId(), "organiser", command.reason(), clock.instant())));
+            there.forEach(ticketId -> apply(new TicketCancelled(
+                    bookingId,
+                    ticketId,
+                    command.occurrenceId(),
+                    activeTickets.get(ticketId).ticketTypeId(),
+                    "organiser",
+                    command.reason(),
+                    clock.instant())));
         }
     }
 
@@ -223,8 +295,8 @@ public class Booking {
                 .map(Map.Entry::getKey)
                 .filter(ticketId -> !attendanceMarked.contains(ticketId))
                 .sorted()
-                .forEach(ticketId -> apply(new AttendanceRecorded(bookingId, ticketId, Attendance.ATTENDED,
-                        clock.instant())));
+                .forEach(ticketId ->
+                        apply(new AttendanceRecorded(bookingId, ticketId, Attendance.ATTENDED, clock.instant())));
     }
 
     /** The active tickets and the event each is placed at now (read when the customer's account is deleted). */
@@ -236,7 +308,8 @@ public class Booking {
 
     private Map<Placement, List<String>> activeByPlacement() {
         Map<Placement, List<String>> byPlacement = new TreeMap<>();
-        activeTickets.forEach((ticketId, at) -> byPlacement.computeIfAbsent(at, p -> new ArrayList<>()).add(ticketId));
+        activeTickets.forEach((ticketId, at) ->
+                byPlacement.computeIfAbsent(at, p -> new ArrayList<>()).add(ticketId));
         byPlacement.values().forEach(Collections::sort);
         return byPlacement;
     }
@@ -315,6 +388,5 @@ public class Booking {
     }
 
     /** Seats to free on the source (first) and take on the target, for a transfer. */
-    public record SeatMove(ReleaseSeats release, String toOccurrenceId, String toTicketTypeId, int quantity) {
-    }
+    public record SeatMove(ReleaseSeats release, String toOccurrenceId, String toTicketTypeId, int quantity) {}
 }

@@ -46,10 +46,14 @@ public class BookingCommandHandler {
     private final Repository<Occurrence> occurrences;
     private final BookingRetries retries;
 
-    public BookingCommandHandler(BookingReferences references, CommandGateway commands, PersonalDataCipher cipher,
-                                 Credentials accounts, Notifications notifications,
-                                 @Qualifier("occurrenceRepository") Repository<Occurrence> occurrences,
-                                 BookingRetries retries) {
+    public BookingCommandHandler(
+            BookingReferences references,
+            CommandGateway commands,
+            PersonalDataCipher cipher,
+            Credentials accounts,
+            Notifications notifications,
+            @Qualifier("occurrenceRepository") Repository<Occurrence> occurrences,
+            BookingRetries retries) {
         this.occurrences = occurrences;
         this.retries = retries;
         this.references = references;
@@ -71,11 +75,15 @@ public class BookingCommandHandler {
     public List<BookTicketsTogether.Outcome> handle(BookTicketsTogether command, Clock clock) {
         // a client's retry queued beside its first try: it gets the first one's outcome
         Map<String, BookTicketsTogether.Queued> distinct = new LinkedHashMap<>();
-        command.bookings().forEach(queued -> distinct.putIfAbsent(queued.booking().bookingId(), queued));
-        Map<String, String> emails = accounts.holdForBookings(
-                distinct.values().stream().map(queued -> queued.booking().customerId()).distinct().toList());
-        Map<String, BookingReferences.Claim> claims = references.claimAll(
-                distinct.values().stream().map(BookTicketsTogether.Queued::booking).toList());
+        command.bookings()
+                .forEach(queued -> distinct.putIfAbsent(queued.booking().bookingId(), queued));
+        Map<String, String> emails = accounts.holdForBookings(distinct.values().stream()
+                .map(queued -> queued.booking().customerId())
+                .distinct()
+                .toList());
+        Map<String, BookingReferences.Claim> claims = references.claimAll(distinct.values().stream()
+                .map(BookTicketsTogether.Queued::booking)
+                .toList());
         Aggregate<Occurrence> occurrence = occurrences.load(command.occurrenceId());
         Instant now = clock.instant();
 
@@ -86,49 +94,76 @@ public class BookingCommandHandler {
             BookTickets booking = queued.booking();
             BookingReferences.Claim claim = claims.get(booking.bookingId());
             if (claim.existing().isPresent()) {
-                outcomes.put(booking.bookingId(), claim.existing().get().sameRequestAs(booking) && retries.sameDetails(booking)
-                        ? BookTicketsTogether.Outcome.booked(new BookingConfirmation(booking.bookingId(), claim.reference(), true))
-                        : BookTicketsTogether.Outcome.refused(bookingIdUsed()));
+                outcomes.put(
+                        booking.bookingId(),
+                        claim.existing().get().sameRequestAs(booking) && retries.sameDetails(booking)
+                                ? BookTicketsTogether.Outcome.booked(
+                                        new BookingConfirmation(booking.bookingId(), claim.reference(), true))
+                                : BookTicketsTogether.Outcome.refused(bookingIdUsed()));
                 continue;
             }
             String email = emails.get(booking.customerId());
-            ReserveSeats reserve = new ReserveSeats(booking.occurrenceId(), booking.ticketTypeId(), booking.bookingId(),
+            ReserveSeats reserve = new ReserveSeats(
+                    booking.occurrenceId(),
+                    booking.ticketTypeId(),
+                    booking.bookingId(),
                     booking.attendees().size());
-            Optional<CommandRefused> refusal = email == null ? Optional.of(accountDeleted())
+            Optional<CommandRefused> refusal = email == null
+                    ? Optional.of(accountDeleted())
                     : occurrence.invoke(event -> event.refusalToReserve(reserve, now));
             if (refusal.isPresent()) {
                 refusedClaims.add(booking.bookingId());
                 outcomes.put(booking.bookingId(), BookTicketsTogether.Outcome.refused(refusal.get()));
                 continue;
             }
-            confirmations.add(notifications.bookingConfirmation(booking.customerId(), email, claim.reference(),
+            confirmations.add(notifications.bookingConfirmation(
+                    booking.customerId(),
+                    email,
+                    claim.reference(),
                     queued.tickets().size()));
             // each booking's events carry its own request's metadata: who booked
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(reserve).andMetaData(queued.metaData()));
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new PlaceBooking(booking.bookingId(),
-                    claim.reference(), booking.occurrenceId(), booking.ticketTypeId(), booking.customerId(),
-                    queued.tickets(), queued.answers())).andMetaData(queued.metaData()));
-            outcomes.put(booking.bookingId(), BookTicketsTogether.Outcome.booked(
-                    new BookingConfirmation(booking.bookingId(), claim.reference(), false)));
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new PlaceBooking(
+                            booking.bookingId(),
+                            claim.reference(),
+                            booking.occurrenceId(),
+                            booking.ticketTypeId(),
+                            booking.customerId(),
+                            queued.tickets(),
+                            queued.answers()))
+                    .andMetaData(queued.metaData()));
+            outcomes.put(
+                    booking.bookingId(),
+                    BookTicketsTogether.Outcome.booked(
+                            new BookingConfirmation(booking.bookingId(), claim.reference(), false)));
         }
         references.releaseAll(refusedClaims);
         notifications.bookingsConfirmed(confirmations);
-        return command.bookings().stream().map(queued -> {
-            BookTicketsTogether.Queued firstTry = distinct.get(queued.booking().bookingId());
-            BookTicketsTogether.Outcome first = outcomes.get(queued.booking().bookingId());
-            return queued == firstTry ? first : repeated(first, firstTry.booking(), queued.booking());
-        }).toList();
+        return command.bookings().stream()
+                .map(queued -> {
+                    BookTicketsTogether.Queued firstTry =
+                            distinct.get(queued.booking().bookingId());
+                    BookTicketsTogether.Outcome first =
+                            outcomes.get(queued.booking().bookingId());
+                    return queued == firstTry ? first : repeated(first, firstTry.booking(), queued.booking());
+                })
+                .toList();
     }
 
     /** The outcome of a retry that queued beside its first try, as if it had come just after it. */
-    private BookTicketsTogether.Outcome repeated(BookTicketsTogether.Outcome first, BookTickets firstTry,
-                                                 BookTickets retry) {
+    private BookTicketsTogether.Outcome repeated(
+            BookTicketsTogether.Outcome first, BookTickets firstTry, BookTickets retry) {
         // a booking placed by this unit of work is not in the store yet: the retry is compared with its request
-        boolean placedNow = first.confirmation() != null && !first.confirmation().repeated();
-        return references.find(retry.bookingId())
+        boolean placedNow =
+                first.confirmation() != null && !first.confirmation().repeated();
+        return references
+                .find(retry.bookingId())
                 .map(placed -> placed.sameRequestAs(retry)
-                        && (placedNow ? BookingRetries.sameDetails(firstTry, retry) : retries.sameDetails(retry))
-                        ? BookTicketsTogether.Outcome.booked(new BookingConfirmation(retry.bookingId(), placed.reference(), true))
+                                && (placedNow
+                                        ? BookingRetries.sameDetails(firstTry, retry)
+                                        : retries.sameDetails(retry))
+                        ? BookTicketsTogether.Outcome.booked(
+                                new BookingConfirmation(retry.bookingId(), placed.reference(), true))
                         : BookTicketsTogether.Outcome.refused(bookingIdUsed()))
                 // the first try was refused and left nothing
                 .orElse(first);
@@ -164,8 +199,7 @@ public class BookingCommandHandler {
     }
 
     /** A booking's attendees and answers, sealed. */
-    public record Sealed(List<BookedTicket> tickets, List<FormAnswer> answers) {
-    }
+    public record Sealed(List<BookedTicket> tickets, List<FormAnswer> answers) {}
 
     /**
      * Reserves the seats and creates the booking, whose id and reference are already claimed, within the caller's
@@ -174,8 +208,14 @@ public class BookingCommandHandler {
      * @return the seats left and the price they were taken at
      */
     public Occurrence.Reservation place(BookTickets command, String reference) {
-        return place(command, reference, () -> commands.sendAndWait(new ReserveSeats(command.occurrenceId(),
-                command.ticketTypeId(), command.bookingId(), command.attendees().size())));
+        return place(
+                command,
+                reference,
+                () -> commands.sendAndWait(new ReserveSeats(
+                        command.occurrenceId(),
+                        command.ticketTypeId(),
+                        command.bookingId(),
+                        command.attendees().size())));
     }
 
     /**
@@ -184,15 +224,22 @@ public class BookingCommandHandler {
      * the same transaction, sent once the booking is committed. Single bookings are placed together instead
      * ({@link #handle(BookTicketsTogether, Clock)}).
      */
-    public Occurrence.Reservation place(BookTickets command, String reference,
-                                        Supplier<Occurrence.Reservation> takeSeats) {
+    public Occurrence.Reservation place(
+            BookTickets command, String reference, Supplier<Occurrence.Reservation> takeSeats) {
         String email = accounts.holdForBooking(command.customerId()).orElseThrow(BookingCommandHandler::accountDeleted);
         Sealed sealed = seal(command).orElseThrow(BookingCommandHandler::accountDeleted);
-        notifications.bookingConfirmed(command.customerId(), email, reference, sealed.tickets().size());
+        notifications.bookingConfirmed(
+                command.customerId(), email, reference, sealed.tickets().size());
         // sealed before the event's lock is taken: every booker of the event queues behind that lock
         Occurrence.Reservation reservation = takeSeats.get();
-        commands.sendAndWait(new PlaceBooking(command.bookingId(), reference, command.occurrenceId(),
-                command.ticketTypeId(), command.customerId(), sealed.tickets(), sealed.answers()));
+        commands.sendAndWait(new PlaceBooking(
+                command.bookingId(),
+                reference,
+                command.occurrenceId(),
+                command.ticketTypeId(),
+                command.customerId(),
+                sealed.tickets(),
+                sealed.answers()));
         return reservation;
     }
 
@@ -203,16 +250,25 @@ public class BookingCommandHandler {
     public void placeGuest(BookTickets command, String reference, GuestContact contact, byte[] guestKey) {
         String subject = command.customerId();
         List<BookedTicket> tickets = command.attendees().stream()
-                .map(a -> new BookedTicket(UUID.randomUUID().toString(),
-                        PersonalDataCipher.seal(subject, guestKey, a.name()), a.child()))
+                .map(a -> new BookedTicket(
+                        UUID.randomUUID().toString(), PersonalDataCipher.seal(subject, guestKey, a.name()), a.child()))
                 .toList();
         List<FormAnswer> answers = command.answers().stream()
                 .map(a -> new FormAnswer(a.question(), PersonalDataCipher.seal(subject, guestKey, a.answer())))
                 .toList();
-        commands.sendAndWait(new ReserveSeats(command.occurrenceId(), command.ticketTypeId(), command.bookingId(),
+        commands.sendAndWait(new ReserveSeats(
+                command.occurrenceId(),
+                command.ticketTypeId(),
+                command.bookingId(),
                 command.attendees().size()));
-        commands.sendAndWait(new PlaceGuestBooking(command.bookingId(), reference, command.occurrenceId(),
-                command.ticketTypeId(), subject, tickets, answers,
+        commands.sendAndWait(new PlaceGuestBooking(
+                command.bookingId(),
+                reference,
+                command.occurrenceId(),
+                command.ticketTypeId(),
+                subject,
+                tickets,
+                answers,
                 PersonalDataCipher.seal(subject, guestKey, contact.name()),
                 PersonalDataCipher.seal(subject, guestKey, contact.email()),
                 contact.phone() == null ? null : PersonalDataCipher.seal(subject, guestKey, contact.phone())));
@@ -232,12 +288,12 @@ public class BookingCommandHandler {
     public void handle(RequestCancellation request) {
         PersonalData reason = sealedReason(request.bookingId(), request.reason());
         if (request.ticketId() == null) {
-            List<ReleaseSeats> releases = commands.sendAndWait(new CancelBooking(request.bookingId(),
-                    request.requesterId(), request.byAdmin(), reason));
+            List<ReleaseSeats> releases = commands.sendAndWait(
+                    new CancelBooking(request.bookingId(), request.requesterId(), request.byAdmin(), reason));
             releases.forEach(commands::sendAndWait);
         } else {
-            ReleaseSeats release = commands.sendAndWait(new CancelTicket(request.bookingId(), request.ticketId(),
-                    request.requesterId(), request.byAdmin(), reason));
+            ReleaseSeats release = commands.sendAndWait(new CancelTicket(
+                    request.bookingId(), request.ticketId(), request.requesterId(), request.byAdmin(), reason));
             commands.sendAndWait(release);
         }
     }
@@ -250,7 +306,9 @@ public class BookingCommandHandler {
         if (reason == null || reason.isBlank()) {
             return null;
         }
-        return references.find(bookingId).flatMap(booking -> cipher.sealIfKept(booking.customerId(), reason))
+        return references
+                .find(bookingId)
+                .flatMap(booking -> cipher.sealIfKept(booking.customerId(), reason))
                 .orElse(null);
     }
 
@@ -263,12 +321,15 @@ public class BookingCommandHandler {
         TransferTickets transfer = request.transfer();
         Booking.SeatMove move = commands.sendAndWait(transfer);
         Organiser organiser = commands.sendAndWait(move.release());
-        commands.sendAndWait(new ReserveSeats(move.toOccurrenceId(), move.toTicketTypeId(), transfer.bookingId(),
-                move.quantity(), new ReserveSeats.TransferIn(organiser, transfer.byAdmin())));
+        commands.sendAndWait(new ReserveSeats(
+                move.toOccurrenceId(),
+                move.toTicketTypeId(),
+                transfer.bookingId(),
+                move.quantity(),
+                new ReserveSeats.TransferIn(organiser, transfer.byAdmin())));
         references.placedAt(transfer.bookingId(), move.toOccurrenceId());
     }
 
     /** @param repeated the same request was already booked; this answer repeats the first one */
-    public record BookingConfirmation(String bookingId, String reference, boolean repeated) {
-    }
+    public record BookingConfirmation(String bookingId, String reference, boolean repeated) {}
 }

@@ -35,7 +35,8 @@ public class BookingController {
         this.queue = queue;
     }
 
-    @Operation(summary = "Book tickets of one ticket type of one event",
+    @Operation(
+            summary = "Book tickets of one ticket type of one event",
             description = "Send a bookingId you chose: a retry with the same id books once and gets the same answer. "
                     + "409 when sold out or the event has started, 422 for an unknown ticket type.")
     @PostMapping
@@ -46,61 +47,96 @@ public class BookingController {
         List<BookTickets.Attendee> attendees = request.tickets().stream()
                 .map(t -> new BookTickets.Attendee(t.attendeeName().trim(), t.child()))
                 .toList();
-        List<BookTickets.Answer> answers = request.answers() == null ? List.of() : request.answers().stream()
-                .map(a -> new BookTickets.Answer(a.question(), a.answer()))
-                .toList();
-        var dispatched = queue.book(new BookTickets(bookingId, request.eventId().toString(),
-                request.ticketTypeId().toString(), actor.id(), attendees, answers), actor);
+        List<BookTickets.Answer> answers = request.answers() == null
+                ? List.of()
+                : request.answers().stream()
+                        .map(a -> new BookTickets.Answer(a.question(), a.answer()))
+                        .toList();
+        var dispatched = queue.book(
+                new BookTickets(
+                        bookingId,
+                        request.eventId().toString(),
+                        request.ticketTypeId().toString(),
+                        actor.id(),
+                        attendees,
+                        answers),
+                actor);
         OptionalLong position = dispatched.position();
-        return ConsistencyToken.created(new BookingAnswer(bookingId, dispatched.result().reference(),
-                request.eventId().toString(), request.ticketTypeId().toString(), attendees.size(),
-                ConsistencyToken.orNull(position)), position);
+        return ConsistencyToken.created(
+                new BookingAnswer(
+                        bookingId,
+                        dispatched.result().reference(),
+                        request.eventId().toString(),
+                        request.ticketTypeId().toString(),
+                        attendees.size(),
+                        ConsistencyToken.orNull(position)),
+                position);
     }
 
-    @Operation(summary = "Cancel a whole booking",
+    @Operation(
+            summary = "Cancel a whole booking",
             description = "A customer cancels their own booking while the event's policy allows (409 "
                     + "cancellation-window-closed or cancellations-not-allowed); an admin any booking at any time. "
                     + "The seats go back on sale. A second cancellation is 409 already-cancelled.")
     @PostMapping("/{bookingId}/cancellation")
-    public ResponseEntity<CancellationAnswer> cancel(@PathVariable UUID bookingId,
-                                                     @Valid @RequestBody(required = false) CancellationRequest request,
-                                                     Authentication caller) {
+    public ResponseEntity<CancellationAnswer> cancel(
+            @PathVariable UUID bookingId,
+            @Valid @RequestBody(required = false) CancellationRequest request,
+            Authentication caller) {
         Actor actor = Actor.of(caller);
         guestMayChange(caller, bookingId);
         String reason = request == null ? null : request.reason();
         return cancel(new RequestCancellation(bookingId.toString(), null, actor.id(), actor.isAdmin(), reason), actor);
     }
 
-    @Operation(summary = "Cancel one ticket of a booking",
+    @Operation(
+            summary = "Cancel one ticket of a booking",
             description = "The same rules as cancelling the booking; the other tickets stay booked. 404 no-such-ticket "
                     + "for a ticket that is not (or no longer) active on the booking.")
     @PostMapping("/{bookingId}/tickets/{ticketId}/cancellation")
-    public ResponseEntity<CancellationAnswer> cancelTicket(@PathVariable UUID bookingId, @PathVariable UUID ticketId,
-                                                           @Valid @RequestBody(required = false) CancellationRequest request,
-                                                           Authentication caller) {
+    public ResponseEntity<CancellationAnswer> cancelTicket(
+            @PathVariable UUID bookingId,
+            @PathVariable UUID ticketId,
+            @Valid @RequestBody(required = false) CancellationRequest request,
+            Authentication caller) {
         Actor actor = Actor.of(caller);
         guestMayChange(caller, bookingId);
         String reason = request == null ? null : request.reason();
-        return cancel(new RequestCancellation(bookingId.toString(), ticketId.toString(), actor.id(), actor.isAdmin(),
-                reason), actor);
+        return cancel(
+                new RequestCancellation(bookingId.toString(), ticketId.toString(), actor.id(), actor.isAdmin(), reason),
+                actor);
     }
 
-    @Operation(summary = "Transfer a booking, or one ticket of it, to another event or ticket type",
-            description = "The target must be an event of the same organiser with seats left. The seats are taken on the "
-                    + "target and freed on the source together, or nothing changes. The booking keeps its reference. "
-                    + "A customer may transfer while both events' policies allow, away from an event until its "
-                    + "cancellation cutoff (409 transfers-not-allowed, transfer-window-closed, event-started, other-organiser, sold-out); an admin at any time. Without ticketId the whole "
-                    + "booking moves.")
+    @Operation(
+            summary = "Transfer a booking, or one ticket of it, to another event or ticket type",
+            description =
+                    "The target must be an event of the same organiser with seats left. The seats are taken on the "
+                            + "target and freed on the source together, or nothing changes. The booking keeps its reference. "
+                            + "A customer may transfer while both events' policies allow, away from an event until its "
+                            + "cancellation cutoff (409 transfers-not-allowed, transfer-window-closed, event-started, other-organiser, sold-out); an admin at any time. Without ticketId the whole "
+                            + "booking moves.")
     @PostMapping("/{bookingId}/transfer")
-    public ResponseEntity<TransferAnswer> transfer(@PathVariable UUID bookingId,
-                                                   @Valid @RequestBody TransferRequest request,
-                                                   Authentication caller) {
+    public ResponseEntity<TransferAnswer> transfer(
+            @PathVariable UUID bookingId, @Valid @RequestBody TransferRequest request, Authentication caller) {
         Actor actor = Actor.of(caller);
         String ticketId = request.ticketId() == null ? null : request.ticketId().toString();
-        var dispatched = dispatcher.send(new RequestTransfer(new TransferTickets(bookingId.toString(), ticketId,
-                request.eventId().toString(), request.ticketTypeId().toString(), actor.id(), actor.isAdmin())), actor);
-        return ConsistencyToken.ok(new TransferAnswer(bookingId.toString(), ticketId, request.eventId().toString(),
-                request.ticketTypeId().toString(), ConsistencyToken.orNull(dispatched.position())), dispatched.position());
+        var dispatched = dispatcher.send(
+                new RequestTransfer(new TransferTickets(
+                        bookingId.toString(),
+                        ticketId,
+                        request.eventId().toString(),
+                        request.ticketTypeId().toString(),
+                        actor.id(),
+                        actor.isAdmin())),
+                actor);
+        return ConsistencyToken.ok(
+                new TransferAnswer(
+                        bookingId.toString(),
+                        ticketId,
+                        request.eventId().toString(),
+                        request.ticketTypeId().toString(),
+                        ConsistencyToken.orNull(dispatched.position())),
+                dispatched.position());
     }
 
     /** A guest's session grants the one booking it names; any other is as good as unknown to them. */
@@ -113,31 +149,36 @@ public class BookingController {
 
     private ResponseEntity<CancellationAnswer> cancel(RequestCancellation request, Actor actor) {
         var dispatched = dispatcher.send(request, actor);
-        return ConsistencyToken.ok(new CancellationAnswer(request.bookingId(), request.ticketId(), "CANCELLED",
-                ConsistencyToken.orNull(dispatched.position())), dispatched.position());
+        return ConsistencyToken.ok(
+                new CancellationAnswer(
+                        request.bookingId(),
+                        request.ticketId(),
+                        "CANCELLED",
+                        ConsistencyToken.orNull(dispatched.position())),
+                dispatched.position());
     }
 
     /** @param ticketId the one ticket to move; absent to move the whole booking */
-    public record TransferRequest(UUID ticketId, @NotNull UUID eventId, @NotNull UUID ticketTypeId) {
-    }
+    public record TransferRequest(
+            UUID ticketId, @NotNull UUID eventId, @NotNull UUID ticketTypeId) {}
 
-    public record TransferAnswer(String bookingId, String ticketId, String eventId, String ticketTypeId,
-                                 Long consistencyToken) {
-    }
+    public record TransferAnswer(
+            String bookingId, String ticketId, String eventId, String ticketTypeId, Long consistencyToken) {}
 
-    public record CancellationRequest(@Size(max = 500) String reason) {
-    }
+    public record CancellationRequest(@Size(max = 500) String reason) {}
 
     /** @param ticketId the ticket cancelled, or absent when the whole booking was */
-    public record CancellationAnswer(String bookingId, String ticketId, String status, Long consistencyToken) {
-    }
+    public record CancellationAnswer(String bookingId, String ticketId, String status, Long consistencyToken) {}
 
-    public record BookingRequest(UUID bookingId,
-                                 @NotNull UUID eventId,
-                                 @NotNull UUID ticketTypeId,
-                                 @NotNull @Size(min = 1, max = Booking.MAX_TICKETS) List<@NotNull @Valid TicketRequest> tickets,
-                                 @Size(max = 50) List<@NotNull @Valid AnswerRequest> answers) {
-    }
+    public record BookingRequest(
+            UUID bookingId,
+            @NotNull UUID eventId,
+            @NotNull UUID ticketTypeId,
+
+            @NotNull @Size(min = 1, max = Booking.MAX_TICKETS)
+            List<@NotNull @Valid TicketRequest> tickets,
+
+            @Size(max = 50) List<@NotNull @Valid AnswerRequest> answers) {}
 
     public record TicketRequest(@NotBlank @Size(max = 200) String attendeeName, boolean child) {
 
@@ -147,7 +188,9 @@ public class BookingController {
         }
     }
 
-    public record AnswerRequest(@NotBlank @Size(max = 200) String question, @NotNull @Size(max = 2000) String answer) {
+    public record AnswerRequest(
+            @NotBlank @Size(max = 200) String question,
+            @NotNull @Size(max = 2000) String answer) {
 
         @Override
         public String toString() {
@@ -155,7 +198,11 @@ public class BookingController {
         }
     }
 
-    public record BookingAnswer(String bookingId, String reference, String eventId, String ticketTypeId, int quantity,
-                                Long consistencyToken) {
-    }
+    public record BookingAnswer(
+            String bookingId,
+            String reference,
+            String eventId,
+            String ticketTypeId,
+            int quantity,
+            Long consistencyToken) {}
 }

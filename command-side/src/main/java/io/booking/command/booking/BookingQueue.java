@@ -39,8 +39,11 @@ public class BookingQueue {
     private final BookingCommandHandler handler;
     private final int maxTogether;
 
-    public BookingQueue(CommandGateway commands, CommandDispatcher dispatcher, BookingCommandHandler handler,
-                        @Value("${booking.sale.max-bookings-per-commit}") int maxTogether) {
+    public BookingQueue(
+            CommandGateway commands,
+            CommandDispatcher dispatcher,
+            BookingCommandHandler handler,
+            @Value("${booking.sale.max-bookings-per-commit}") int maxTogether) {
         this.commands = commands;
         this.dispatcher = dispatcher;
         this.handler = handler;
@@ -57,11 +60,19 @@ public class BookingQueue {
      * @return the confirmation, and the position of the booking's events in the store (its consistency token)
      * @throws CommandRefused when this booking is refused; the others of its batch are not affected
      */
-    public CommandDispatcher.Dispatched<BookingCommandHandler.BookingConfirmation> book(BookTickets booking, Actor actor) {
+    public CommandDispatcher.Dispatched<BookingCommandHandler.BookingConfirmation> book(
+            BookTickets booking, Actor actor) {
         // sealed on the request's own thread: the one serving the line has enough to do
         BookingCommandHandler.Sealed sealed = handler.seal(booking).orElseThrow(BookingCommandHandler::accountDeleted);
-        Waiting me = new Waiting(new BookTicketsTogether.Queued(booking, sealed.tickets(), sealed.answers(),
-                Map.of(Metadata.ACTOR, actor.asMetaData(), Metadata.CORRELATION_ID, UUID.randomUUID().toString())));
+        Waiting me = new Waiting(new BookTicketsTogether.Queued(
+                booking,
+                sealed.tickets(),
+                sealed.answers(),
+                Map.of(
+                        Metadata.ACTOR,
+                        actor.asMetaData(),
+                        Metadata.CORRELATION_ID,
+                        UUID.randomUUID().toString())));
         Line line;
         Boolean serving;
         do {
@@ -87,7 +98,9 @@ public class BookingQueue {
             if (failure != null && DatabaseUnavailable.causes(failure)) {
                 // the database is away: those waiting meanwhile would each wait for it again; all are answered now
                 List<Waiting> waiting = line.takeUpTo(Integer.MAX_VALUE);
-                answer(waiting, waiting.stream().map(w -> Answer.failed(failure)).toList());
+                answer(
+                        waiting,
+                        waiting.stream().map(w -> Answer.failed(failure)).toList());
             }
         } finally {
             // the next in line starts while these are answered
@@ -120,12 +133,14 @@ public class BookingQueue {
         }
         // the unit of work failed as a whole (no such event, or conflicts again): each on its own, so that one
         // booking's failure is not the others'
-        return batch.stream().map(waiting -> placeTogether(occurrenceId, List.of(waiting)).get(0)).toList();
+        return batch.stream()
+                .map(waiting -> placeTogether(occurrenceId, List.of(waiting)).get(0))
+                .toList();
     }
 
     private List<Answer> send(String occurrenceId, List<Waiting> batch) {
-        List<BookTicketsTogether.Outcome> outcomes = commands.sendAndWait(new BookTicketsTogether(occurrenceId,
-                batch.stream().map(waiting -> waiting.queued).toList()));
+        List<BookTicketsTogether.Outcome> outcomes = commands.sendAndWait(new BookTicketsTogether(
+                occurrenceId, batch.stream().map(waiting -> waiting.queued).toList()));
         return outcomes.stream().map(Answer::of).toList();
     }
 
@@ -134,12 +149,14 @@ public class BookingQueue {
         try {
             positions = dispatcher.latestPositionsOf(answers.stream()
                     .filter(answer -> answer.confirmation != null)
-                    .map(answer -> answer.confirmation.bookingId()).toList());
+                    .map(answer -> answer.confirmation.bookingId())
+                    .toList());
         } catch (RuntimeException e) {
             // the bookings are stored; their answers go without a consistency token
         }
         for (int i = 0; i < batch.size(); i++) {
-            Answer answer = i < answers.size() ? answers.get(i)
+            Answer answer = i < answers.size()
+                    ? answers.get(i)
                     : Answer.failed(new IllegalStateException("the booking was not served"));
             Long position = answer.confirmation == null ? null : positions.get(answer.confirmation.bookingId());
             batch.get(i).answer(answer.withPosition(position));
@@ -231,8 +248,8 @@ public class BookingQueue {
         }
     }
 
-    private record Answer(BookingCommandHandler.BookingConfirmation confirmation, Long position,
-                          RuntimeException failure) {
+    private record Answer(
+            BookingCommandHandler.BookingConfirmation confirmation, Long position, RuntimeException failure) {
 
         static Answer of(BookTicketsTogether.Outcome outcome) {
             return new Answer(outcome.confirmation(), null, outcome.refusal());
@@ -250,8 +267,8 @@ public class BookingQueue {
             if (failure != null) {
                 throw failure;
             }
-            return new CommandDispatcher.Dispatched<>(confirmation,
-                    position == null ? OptionalLong.empty() : OptionalLong.of(position));
+            return new CommandDispatcher.Dispatched<>(
+                    confirmation, position == null ? OptionalLong.empty() : OptionalLong.of(position));
         }
     }
 }

@@ -23,6 +23,7 @@ public class BookingReferences {
 
     /** No 0/O, 1/I/L: a reference is read out over the phone. */
     static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
@@ -50,11 +51,16 @@ public class BookingReferences {
     public Claim claim(BookTickets command) {
         while (true) {
             String reference = newReference();
-            int inserted = jdbc.update("""
+            int inserted = jdbc.update(
+                    """
                     insert into booking_reference (booking_id, reference, customer_id, occurrence_id, ticket_type_id, quantity)
                     values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                    command.bookingId(), reference, command.customerId(), command.occurrenceId(),
-                    command.ticketTypeId(), command.attendees().size());
+                    command.bookingId(),
+                    reference,
+                    command.customerId(),
+                    command.occurrenceId(),
+                    command.ticketTypeId(),
+                    command.attendees().size());
             if (inserted == 1) {
                 return new Claim(reference, Optional.empty());
             }
@@ -77,7 +83,8 @@ public class BookingReferences {
             byId.put(command.bookingId(), command);
             drawn.put(command.bookingId(), newReference());
         });
-        Set<String> inserted = new HashSet<>(jdbc.query("""
+        Set<String> inserted = new HashSet<>(jdbc.query(
+                """
                         insert into booking_reference (booking_id, reference, customer_id, occurrence_id, ticket_type_id, quantity)
                         select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[])
                         on conflict do nothing
@@ -85,12 +92,38 @@ public class BookingReferences {
                 ps -> {
                     Connection connection = ps.getConnection();
                     List<BookTickets> all = List.copyOf(byId.values());
-                    ps.setArray(1, connection.createArrayOf("text", all.stream().map(BookTickets::bookingId).toArray()));
-                    ps.setArray(2, connection.createArrayOf("text", all.stream().map(c -> drawn.get(c.bookingId())).toArray()));
-                    ps.setArray(3, connection.createArrayOf("text", all.stream().map(BookTickets::customerId).toArray()));
-                    ps.setArray(4, connection.createArrayOf("text", all.stream().map(BookTickets::occurrenceId).toArray()));
-                    ps.setArray(5, connection.createArrayOf("text", all.stream().map(BookTickets::ticketTypeId).toArray()));
-                    ps.setArray(6, connection.createArrayOf("int4", all.stream().map(c -> c.attendees().size()).toArray()));
+                    ps.setArray(
+                            1,
+                            connection.createArrayOf(
+                                    "text",
+                                    all.stream().map(BookTickets::bookingId).toArray()));
+                    ps.setArray(
+                            2,
+                            connection.createArrayOf(
+                                    "text",
+                                    all.stream()
+                                            .map(c -> drawn.get(c.bookingId()))
+                                            .toArray()));
+                    ps.setArray(
+                            3,
+                            connection.createArrayOf(
+                                    "text",
+                                    all.stream().map(BookTickets::customerId).toArray()));
+                    ps.setArray(
+                            4,
+                            connection.createArrayOf(
+                                    "text",
+                                    all.stream().map(BookTickets::occurrenceId).toArray()));
+                    ps.setArray(
+                            5,
+                            connection.createArrayOf(
+                                    "text",
+                                    all.stream().map(BookTickets::ticketTypeId).toArray()));
+                    ps.setArray(
+                            6,
+                            connection.createArrayOf(
+                                    "int4",
+                                    all.stream().map(c -> c.attendees().size()).toArray()));
                 },
                 (rs, i) -> rs.getString(1)));
         Map<String, Claim> claims = new HashMap<>();
@@ -108,7 +141,8 @@ public class BookingReferences {
     /** Gives back booking ids claimed in this transaction for bookings that were then refused. */
     public void releaseAll(Collection<String> bookingIds) {
         if (!bookingIds.isEmpty()) {
-            jdbc.update("delete from booking_reference where booking_id = any(?)",
+            jdbc.update(
+                    "delete from booking_reference where booking_id = any(?)",
                     ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", bookingIds.toArray())));
         }
     }
@@ -118,20 +152,23 @@ public class BookingReferences {
         return jdbc.queryForList("""
                 select booking_id from booking_reference where occurrence_id = ?
                 union
-                select booking_id from booking_transfer where occurrence_id = ?""",
-                String.class, occurrenceId, occurrenceId);
+                select booking_id from booking_transfer where occurrence_id = ?""", String.class, occurrenceId, occurrenceId);
     }
 
     /** Every booking a customer ever made, active or not; a transfer keeps its customer. */
     public List<String> bookingsOfCustomer(String customerId) {
-        return jdbc.queryForList("select booking_id from booking_reference where customer_id = ? order by booking_id",
-                String.class, customerId);
+        return jdbc.queryForList(
+                "select booking_id from booking_reference where customer_id = ? order by booking_id",
+                String.class,
+                customerId);
     }
 
     /** Remembers that tickets of the booking were moved to an event; in the transaction of the transfer. */
     public void placedAt(String bookingId, String occurrenceId) {
-        jdbc.update("insert into booking_transfer (booking_id, occurrence_id) values (?, ?) on conflict do nothing",
-                bookingId, occurrenceId);
+        jdbc.update(
+                "insert into booking_transfer (booking_id, occurrence_id) values (?, ?) on conflict do nothing",
+                bookingId,
+                occurrenceId);
     }
 
     /** A guest booking now belongs to an account: its customer changes here too, as DeleteAccount finds bookings here. */
@@ -140,27 +177,32 @@ public class BookingReferences {
     }
 
     public Optional<Existing> find(String bookingId) {
-        List<Existing> rows = jdbc.query("""
+        List<Existing> rows = jdbc.query(
+                """
                         select reference, customer_id, occurrence_id, ticket_type_id, quantity
                         from booking_reference where booking_id = ?""",
-                (rs, i) -> new Existing(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
+                (rs, i) ->
+                        new Existing(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
                 bookingId);
         return rows.stream().findFirst();
     }
 
-    public record Claim(String reference, Optional<Existing> existing) {
-    }
+    public record Claim(String reference, Optional<Existing> existing) {}
 
-    public record Existing(String reference, String customerId, String occurrenceId, String ticketTypeId, int quantity) {
+    public record Existing(
+            String reference, String customerId, String occurrenceId, String ticketTypeId, int quantity) {
 
         public boolean sameRequestAs(BookTickets command) {
-            return customerId.equals(command.customerId()) && occurrenceId.equals(command.occurrenceId())
-                    && ticketTypeId.equals(command.ticketTypeId()) && quantity == command.attendees().size();
+            return customerId.equals(command.customerId())
+                    && occurrenceId.equals(command.occurrenceId())
+                    && ticketTypeId.equals(command.ticketTypeId())
+                    && quantity == command.attendees().size();
         }
 
         /** A guest's retry: every guest booking has a subject of its own, so the customer cannot be compared. */
         public boolean sameGuestRequestAs(BookTickets command) {
-            return occurrenceId.equals(command.occurrenceId()) && ticketTypeId.equals(command.ticketTypeId())
+            return occurrenceId.equals(command.occurrenceId())
+                    && ticketTypeId.equals(command.ticketTypeId())
                     && quantity == command.attendees().size();
         }
     }

@@ -32,30 +32,39 @@ public class BookingRetries {
     /** @return whether the booking {@code retry} names was booked with the same attendees and answers */
     public boolean sameDetails(BookTickets retry) {
         DomainEventStream stream = events.readEvents(retry.bookingId(), 0);
-        return stream.hasNext() && stream.next().getPayload() instanceof TicketsBooked booked && sameDetails(booked, retry);
+        return stream.hasNext()
+                && stream.next().getPayload() instanceof TicketsBooked booked
+                && sameDetails(booked, retry);
     }
 
     /** @return whether the guest booking {@code retry} names was booked with the same details and the same contact */
     public boolean sameGuestDetails(BookTickets retry, String name, String email, String phone) {
         DomainEventStream stream = events.readEvents(retry.bookingId(), 0);
-        if (!stream.hasNext() || !(stream.next().getPayload() instanceof TicketsBooked booked) || !sameDetails(booked, retry)
-                || !stream.hasNext() || !(stream.next().getPayload() instanceof GuestContactRecorded contact)) {
+        if (!stream.hasNext()
+                || !(stream.next().getPayload() instanceof TicketsBooked booked)
+                || !sameDetails(booked, retry)
+                || !stream.hasNext()
+                || !(stream.next().getPayload() instanceof GuestContactRecorded contact)) {
             return false;
         }
         String givenEmail = cipher.open(contact.email());
         // emails are compared without case everywhere else too
-        return Objects.equals(cipher.open(contact.name()), name) && givenEmail != null && givenEmail.equalsIgnoreCase(email)
+        return Objects.equals(cipher.open(contact.name()), name)
+                && givenEmail != null
+                && givenEmail.equalsIgnoreCase(email)
                 && Objects.equals(cipher.open(contact.phone()), phone);
     }
 
     private boolean sameDetails(TicketsBooked booked, BookTickets retry) {
         List<BookedTicket> tickets = booked.tickets();
-        if (tickets.size() != retry.attendees().size() || booked.answers().size() != retry.answers().size()) {
+        if (tickets.size() != retry.attendees().size()
+                || booked.answers().size() != retry.answers().size()) {
             return false;
         }
         for (int i = 0; i < tickets.size(); i++) {
             BookTickets.Attendee asked = retry.attendees().get(i);
-            if (tickets.get(i).child() != asked.child() || !asked.name().equals(cipher.open(tickets.get(i).attendeeName()))) {
+            if (tickets.get(i).child() != asked.child()
+                    || !asked.name().equals(cipher.open(tickets.get(i).attendeeName()))) {
                 return false;
             }
         }

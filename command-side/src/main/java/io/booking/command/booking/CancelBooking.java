@@ -9,6 +9,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param requesterId the customer asking, who must own the booking unless {@code byAdmin}
  * @param reason      why, sealed with the booking's customer's key, or null
  */
-public record CancelBooking(@TargetAggregateIdentifier String bookingId, String requesterId, boolean byAdmin,
-                            PersonalData reason) {
-}
+public record CancelBooking(
+        @TargetAggregateIdentifier String bookingId, String requesterId, boolean byAdmin, PersonalData reason) {}

@@ -9,6 +9,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param requesterId the customer asking, who must own the booking unless {@code byAdmin}
  * @param reason      why, sealed with the booking's customer's key, or null
  */
-public record CancelTicket(@TargetAggregateIdentifier String bookingId, String ticketId, String requesterId,
-                           boolean byAdmin, PersonalData reason) {
-}
+public record CancelTicket(
+        @TargetAggregateIdentifier String bookingId,
+        String ticketId,
+        String requesterId,
+        boolean byAdmin,
+        PersonalData reason) {}

@@ -7,7 +7,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.List;
 
 /** Creates the booking once its seats are reserved; personal fields arrive sealed. */
-public record PlaceBooking(@TargetAggregateIdentifier String bookingId, String reference, String occurrenceId,
-                           String ticketTypeId, String customerId, List<BookedTicket> tickets,
-                           List<FormAnswer> answers) {
-}
+public record PlaceBooking(
+        @TargetAggregateIdentifier String bookingId,
+        String reference,
+        String occurrenceId,
+        String ticketTypeId,
+        String customerId,
+        List<BookedTicket> tickets,
+        List<FormAnswer> answers) {}

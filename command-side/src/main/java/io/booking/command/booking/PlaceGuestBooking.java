@@ -8,7 +8,14 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.List;
 
 /** Creates a guest's booking once its seats are reserved; every personal field arrives sealed with the guest's key. */
-public record PlaceGuestBooking(@TargetAggregateIdentifier String bookingId, String reference, String occurrenceId,
-                                String ticketTypeId, String guestId, List<BookedTicket> tickets,
-                                List<FormAnswer> answers, PersonalData name, PersonalData email, PersonalData phone) {
-}
+public record PlaceGuestBooking(
+        @TargetAggregateIdentifier String bookingId,
+        String reference,
+        String occurrenceId,
+        String ticketTypeId,
+        String guestId,
+        List<BookedTicket> tickets,
+        List<FormAnswer> answers,
+        PersonalData name,
+        PersonalData email,
+        PersonalData phone) {}

@@ -5,6 +5,5 @@ package io.booking.command.booking;
  *
  * @param ticketId the one ticket to cancel, or null for the whole booking
  */
-public record RequestCancellation(String bookingId, String ticketId, String requesterId, boolean byAdmin,
-                                  String reason) {
-}
+public record RequestCancellation(
+        String bookingId, String ticketId, String requesterId, boolean byAdmin, String reason) {}

@@ -9,6 +9,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param ticketId    the one ticket to move, or null for the whole booking
  * @param requesterId the customer asking, who must own the booking unless {@code byAdmin}
  */
-public record TransferTickets(@TargetAggregateIdentifier String bookingId, String ticketId, String toOccurrenceId,
-                              String toTicketTypeId, String requesterId, boolean byAdmin) {
-}
+public record TransferTickets(
+        @TargetAggregateIdentifier String bookingId,
+        String ticketId,
+        String toOccurrenceId,
+        String toTicketTypeId,
+        String requesterId,
+        boolean byAdmin) {}

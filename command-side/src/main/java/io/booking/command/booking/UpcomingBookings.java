@@ -47,11 +47,13 @@ public class UpcomingBookings {
         Map<String, Boolean> upcomingEvents = new HashMap<>();
         return references.bookingsOfCustomer(customerId).stream()
                 .map(bookingId -> {
-                    Map<String, String> active = axon.repository(Booking.class).load(bookingId)
-                            .invoke(Booking::activeTicketEvents);
+                    Map<String, String> active =
+                            axon.repository(Booking.class).load(bookingId).invoke(Booking::activeTicketEvents);
                     List<String> upcomingTickets = active.entrySet().stream()
-                            .filter(ticket -> upcomingEvents.computeIfAbsent(ticket.getValue(),
-                                    eventId -> axon.repository(Occurrence.class).load(eventId)
+                            .filter(ticket -> upcomingEvents.computeIfAbsent(
+                                    ticket.getValue(),
+                                    eventId -> axon.repository(Occurrence.class)
+                                            .load(eventId)
                                             .invoke(occurrence -> occurrence.upcomingAt(now))))
                             .map(Map.Entry::getKey)
                             .toList();
@@ -71,13 +73,13 @@ public class UpcomingBookings {
                 commands.sendAndWait(new RequestCancellation(booking.bookingId(), null, requesterId, byAdmin, REASON));
             } else {
                 // tickets moved apart: only those at events still to come are cancelled
-                booking.ticketIds().forEach(ticketId -> commands.sendAndWait(
-                        new RequestCancellation(booking.bookingId(), ticketId, requesterId, byAdmin, REASON)));
+                booking.ticketIds()
+                        .forEach(ticketId -> commands.sendAndWait(
+                                new RequestCancellation(booking.bookingId(), ticketId, requesterId, byAdmin, REASON)));
             }
         }
     }
 
     /** @param whole every active ticket of the booking is at an event still to come */
-    public record Upcoming(String bookingId, List<String> ticketIds, boolean whole) {
-    }
+    public record Upcoming(String bookingId, List<String> ticketIds, boolean whole) {}
 }

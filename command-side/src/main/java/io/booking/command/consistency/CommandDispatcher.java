@@ -61,11 +61,9 @@ public class CommandDispatcher {
         }
         jdbc.query("""
                         select aggregate_identifier, max(global_index) from domain_event_entry
-                        where aggregate_identifier = any(?) group by aggregate_identifier""",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", aggregateIds.toArray())),
-                rs -> {
-                    positions.put(rs.getString(1), rs.getLong(2));
-                });
+                        where aggregate_identifier = any(?) group by aggregate_identifier""", ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", aggregateIds.toArray())), rs -> {
+            positions.put(rs.getString(1), rs.getLong(2));
+        });
         return positions;
     }
 
@@ -75,8 +73,7 @@ public class CommandDispatcher {
         return found.isEmpty() ? OptionalLong.empty() : OptionalLong.of(found.get(0));
     }
 
-    public record Dispatched<R>(R result, OptionalLong position) {
-    }
+    public record Dispatched<R>(R result, OptionalLong position) {}
 
     private static final class LastEventRecorder implements MessageDispatchInterceptor<EventMessage<?>> {
 

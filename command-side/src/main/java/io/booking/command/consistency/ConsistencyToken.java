@@ -13,8 +13,7 @@ public final class ConsistencyToken {
 
     public static final String HEADER = "X-Consistency-Token";
 
-    private ConsistencyToken() {
-    }
+    private ConsistencyToken() {}
 
     public static <T> ResponseEntity<T> created(T body, OptionalLong position) {
         return answer(HttpStatus.CREATED, body, position);

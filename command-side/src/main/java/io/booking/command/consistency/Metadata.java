@@ -7,6 +7,5 @@ public final class Metadata {
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
 
-    private Metadata() {
-    }
+    private Metadata() {}
 }

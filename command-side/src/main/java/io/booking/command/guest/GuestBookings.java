@@ -19,8 +19,11 @@ public class GuestBookings {
     }
 
     void register(String bookingId, String guestId, String tokenHash) {
-        jdbc.update("insert into guest_booking (booking_id, guest_id, token_hash) values (?, ?, ?)",
-                bookingId, guestId, tokenHash);
+        jdbc.update(
+                "insert into guest_booking (booking_id, guest_id, token_hash) values (?, ?, ?)",
+                bookingId,
+                guestId,
+                tokenHash);
     }
 
     boolean isGuestBooking(String bookingId) {
@@ -30,17 +33,22 @@ public class GuestBookings {
 
     /** Locks the guest booking's row until the transaction ends, so a link and an erasure run one after the other. */
     Optional<String> lockGuestOf(String bookingId) {
-        return jdbc.queryForList("select guest_id from guest_booking where booking_id = ? for update", String.class,
-                bookingId).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "select guest_id from guest_booking where booking_id = ? for update", String.class, bookingId)
+                .stream()
+                .findFirst();
     }
 
     /** The booking a manage-link token grants, while it still does. */
     Optional<Grant> grantOf(String tokenHash) {
-        return jdbc.query("""
+        return jdbc
+                .query("""
                         select g.booking_id, g.guest_id, r.reference from guest_booking g
                         join booking_reference r on r.booking_id = g.booking_id
-                        where g.token_hash = ? and r.customer_id = g.guest_id""",
-                (rs, i) -> new Grant(rs.getString(1), rs.getString(2), rs.getString(3)), tokenHash).stream().findFirst();
+                        where g.token_hash = ? and r.customer_id = g.guest_id""", (rs, i) -> new Grant(rs.getString(1), rs.getString(2), rs.getString(3)), tokenHash)
+                .stream()
+                .findFirst();
     }
 
     /** The manage link grants nothing from the commit on (the booking was linked, or the guest erased). */
@@ -48,6 +56,5 @@ public class GuestBookings {
         jdbc.update("update guest_booking set token_hash = null where booking_id = ?", bookingId);
     }
 
-    record Grant(String bookingId, String guestId, String reference) {
-    }
+    record Grant(String bookingId, String guestId, String reference) {}
 }

@@ -1,7 +1,6 @@
 package io.booking.command.guest;
 
 import io.booking.command.CommandRefused;
-import io.booking.command.notification.Notifications;
 import io.booking.command.account.Credentials;
 import io.booking.command.booking.BookTickets;
 import io.booking.command.booking.BookingCommandHandler;
@@ -9,6 +8,7 @@ import io.booking.command.booking.BookingReferences;
 import io.booking.command.booking.BookingRetries;
 import io.booking.command.booking.EraseGuestData;
 import io.booking.command.booking.LinkBookingToAccount;
+import io.booking.command.notification.Notifications;
 import io.booking.command.personal.PersonalDataKeyStore;
 import io.booking.command.security.OneTimeTokens;
 import org.axonframework.commandhandling.CommandHandler;
@@ -33,9 +33,15 @@ public class GuestCommandHandler {
     private final Notifications notifications;
     private final BookingRetries retries;
 
-    public GuestCommandHandler(BookingReferences references, BookingCommandHandler bookings, GuestBookings guests,
-                               PersonalDataKeyStore keys, Credentials accounts, CommandGateway commands,
-                               Notifications notifications, BookingRetries retries) {
+    public GuestCommandHandler(
+            BookingReferences references,
+            BookingCommandHandler bookings,
+            GuestBookings guests,
+            PersonalDataKeyStore keys,
+            Credentials accounts,
+            CommandGateway commands,
+            Notifications notifications,
+            BookingRetries retries) {
         this.retries = retries;
         this.notifications = notifications;
         this.references = references;
@@ -52,10 +58,15 @@ public class GuestCommandHandler {
         BookTickets booking = command.booking();
         BookingReferences.Claim claim = references.claim(booking);
         if (claim.existing().isPresent()) {
-            if (!guests.isGuestBooking(booking.bookingId()) || !claim.existing().get().sameGuestRequestAs(booking)
-                    || !retries.sameGuestDetails(booking, command.contact().name(), command.contact().email(),
-                    command.contact().phone())) {
-                throw CommandRefused.notAllowed("booking-id-used", "this booking id was already used for another booking");
+            if (!guests.isGuestBooking(booking.bookingId())
+                    || !claim.existing().get().sameGuestRequestAs(booking)
+                    || !retries.sameGuestDetails(
+                            booking,
+                            command.contact().name(),
+                            command.contact().email(),
+                            command.contact().phone())) {
+                throw CommandRefused.notAllowed(
+                        "booking-id-used", "this booking id was already used for another booking");
             }
             // the token was handed out once and is kept only hashed: a retry cannot have it again
             return new GuestConfirmation(booking.bookingId(), claim.reference(), true, null);
@@ -65,8 +76,12 @@ public class GuestCommandHandler {
         String token = OneTimeTokens.newToken();
         guests.register(booking.bookingId(), guestId, OneTimeTokens.hash(token));
         bookings.placeGuest(booking, claim.reference(), command.contact(), key);
-        notifications.guestBookingConfirmed(guestId, command.contact().email(), claim.reference(),
-                booking.attendees().size(), token);
+        notifications.guestBookingConfirmed(
+                guestId,
+                command.contact().email(),
+                claim.reference(),
+                booking.attendees().size(),
+                token);
         return new GuestConfirmation(booking.bookingId(), claim.reference(), false, token);
     }
 
@@ -81,8 +96,8 @@ public class GuestCommandHandler {
         if (accounts.holdForBooking(command.accountId()).isEmpty()) {
             throw CommandRefused.unknown("no-such-account", "no such account");
         }
-        commands.sendAndWait(new LinkBookingToAccount(command.bookingId(), command.accountId(),
-                command.keepGuestContact()));
+        commands.sendAndWait(
+                new LinkBookingToAccount(command.bookingId(), command.accountId(), command.keepGuestContact()));
         references.movedTo(command.bookingId(), command.accountId());
         guests.revokeLink(command.bookingId());
         if (!command.keepGuestContact()) {

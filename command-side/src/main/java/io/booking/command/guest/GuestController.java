@@ -1,8 +1,8 @@
 package io.booking.command.guest;
 
 import io.booking.command.CommandRefused;
-import io.booking.command.booking.Booking;
 import io.booking.command.booking.BookTickets;
+import io.booking.command.booking.Booking;
 import io.booking.command.booking.BookingCommandHandler.GuestContact;
 import io.booking.command.booking.BookingController.AnswerRequest;
 import io.booking.command.booking.BookingController.TicketRequest;
@@ -44,9 +44,12 @@ public class GuestController {
     private final boolean enabled;
     private final Duration sessionTtl;
 
-    public GuestController(CommandDispatcher dispatcher, GuestBookings guests, TokenIssuer tokens,
-                           @Value("${booking.guest-checkout.enabled:true}") boolean enabled,
-                           @Value("${booking.guest-checkout.session-ttl:PT15M}") Duration sessionTtl) {
+    public GuestController(
+            CommandDispatcher dispatcher,
+            GuestBookings guests,
+            TokenIssuer tokens,
+            @Value("${booking.guest-checkout.enabled:true}") boolean enabled,
+            @Value("${booking.guest-checkout.session-ttl:PT15M}") Duration sessionTtl) {
         this.dispatcher = dispatcher;
         this.guests = guests;
         this.tokens = tokens;
@@ -54,7 +57,8 @@ public class GuestController {
         this.sessionTtl = sessionTtl;
     }
 
-    @Operation(summary = "Book as a guest, without an account",
+    @Operation(
+            summary = "Book as a guest, without an account",
             description = "As POST /api/bookings, with the guest's contact (name, email, phone optional). The answer "
                     + "carries manageToken, shown once: exchange it at POST /api/guest/session for a short session that "
                     + "sees and cancels this booking alone. A retry with the same bookingId books once and answers "
@@ -71,24 +75,45 @@ public class GuestController {
         List<BookTickets.Attendee> attendees = request.tickets().stream()
                 .map(t -> new BookTickets.Attendee(t.attendeeName().trim(), t.child()))
                 .toList();
-        List<BookTickets.Answer> answers = request.answers() == null ? List.of() : request.answers().stream()
-                .map(a -> new BookTickets.Answer(a.question(), a.answer()))
-                .toList();
+        List<BookTickets.Answer> answers = request.answers() == null
+                ? List.of()
+                : request.answers().stream()
+                        .map(a -> new BookTickets.Answer(a.question(), a.answer()))
+                        .toList();
         ContactRequest contact = request.contact();
         Actor actor = new Actor(Actor.Kind.GUEST, guestId);
-        var dispatched = dispatcher.<GuestCommandHandler.GuestConfirmation>send(new BookAsGuest(
-                new BookTickets(bookingId, request.eventId().toString(), request.ticketTypeId().toString(), guestId,
-                        attendees, answers),
-                new GuestContact(contact.name().trim(), contact.email().trim(),
-                        contact.phone() == null || contact.phone().isBlank() ? null : contact.phone().trim())), actor);
-        OptionalLong position = dispatched.result().repeated()
-                ? dispatcher.latestPositionOf(bookingId) : dispatched.position();
-        return ConsistencyToken.created(new GuestBookingAnswer(bookingId, dispatched.result().reference(),
-                request.eventId().toString(), request.ticketTypeId().toString(), attendees.size(),
-                dispatched.result().manageToken(), ConsistencyToken.orNull(position)), position);
+        var dispatched = dispatcher.<GuestCommandHandler.GuestConfirmation>send(
+                new BookAsGuest(
+                        new BookTickets(
+                                bookingId,
+                                request.eventId().toString(),
+                                request.ticketTypeId().toString(),
+                                guestId,
+                                attendees,
+                                answers),
+                        new GuestContact(
+                                contact.name().trim(),
+                                contact.email().trim(),
+                                contact.phone() == null || contact.phone().isBlank()
+                                        ? null
+                                        : contact.phone().trim())),
+                actor);
+        OptionalLong position =
+                dispatched.result().repeated() ? dispatcher.latestPositionOf(bookingId) : dispatched.position();
+        return ConsistencyToken.created(
+                new GuestBookingAnswer(
+                        bookingId,
+                        dispatched.result().reference(),
+                        request.eventId().toString(),
+                        request.ticketTypeId().toString(),
+                        attendees.size(),
+                        dispatched.result().manageToken(),
+                        ConsistencyToken.orNull(position)),
+                position);
     }
 
-    @Operation(summary = "Exchange a guest booking's manage token for a short session",
+    @Operation(
+            summary = "Exchange a guest booking's manage token for a short session",
             description = "The token goes in the body, never in a URL. The bearer token answered has role GUEST and "
                     + "grants the one booking: its details on the query side, its cancellation here. 401 for a token "
                     + "that is unknown or no longer grants the booking (linked to an account, or the guest erased).")
@@ -98,25 +123,33 @@ public class GuestController {
         GuestBookings.Grant grant = guests.grantOf(OneTimeTokens.hash(request.token()))
                 .orElseThrow(() -> new BadCredentialsException("the link is not valid"));
         TokenIssuer.AccessToken token = tokens.issueGuest(grant.guestId(), grant.bookingId(), sessionTtl);
-        return new GuestSession(token.accessToken(), token.tokenType(), token.expiresIn(), grant.bookingId(),
-                grant.reference());
+        return new GuestSession(
+                token.accessToken(), token.tokenType(), token.expiresIn(), grant.bookingId(), grant.reference());
     }
 
-    @Operation(summary = "Link a guest booking to an account (admin)",
+    @Operation(
+            summary = "Link a guest booking to an account (admin)",
             description = "The booking becomes the account's and shows in its tabs; its attendee names and answers are "
                     + "sealed again with the account's key. keepGuestContact false erases the guest's copy of the "
                     + "contact details (the guest's key is destroyed). The manage link stops working. 404 not-found or "
                     + "no-such-account; 409 not-a-guest-booking, already-linked, guest-data-erased.")
     @PostMapping("/api/admin/bookings/{bookingId}/link")
-    public ResponseEntity<LinkAnswer> link(@PathVariable UUID bookingId, @Valid @RequestBody LinkRequest request,
-                                           Authentication caller) {
-        var dispatched = dispatcher.send(new LinkGuestBooking(bookingId.toString(), request.accountId().toString(),
-                request.keepGuestContact()), Actor.of(caller));
-        return ConsistencyToken.ok(new LinkAnswer(bookingId.toString(), request.accountId().toString(),
-                request.keepGuestContact(), ConsistencyToken.orNull(dispatched.position())), dispatched.position());
+    public ResponseEntity<LinkAnswer> link(
+            @PathVariable UUID bookingId, @Valid @RequestBody LinkRequest request, Authentication caller) {
+        var dispatched = dispatcher.send(
+                new LinkGuestBooking(bookingId.toString(), request.accountId().toString(), request.keepGuestContact()),
+                Actor.of(caller));
+        return ConsistencyToken.ok(
+                new LinkAnswer(
+                        bookingId.toString(),
+                        request.accountId().toString(),
+                        request.keepGuestContact(),
+                        ConsistencyToken.orNull(dispatched.position())),
+                dispatched.position());
     }
 
-    @Operation(summary = "Erase a guest booking's personal data (admin)",
+    @Operation(
+            summary = "Erase a guest booking's personal data (admin)",
             description = "The guest's key is destroyed with GuestDataErased in one transaction: contact details (and "
                     + "attendee names and answers while the booking is still the guest's) read as erased everywhere, "
                     + "replays included. The booking stays and counts. 404 not-found; 409 not-a-guest-booking, "
@@ -124,16 +157,21 @@ public class GuestController {
     @PostMapping("/api/admin/bookings/{bookingId}/guest-erasure")
     public ResponseEntity<ErasureAnswer> erase(@PathVariable UUID bookingId, Authentication caller) {
         var dispatched = dispatcher.send(new RequestGuestErasure(bookingId.toString()), Actor.of(caller));
-        return ConsistencyToken.ok(new ErasureAnswer(bookingId.toString(),
-                ConsistencyToken.orNull(dispatched.position())), dispatched.position());
+        return ConsistencyToken.ok(
+                new ErasureAnswer(bookingId.toString(), ConsistencyToken.orNull(dispatched.position())),
+                dispatched.position());
     }
 
-    public record GuestBookingRequest(UUID bookingId,
-                                      @NotNull UUID eventId,
-                                      @NotNull UUID ticketTypeId,
-                                      @NotNull @Valid ContactRequest contact,
-                                      @NotNull @Size(min = 1, max = Booking.MAX_TICKETS) List<@NotNull @Valid TicketRequest> tickets,
-                                      @Size(max = 50) List<@NotNull @Valid AnswerRequest> answers) {
+    public record GuestBookingRequest(
+            UUID bookingId,
+            @NotNull UUID eventId,
+            @NotNull UUID ticketTypeId,
+            @NotNull @Valid ContactRequest contact,
+
+            @NotNull @Size(min = 1, max = Booking.MAX_TICKETS)
+            List<@NotNull @Valid TicketRequest> tickets,
+
+            @Size(max = 50) List<@NotNull @Valid AnswerRequest> answers) {
 
         @Override
         public String toString() {
@@ -141,9 +179,12 @@ public class GuestController {
         }
     }
 
-    public record ContactRequest(@NotBlank @Size(max = 200) String name,
-                                 @NotBlank @Email @Size(max = 320) String email,
-                                 @Size(max = 40) @Pattern(regexp = "^[+0-9 ()-]*$", message = "digits, spaces, +, -, ( and ) only") String phone) {
+    public record ContactRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 320) String email,
+
+            @Size(max = 40) @Pattern(regexp = "^[+0-9 ()-]*$", message = "digits, spaces, +, -, ( and ) only")
+            String phone) {
 
         @Override
         public String toString() {
@@ -152,8 +193,14 @@ public class GuestController {
     }
 
     /** @param manageToken shown once: the secret of the guest's manage link */
-    public record GuestBookingAnswer(String bookingId, String reference, String eventId, String ticketTypeId,
-                                     int quantity, String manageToken, Long consistencyToken) {
+    public record GuestBookingAnswer(
+            String bookingId,
+            String reference,
+            String eventId,
+            String ticketTypeId,
+            int quantity,
+            String manageToken,
+            Long consistencyToken) {
 
         @Override
         public String toString() {
@@ -169,8 +216,8 @@ public class GuestController {
         }
     }
 
-    public record GuestSession(String accessToken, String tokenType, long expiresIn, String bookingId,
-                               String reference) {
+    public record GuestSession(
+            String accessToken, String tokenType, long expiresIn, String bookingId, String reference) {
 
         @Override
         public String toString() {
@@ -178,12 +225,9 @@ public class GuestController {
         }
     }
 
-    public record LinkRequest(@NotNull UUID accountId, boolean keepGuestContact) {
-    }
+    public record LinkRequest(@NotNull UUID accountId, boolean keepGuestContact) {}
 
-    public record LinkAnswer(String bookingId, String accountId, boolean keepGuestContact, Long consistencyToken) {
-    }
+    public record LinkAnswer(String bookingId, String accountId, boolean keepGuestContact, Long consistencyToken) {}
 
-    public record ErasureAnswer(String bookingId, Long consistencyToken) {
-    }
+    public record ErasureAnswer(String bookingId, Long consistencyToken) {}
 }

@@ -6,5 +6,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** The outbox's sender polls on Spring's scheduler ({@code booking.mail.poll-interval}). */
 @Configuration
 @EnableScheduling
-public class NotificationConfiguration {
-}
+public class NotificationConfiguration {}

@@ -24,7 +24,9 @@ public class OfferMails {
 
     @EventHandler
     void on(SeatsOffered offer) {
-        credentials.emailOf(offer.customerId()).ifPresent(email -> notifications.offerMade(offer.customerId(), email,
-                offer.entryId(), offer.quantity(), offer.expiresAt()));
+        credentials
+                .emailOf(offer.customerId())
+                .ifPresent(email -> notifications.offerMade(
+                        offer.customerId(), email, offer.entryId(), offer.quantity(), offer.expiresAt()));
     }
 }

@@ -31,16 +31,18 @@ public class Outbox {
     public void enqueueAll(List<Mail> mails) {
         jdbc.batchUpdate("""
                         insert into outbox (kind, subject_id, recipient, subject_line, body, not_after)
-                        values (?, ?, ?, ?, ?, ?)""",
-                mails.stream().map(this::row).toList());
+                        values (?, ?, ?, ?, ?, ?)""", mails.stream().map(this::row).toList());
     }
 
     private Object[] row(Mail mail) {
         String subject = mail.subjectId();
-        return new Object[]{mail.kind(), subject,
-                cipher.seal(subject, mail.to()).ciphertext(),
-                cipher.seal(subject, mail.subjectLine()).ciphertext(),
-                cipher.seal(subject, mail.body()).ciphertext(),
-                mail.notAfter() == null ? null : Timestamp.from(mail.notAfter())};
+        return new Object[] {
+            mail.kind(),
+            subject,
+            cipher.seal(subject, mail.to()).ciphertext(),
+            cipher.seal(subject, mail.subjectLine()).ciphertext(),
+            cipher.seal(subject, mail.body()).ciphertext(),
+            mail.notAfter() == null ? null : Timestamp.from(mail.notAfter())
+        };
     }
 }

@@ -44,12 +44,16 @@ public class OutboxSender {
     private final Duration retryMax;
     private final int batchSize;
 
-    public OutboxSender(JdbcTemplate jdbc, PlatformTransactionManager transactions, JavaMailSender mailSender,
-                        PersonalDataCipher cipher, Clock clock,
-                        @Value("${booking.mail.from}") String from,
-                        @Value("${booking.mail.retry-initial}") Duration retryInitial,
-                        @Value("${booking.mail.retry-max}") Duration retryMax,
-                        @Value("${booking.mail.batch-size}") int batchSize) {
+    public OutboxSender(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            JavaMailSender mailSender,
+            PersonalDataCipher cipher,
+            Clock clock,
+            @Value("${booking.mail.from}") String from,
+            @Value("${booking.mail.retry-initial}") Duration retryInitial,
+            @Value("${booking.mail.retry-max}") Duration retryMax,
+            @Value("${booking.mail.batch-size}") int batchSize) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.mailSender = mailSender;
@@ -80,17 +84,27 @@ public class OutboxSender {
      * @return true when a full batch went through and more may be due
      */
     private boolean sendDue() {
-        List<Row> due = jdbc.query("""
+        List<Row> due = jdbc.query(
+                """
                 select id, kind, subject_id, recipient, subject_line, body, attempts, not_after from outbox
                 where status = 'PENDING' and next_attempt_at <= now()
-                order by next_attempt_at, id limit ? for update skip locked""", (rs, i) -> new Row(rs.getLong(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7),
-                rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()), batchSize);
+                order by next_attempt_at, id limit ? for update skip locked""",
+                (rs, i) -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getInt(7),
+                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()),
+                batchSize);
         for (Row row : due) {
             String to = open(row, row.recipient());
             String subjectLine = open(row, row.subjectLine());
             String body = open(row, row.body());
-            if (PersonalDataCipher.ERASED.equals(to) || PersonalDataCipher.ERASED.equals(subjectLine)
+            if (PersonalDataCipher.ERASED.equals(to)
+                    || PersonalDataCipher.ERASED.equals(subjectLine)
                     || PersonalDataCipher.ERASED.equals(body)) {
                 close(row, "ERASED");
                 continue;
@@ -136,8 +150,13 @@ public class OutboxSender {
                 update outbox set attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ?)
                 where id = ?""", wait.toMillis() / 1000.0, row.id());
         // the exception's messages can quote the recipient: only its types go to the log
-        log.warn("outbox: mail {} ({}) not sent (attempt {}), next try in {}: {}", row.id(), row.kind(),
-                row.attempts() + 1, wait, SafeLog.describe(failure));
+        log.warn(
+                "outbox: mail {} ({}) not sent (attempt {}), next try in {}: {}",
+                row.id(),
+                row.kind(),
+                row.attempts() + 1,
+                wait,
+                SafeLog.describe(failure));
     }
 
     Duration backoff(int failedBefore) {
@@ -148,7 +167,13 @@ public class OutboxSender {
         return wait.compareTo(retryMax) > 0 ? retryMax : wait;
     }
 
-    private record Row(long id, String kind, String subjectId, String recipient, String subjectLine, String body,
-                       int attempts, Instant notAfter) {
-    }
+    private record Row(
+            long id,
+            String kind,
+            String subjectId,
+            String recipient,
+            String subjectLine,
+            String body,
+            int attempts,
+            Instant notAfter) {}
 }

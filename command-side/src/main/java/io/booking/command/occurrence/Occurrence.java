@@ -42,8 +42,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 // snapshots are Jackson documents of the fields
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
-@Aggregate(cache = "occurrenceCache", snapshotTriggerDefinition = "occurrenceSnapshotTrigger",
-        snapshotFilter = "occurrenceSnapshotFilter", lockFactory = "occurrenceLockFactory")
+@Aggregate(
+        cache = "occurrenceCache",
+        snapshotTriggerDefinition = "occurrenceSnapshotTrigger",
+        snapshotFilter = "occurrenceSnapshotFilter",
+        lockFactory = "occurrenceLockFactory")
 @Revision(Occurrence.REVISION)
 public class Occurrence {
 
@@ -55,6 +58,7 @@ public class Occurrence {
 
     @AggregateIdentifier
     private String occurrenceId;
+
     private Instant startsAt;
     private Instant endsAt;
     private boolean ended;
@@ -70,17 +74,34 @@ public class Occurrence {
     @CommandHandler
     public Occurrence(ScheduleOccurrence command, Clock clock, DeadlineManager deadlines) {
         if (!command.endsAt().isAfter(command.startsAt())) {
-            throw CommandRefused.concerning(CommandRefused.Kind.NOT_APPLICABLE, "ends-before-start",
-                    "the event must end after it starts", "endsAt", "must be after startsAt");
+            throw CommandRefused.concerning(
+                    CommandRefused.Kind.NOT_APPLICABLE,
+                    "ends-before-start",
+                    "the event must end after it starts",
+                    "endsAt",
+                    "must be after startsAt");
         }
         if (!command.startsAt().isAfter(clock.instant())) {
-            throw CommandRefused.concerning(CommandRefused.Kind.NOT_APPLICABLE, "starts-in-the-past",
-                    "the event must start in the future", "startsAt", "must be in the future");
+            throw CommandRefused.concerning(
+                    CommandRefused.Kind.NOT_APPLICABLE,
+                    "starts-in-the-past",
+                    "the event must start in the future",
+                    "startsAt",
+                    "must be in the future");
         }
         refuseDuplicateNames(command.ticketTypes());
-        apply(new OccurrenceScheduled(command.occurrenceId(), command.title(), command.description(), command.startsAt(),
-                command.endsAt(), command.location(), command.organiser(), command.ticketTypes(), command.policy(),
-                clock.instant(), command.category()));
+        apply(new OccurrenceScheduled(
+                command.occurrenceId(),
+                command.title(),
+                command.description(),
+                command.startsAt(),
+                command.endsAt(),
+                command.location(),
+                command.organiser(),
+                command.ticketTypes(),
+                command.policy(),
+                clock.instant(),
+                command.category()));
         // kept in PostgreSQL (db-scheduler): it fires once, also across restarts and instances
         deadlines.schedule(command.endsAt(), END_DEADLINE);
     }
@@ -90,8 +111,11 @@ public class Occurrence {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < ticketTypes.size(); i++) {
             if (!names.add(ticketTypes.get(i).name().toLowerCase(Locale.ROOT))) {
-                throw CommandRefused.concerning(CommandRefused.Kind.INVALID, "duplicate-ticket-type",
-                        "two ticket types of the event have the same name", "ticketTypes[" + i + "].name",
+                throw CommandRefused.concerning(
+                        CommandRefused.Kind.INVALID,
+                        "duplicate-ticket-type",
+                        "two ticket types of the event have the same name",
+                        "ticketTypes[" + i + "].name",
                         "another ticket type has this name");
             }
         }
@@ -131,7 +155,8 @@ public class Occurrence {
         bookable(now);
         ReserveSeats.TransferIn transfer = command.transfer();
         if (transfer != null && !organiser.equals(transfer.fromOrganiser())) {
-            throw CommandRefused.notAllowed("other-organiser", "tickets move only between events of the same organiser");
+            throw CommandRefused.notAllowed(
+                    "other-organiser", "tickets move only between events of the same organiser");
         }
         if (transfer != null && !transfer.byAdmin() && !policy.transfersAllowed()) {
             throw CommandRefused.notAllowed("transfers-not-allowed", "the target event does not accept transfers");
@@ -158,12 +183,15 @@ public class Occurrence {
 
     /** @return the organiser, whose other events the seats' tickets may move to */
     @CommandHandler
-    public Organiser handle(ReleaseSeats command, Clock clock, DeadlineManager deadlines, WaitingListPolicy waitingList) {
+    public Organiser handle(
+            ReleaseSeats command, Clock clock, DeadlineManager deadlines, WaitingListPolicy waitingList) {
         if (!command.byAdmin()) {
             mayRelease(command.purpose(), clock.instant());
         }
-        applyAll(ticketType(command.ticketTypeId()).release(command.bookingId(), command.quantity(),
-                offering(clock.instant(), waitingList)), deadlines);
+        applyAll(
+                ticketType(command.ticketTypeId())
+                        .release(command.bookingId(), command.quantity(), offering(clock.instant(), waitingList)),
+                deadlines);
         return organiser;
     }
 
@@ -171,26 +199,43 @@ public class Occurrence {
     public void handle(JoinWaitingList command, Clock clock) {
         TicketTypeSeats ticketType = ticketType(command.ticketTypeId());
         bookable(clock.instant());
-        ticketType.join(command.entryId(), command.customerId(), command.quantity(), clock.instant())
+        ticketType
+                .join(command.entryId(), command.customerId(), command.quantity(), clock.instant())
                 .forEach(event -> apply(event));
     }
 
     @CommandHandler
-    public void handle(LeaveWaitingList command, Clock clock, DeadlineManager deadlines, WaitingListPolicy waitingList) {
-        applyAll(lineOf(command.entryId()).leave(command.entryId(), command.requesterId(), command.byAdmin(),
-                offering(clock.instant(), waitingList), clock.instant()), deadlines);
+    public void handle(
+            LeaveWaitingList command, Clock clock, DeadlineManager deadlines, WaitingListPolicy waitingList) {
+        applyAll(
+                lineOf(command.entryId())
+                        .leave(
+                                command.entryId(),
+                                command.requesterId(),
+                                command.byAdmin(),
+                                offering(clock.instant(), waitingList),
+                                clock.instant()),
+                deadlines);
     }
 
     @CommandHandler
-    public void handle(LeaveAllWaitingListsOf command, Clock clock, DeadlineManager deadlines,
-                       WaitingListPolicy waitingList) {
+    public void handle(
+            LeaveAllWaitingListsOf command, Clock clock, DeadlineManager deadlines, WaitingListPolicy waitingList) {
         for (String ticketTypeId : List.copyOf(seats.keySet())) {
             List<String> entries = seats.get(ticketTypeId).line().stream()
                     .filter(waiting -> waiting.customerId().equals(command.customerId()))
-                    .map(TicketTypeSeats.Waiting::entryId).toList();
+                    .map(TicketTypeSeats.Waiting::entryId)
+                    .toList();
             for (String entryId : entries) {
-                applyAll(seats.get(ticketTypeId).leave(entryId, command.customerId(), true,
-                        offering(clock.instant(), waitingList), clock.instant()), deadlines);
+                applyAll(
+                        seats.get(ticketTypeId)
+                                .leave(
+                                        entryId,
+                                        command.customerId(),
+                                        true,
+                                        offering(clock.instant(), waitingList),
+                                        clock.instant()),
+                        deadlines);
             }
         }
     }
@@ -202,12 +247,15 @@ public class Occurrence {
         if (cancelled) {
             throw CommandRefused.notAllowed("event-cancelled", "the event was cancelled; it can no longer be booked");
         }
-        List<OccurrenceEvent> accepted = ticketType.accept(command.entryId(), command.requesterId(),
-                command.bookingId(), clock.instant());
+        List<OccurrenceEvent> accepted =
+                ticketType.accept(command.entryId(), command.requesterId(), command.bookingId(), clock.instant());
         OfferAccepted offer = (OfferAccepted) accepted.get(0);
         if (offer.quantity() != command.quantity()) {
-            throw new CommandRefused(CommandRefused.Kind.NOT_APPLICABLE, "quantity-mismatch",
-                    "the offer holds a different number of seats", Map.of("offered", offer.quantity()));
+            throw new CommandRefused(
+                    CommandRefused.Kind.NOT_APPLICABLE,
+                    "quantity-mismatch",
+                    "the offer holds a different number of seats",
+                    Map.of("offered", offer.quantity()));
         }
         accepted.forEach(event -> apply(event));
         return new Reservation(seats.get(offer.ticketTypeId()).free(), ticketType.price());
@@ -215,8 +263,14 @@ public class Occurrence {
 
     @CommandHandler
     public void handle(DeclineOffer command, Clock clock, DeadlineManager deadlines, WaitingListPolicy waitingList) {
-        applyAll(lineOf(command.entryId()).decline(command.entryId(), command.requesterId(),
-                offering(clock.instant(), waitingList), clock.instant()), deadlines);
+        applyAll(
+                lineOf(command.entryId())
+                        .decline(
+                                command.entryId(),
+                                command.requesterId(),
+                                offering(clock.instant(), waitingList),
+                                clock.instant()),
+                deadlines);
     }
 
     /** Fires once per offer (db-scheduler); an offer taken, declined or left meanwhile is simply gone. */
@@ -224,22 +278,22 @@ public class Occurrence {
     void expire(OfferExpiry expiry, Clock clock, DeadlineManager deadlines, WaitingListPolicy waitingList) {
         TicketTypeSeats ticketType = seats.get(expiry.ticketTypeId());
         if (ticketType != null) {
-            applyAll(ticketType.expire(expiry.entryId(), offering(clock.instant(), waitingList), clock.instant()),
+            applyAll(
+                    ticketType.expire(expiry.entryId(), offering(clock.instant(), waitingList), clock.instant()),
                     deadlines);
         }
     }
 
     /** The payload of an offer's deadline: ids only, never personal data. */
-    public record OfferExpiry(String ticketTypeId, String entryId) {
-    }
+    public record OfferExpiry(String ticketTypeId, String entryId) {}
 
     /** Applies the events of a decision that may make offers, scheduling each offer's expiry. */
     private void applyAll(List<OccurrenceEvent> events, DeadlineManager deadlines) {
         for (OccurrenceEvent event : events) {
             apply(event);
             if (event instanceof SeatsOffered offer) {
-                deadlines.schedule(offer.expiresAt(), OFFER_DEADLINE,
-                        new OfferExpiry(offer.ticketTypeId(), offer.entryId()));
+                deadlines.schedule(
+                        offer.expiresAt(), OFFER_DEADLINE, new OfferExpiry(offer.ticketTypeId(), offer.entryId()));
             }
         }
     }
@@ -262,7 +316,9 @@ public class Occurrence {
     }
 
     private TicketTypeSeats lineOf(String entryId) {
-        return seats.values().stream().filter(s -> s.entry(entryId).isPresent()).findFirst()
+        return seats.values().stream()
+                .filter(s -> s.entry(entryId).isPresent())
+                .findFirst()
                 .orElseThrow(() -> CommandRefused.unknown("not-on-waiting-list", "no such waiting list entry"));
     }
 
@@ -271,7 +327,8 @@ public class Occurrence {
             throw CommandRefused.notAllowed("event-cancelled", "the event was cancelled; it can no longer be booked");
         }
         if (!now.isBefore(startsAt)) {
-            throw CommandRefused.notAllowed("event-started", "the event has already started; it can no longer be booked");
+            throw CommandRefused.notAllowed(
+                    "event-started", "the event has already started; it can no longer be booked");
         }
     }
 
@@ -279,9 +336,11 @@ public class Occurrence {
         switch (purpose) {
             case CANCELLATION -> {
                 if (!policy.mayCancel(now, startsAt)) {
-                    throw CommandRefused.notAllowed(policy.cancellationsAllowed() ? "cancellation-window-closed" : "cancellations-not-allowed",
+                    throw CommandRefused.notAllowed(
+                            policy.cancellationsAllowed() ? "cancellation-window-closed" : "cancellations-not-allowed",
                             policy.cancellationsAllowed()
-                                    ? "bookings of this event can be cancelled until " + policy.cancellationCutoffHours() + " hours before it starts"
+                                    ? "bookings of this event can be cancelled until "
+                                            + policy.cancellationCutoffHours() + " hours before it starts"
                                     : "this event does not allow cancellations");
                 }
             }
@@ -290,11 +349,14 @@ public class Occurrence {
                     throw CommandRefused.notAllowed("transfers-not-allowed", "this event does not allow transfers");
                 }
                 if (!now.isBefore(startsAt)) {
-                    throw CommandRefused.notAllowed("event-started", "the event has started; its tickets can no longer be transferred");
+                    throw CommandRefused.notAllowed(
+                            "event-started", "the event has started; its tickets can no longer be transferred");
                 }
                 if (!policy.mayTransfer(now, startsAt)) {
-                    throw CommandRefused.notAllowed("transfer-window-closed", "tickets of this event can be transferred until "
-                            + policy.cancellationCutoffHours() + " hours before it starts");
+                    throw CommandRefused.notAllowed(
+                            "transfer-window-closed",
+                            "tickets of this event can be transferred until " + policy.cancellationCutoffHours()
+                                    + " hours before it starts");
                 }
             }
         }
@@ -314,7 +376,8 @@ public class Occurrence {
         organiser = event.organiser();
         seats = new HashMap<>();
         for (TicketType type : event.ticketTypes()) {
-            seats.put(type.ticketTypeId(),
+            seats.put(
+                    type.ticketTypeId(),
                     TicketTypeSeats.of(occurrenceId, type.ticketTypeId(), type.capacity(), type.price()));
         }
     }
@@ -334,6 +397,5 @@ public class Occurrence {
         seats.computeIfPresent(event.ticketTypeId(), (id, s) -> s.evolve(event));
     }
 
-    public record Reservation(int seatsLeft, BigDecimal unitPrice) {
-    }
+    public record Reservation(int seatsLeft, BigDecimal unitPrice) {}
 }

@@ -56,11 +56,20 @@ public class OccurrenceController {
                 .map(t -> new TicketType(UUID.randomUUID().toString(), t.name().trim(), t.price(), t.capacity()))
                 .toList();
         PolicyRequest policy = request.policy() == null ? new PolicyRequest(true, true, 24, false) : request.policy();
-        ScheduleOccurrence command = new ScheduleOccurrence(eventId, request.title().trim(), request.description(),
-                request.startsAt(), request.endsAt(), request.location(),
-                new Organiser(request.organiser().name(), request.organiser().contact()), ticketTypes,
-                new BookingPolicy(policy.transfersAllowed(), policy.cancellationsAllowed(),
-                        policy.cancellationCutoffHours(), policy.attendanceTracking()),
+        ScheduleOccurrence command = new ScheduleOccurrence(
+                eventId,
+                request.title().trim(),
+                request.description(),
+                request.startsAt(),
+                request.endsAt(),
+                request.location(),
+                new Organiser(request.organiser().name(), request.organiser().contact()),
+                ticketTypes,
+                new BookingPolicy(
+                        policy.transfersAllowed(),
+                        policy.cancellationsAllowed(),
+                        policy.cancellationCutoffHours(),
+                        policy.attendanceTracking()),
                 request.category() == null ? null : request.category().trim());
         OptionalLong position;
         try {
@@ -70,73 +79,89 @@ public class OccurrenceController {
             ticketTypes = retries.firstOf(command).orElseThrow(() -> exists).ticketTypes();
             position = dispatcher.latestPositionOf(eventId);
         }
-        List<Scheduled.Type> types = ticketTypes.stream().map(t -> new Scheduled.Type(t.ticketTypeId(), t.name())).toList();
+        List<Scheduled.Type> types = ticketTypes.stream()
+                .map(t -> new Scheduled.Type(t.ticketTypeId(), t.name()))
+                .toList();
         return ConsistencyToken.created(new Scheduled(eventId, types, ConsistencyToken.orNull(position)), position);
     }
 
-    @Operation(summary = "Cancel an event (admin): no more bookings; every booking of it is cancelled by the organiser",
+    @Operation(
+            summary = "Cancel an event (admin): no more bookings; every booking of it is cancelled by the organiser",
             description = "The bookings are cancelled right after, in the background: a query with the returned "
                     + "consistency token sees the event cancelled, and the bookings soon after. 409 already-cancelled.")
     @PostMapping("/{eventId}/cancellation")
-    public ResponseEntity<Cancelled> cancel(@PathVariable UUID eventId, @Valid @RequestBody CancellationRequest request,
-                                            Authentication caller) {
+    public ResponseEntity<Cancelled> cancel(
+            @PathVariable UUID eventId, @Valid @RequestBody CancellationRequest request, Authentication caller) {
         var dispatched = dispatcher.send(new CancelOccurrence(eventId.toString(), request.reason()), Actor.of(caller));
-        return ConsistencyToken.ok(new Cancelled(eventId.toString(), "CANCELLED",
-                ConsistencyToken.orNull(dispatched.position())), dispatched.position());
+        return ConsistencyToken.ok(
+                new Cancelled(eventId.toString(), "CANCELLED", ConsistencyToken.orNull(dispatched.position())),
+                dispatched.position());
     }
 
     @Operation(summary = "Raise or lower a ticket type's capacity (admin); 409 below-seats-taken")
     @PutMapping("/{eventId}/ticket-types/{ticketTypeId}/capacity")
-    public ResponseEntity<CapacityAnswer> changeCapacity(@PathVariable UUID eventId, @PathVariable UUID ticketTypeId,
-                                                         @Valid @RequestBody CapacityRequest request,
-                                                         Authentication caller) {
-        var dispatched = dispatcher.send(new ChangeCapacity(eventId.toString(), ticketTypeId.toString(),
-                request.capacity()), Actor.of(caller));
-        return ConsistencyToken.ok(new CapacityAnswer(eventId.toString(), ticketTypeId.toString(), request.capacity(),
-                ConsistencyToken.orNull(dispatched.position())), dispatched.position());
+    public ResponseEntity<CapacityAnswer> changeCapacity(
+            @PathVariable UUID eventId,
+            @PathVariable UUID ticketTypeId,
+            @Valid @RequestBody CapacityRequest request,
+            Authentication caller) {
+        var dispatched = dispatcher.send(
+                new ChangeCapacity(eventId.toString(), ticketTypeId.toString(), request.capacity()), Actor.of(caller));
+        return ConsistencyToken.ok(
+                new CapacityAnswer(
+                        eventId.toString(),
+                        ticketTypeId.toString(),
+                        request.capacity(),
+                        ConsistencyToken.orNull(dispatched.position())),
+                dispatched.position());
     }
 
-    public record CapacityRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Min(1) @Max(1_000_000) int capacity) {
-    }
+    public record CapacityRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Min(1) @Max(1_000_000)
+            int capacity) {}
 
-    public record CapacityAnswer(String eventId, String ticketTypeId, int capacity, Long consistencyToken) {
-    }
+    public record CapacityAnswer(String eventId, String ticketTypeId, int capacity, Long consistencyToken) {}
 
     @Schema(name = "EventCancellationRequest")
-    public record CancellationRequest(@NotBlank @Size(max = 500) String reason) {
-    }
+    public record CancellationRequest(
+            @NotBlank @Size(max = 500) String reason) {}
 
-    public record Cancelled(String eventId, String status, Long consistencyToken) {
-    }
+    public record Cancelled(String eventId, String status, Long consistencyToken) {}
 
-    public record ScheduleRequest(UUID eventId,
-                                  @NotBlank @Size(max = 200) String title,
-                                  @Size(max = 5000) String description,
-                                  @NotNull Instant startsAt,
-                                  @NotNull Instant endsAt,
-                                  @NotBlank @Size(max = 300) String location,
-                                  @NotNull @Valid OrganiserRequest organiser,
-                                  @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid TicketTypeRequest> ticketTypes,
-                                  @Valid PolicyRequest policy,
-                                  @Size(max = 100) String category) {
-    }
+    public record ScheduleRequest(
+            UUID eventId,
+            @NotBlank @Size(max = 200) String title,
+            @Size(max = 5000) String description,
+            @NotNull Instant startsAt,
+            @NotNull Instant endsAt,
+            @NotBlank @Size(max = 300) String location,
+            @NotNull @Valid OrganiserRequest organiser,
+            @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid TicketTypeRequest> ticketTypes,
+            @Valid PolicyRequest policy,
+            @Size(max = 100) String category) {}
 
-    public record OrganiserRequest(@NotBlank @Size(max = 200) String name, @Size(max = 320) String contact) {
-    }
+    public record OrganiserRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 320) String contact) {}
 
-    public record TicketTypeRequest(@NotBlank @Size(max = 100) String name,
-                                    @NotNull @DecimalMin("0.00") @Digits(integer = 8, fraction = 2) BigDecimal price,
-                                    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Min(1) @Max(1_000_000) int capacity) {
-    }
+    public record TicketTypeRequest(
+            @NotBlank @Size(max = 100) String name,
+
+            @NotNull @DecimalMin("0.00") @Digits(integer = 8, fraction = 2)
+            BigDecimal price,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Min(1) @Max(1_000_000)
+            int capacity) {}
 
     /** @param attendanceTracking unmarked tickets count as attended once the event has ended */
-    public record PolicyRequest(boolean transfersAllowed, boolean cancellationsAllowed,
-                                @Min(0) @Max(8760) int cancellationCutoffHours, boolean attendanceTracking) {
-    }
+    public record PolicyRequest(
+            boolean transfersAllowed,
+            boolean cancellationsAllowed,
+            @Min(0) @Max(8760) int cancellationCutoffHours,
+            boolean attendanceTracking) {}
 
     public record Scheduled(String eventId, List<Type> ticketTypes, Long consistencyToken) {
 
-        public record Type(String ticketTypeId, String name) {
-        }
+        public record Type(String ticketTypeId, String name) {}
     }
 }

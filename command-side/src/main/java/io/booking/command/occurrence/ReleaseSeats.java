@@ -7,13 +7,21 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *
  * @param byAdmin an admin may cancel or transfer at any time; a customer only within the event's policy
  */
-public record ReleaseSeats(@TargetAggregateIdentifier String occurrenceId, String ticketTypeId, String bookingId,
-                           int quantity, boolean byAdmin, Purpose purpose) {
+public record ReleaseSeats(
+        @TargetAggregateIdentifier String occurrenceId,
+        String ticketTypeId,
+        String bookingId,
+        int quantity,
+        boolean byAdmin,
+        Purpose purpose) {
 
-    public enum Purpose { CANCELLATION, TRANSFER }
+    public enum Purpose {
+        CANCELLATION,
+        TRANSFER
+    }
 
-    public static ReleaseSeats forCancellation(String occurrenceId, String ticketTypeId, String bookingId, int quantity,
-                                               boolean byAdmin) {
+    public static ReleaseSeats forCancellation(
+            String occurrenceId, String ticketTypeId, String bookingId, int quantity, boolean byAdmin) {
         return new ReleaseSeats(occurrenceId, ticketTypeId, bookingId, quantity, byAdmin, Purpose.CANCELLATION);
     }
 }

@@ -8,14 +8,17 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *
  * @param transfer set when the seats are taken for tickets moved from another event, whose rules then apply too
  */
-public record ReserveSeats(@TargetAggregateIdentifier String occurrenceId, String ticketTypeId, String bookingId,
-                           int quantity, TransferIn transfer) {
+public record ReserveSeats(
+        @TargetAggregateIdentifier String occurrenceId,
+        String ticketTypeId,
+        String bookingId,
+        int quantity,
+        TransferIn transfer) {
 
     public ReserveSeats(String occurrenceId, String ticketTypeId, String bookingId, int quantity) {
         this(occurrenceId, ticketTypeId, bookingId, quantity, null);
     }
 
     /** @param fromOrganiser tickets move only between events of one organiser */
-    public record TransferIn(Organiser fromOrganiser, boolean byAdmin) {
-    }
+    public record TransferIn(Organiser fromOrganiser, boolean byAdmin) {}
 }

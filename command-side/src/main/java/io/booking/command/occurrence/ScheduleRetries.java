@@ -30,10 +30,14 @@ public class ScheduleRetries {
         if (!stream.hasNext() || !(stream.next().getPayload() instanceof OccurrenceScheduled first)) {
             return Optional.empty();
         }
-        boolean same = first.title().equals(retry.title()) && Objects.equals(first.description(), retry.description())
-                && first.startsAt().equals(retry.startsAt()) && first.endsAt().equals(retry.endsAt())
-                && Objects.equals(first.location(), retry.location()) && first.organiser().equals(retry.organiser())
-                && first.policy().equals(retry.policy()) && Objects.equals(first.category(), retry.category())
+        boolean same = first.title().equals(retry.title())
+                && Objects.equals(first.description(), retry.description())
+                && first.startsAt().equals(retry.startsAt())
+                && first.endsAt().equals(retry.endsAt())
+                && Objects.equals(first.location(), retry.location())
+                && first.organiser().equals(retry.organiser())
+                && first.policy().equals(retry.policy())
+                && Objects.equals(first.category(), retry.category())
                 && sameTicketTypes(first.ticketTypes(), retry.ticketTypes());
         return same ? Optional.of(first) : Optional.empty();
     }

@@ -26,8 +26,8 @@ import java.util.Optional;
  *
  * @param line waiting customers in join order; those with an open offer hold its seats
  */
-record TicketTypeSeats(String occurrenceId, String ticketTypeId, int capacity, int taken, BigDecimal price,
-                       List<Waiting> line) {
+record TicketTypeSeats(
+        String occurrenceId, String ticketTypeId, int capacity, int taken, BigDecimal price, List<Waiting> line) {
 
     TicketTypeSeats {
         line = List.copyOf(line);
@@ -54,7 +54,10 @@ record TicketTypeSeats(String occurrenceId, String ticketTypeId, int capacity, i
     }
 
     int held() {
-        return line.stream().filter(Waiting::offered).mapToInt(Waiting::quantity).sum();
+        return line.stream()
+                .filter(Waiting::offered)
+                .mapToInt(Waiting::quantity)
+                .sum();
     }
 
     int free() {
@@ -71,34 +74,42 @@ record TicketTypeSeats(String occurrenceId, String ticketTypeId, int capacity, i
     void mayReserve(int quantity) {
         int free = free();
         if (quantity > free) {
-            throw new CommandRefused(CommandRefused.Kind.NOT_ALLOWED, "sold-out",
+            throw new CommandRefused(
+                    CommandRefused.Kind.NOT_ALLOWED,
+                    "sold-out",
                     free == 0 ? "the ticket type is sold out" : "not enough seats left for this booking",
                     Map.of("seatsLeft", free, "requested", quantity));
         }
     }
 
     List<OccurrenceEvent> release(String bookingId, int quantity, Offering offering) {
-        return thenOffer(new SeatsReleased(occurrenceId, ticketTypeId, bookingId, quantity, free() + quantity),
-                offering);
+        return thenOffer(
+                new SeatsReleased(occurrenceId, ticketTypeId, bookingId, quantity, free() + quantity), offering);
     }
 
     List<OccurrenceEvent> changeCapacity(int newCapacity, Offering offering) {
         if (newCapacity < taken + held()) {
-            throw new CommandRefused(CommandRefused.Kind.NOT_ALLOWED, "below-seats-taken",
+            throw new CommandRefused(
+                    CommandRefused.Kind.NOT_ALLOWED,
+                    "below-seats-taken",
                     "the capacity cannot go below the seats already taken or held by offers",
                     Map.of("seatsTaken", taken, "seatsHeld", held(), "requested", newCapacity));
         }
-        return thenOffer(new CapacityChanged(occurrenceId, ticketTypeId, newCapacity, newCapacity - taken - held()),
-                offering);
+        return thenOffer(
+                new CapacityChanged(occurrenceId, ticketTypeId, newCapacity, newCapacity - taken - held()), offering);
     }
 
     List<OccurrenceEvent> join(String entryId, String customerId, int quantity, Instant now) {
         if (line.stream().anyMatch(w -> w.customerId().equals(customerId))) {
-            throw CommandRefused.notAllowed("already-waiting", "you are already on the waiting list of this ticket type");
+            throw CommandRefused.notAllowed(
+                    "already-waiting", "you are already on the waiting list of this ticket type");
         }
         if (quantity <= free()) {
-            throw new CommandRefused(CommandRefused.Kind.NOT_ALLOWED, "seats-available",
-                    "seats are available: book instead", Map.of("seatsLeft", free(), "requested", quantity));
+            throw new CommandRefused(
+                    CommandRefused.Kind.NOT_ALLOWED,
+                    "seats-available",
+                    "seats are available: book instead",
+                    Map.of("seatsLeft", free(), "requested", quantity));
         }
         return List.of(new WaitingListJoined(occurrenceId, ticketTypeId, entryId, customerId, quantity, now));
     }
@@ -106,30 +117,42 @@ record TicketTypeSeats(String occurrenceId, String ticketTypeId, int capacity, i
     List<OccurrenceEvent> leave(String entryId, String requesterId, boolean byAdmin, Offering offering, Instant now) {
         Waiting entry = entryOf(entryId, requesterId, byAdmin);
         int freed = entry.offered() ? entry.quantity() : 0;
-        return thenOffer(new WaitingListLeft(occurrenceId, ticketTypeId, entryId, entry.customerId(), now,
-                free() + freed), offering);
+        return thenOffer(
+                new WaitingListLeft(occurrenceId, ticketTypeId, entryId, entry.customerId(), now, free() + freed),
+                offering);
     }
 
     List<OccurrenceEvent> accept(String entryId, String requesterId, String bookingId, Instant now) {
         Waiting entry = openOffer(entryId, requesterId, now);
-        return List.of(new OfferAccepted(occurrenceId, ticketTypeId, entryId, entry.customerId(), bookingId,
-                entry.quantity(), now));
+        return List.of(new OfferAccepted(
+                occurrenceId, ticketTypeId, entryId, entry.customerId(), bookingId, entry.quantity(), now));
     }
 
     List<OccurrenceEvent> decline(String entryId, String requesterId, Offering offering, Instant now) {
         Waiting entry = openOffer(entryId, requesterId, now);
-        return thenOffer(new OfferDeclined(occurrenceId, ticketTypeId, entryId, entry.customerId(), now,
-                free() + entry.quantity()), offering);
+        return thenOffer(
+                new OfferDeclined(
+                        occurrenceId, ticketTypeId, entryId, entry.customerId(), now, free() + entry.quantity()),
+                offering);
     }
 
     /** The offer's deadline came: nothing when it was taken, declined or left meanwhile. */
     List<OccurrenceEvent> expire(String entryId, Offering offering, Instant now) {
-        Optional<Waiting> entry = line.stream().filter(w -> w.entryId().equals(entryId) && w.offered()).findFirst();
+        Optional<Waiting> entry = line.stream()
+                .filter(w -> w.entryId().equals(entryId) && w.offered())
+                .findFirst();
         if (entry.isEmpty()) {
             return List.of();
         }
-        return thenOffer(new OfferExpired(occurrenceId, ticketTypeId, entryId, entry.get().customerId(), now,
-                free() + entry.get().quantity()), offering);
+        return thenOffer(
+                new OfferExpired(
+                        occurrenceId,
+                        ticketTypeId,
+                        entryId,
+                        entry.get().customerId(),
+                        now,
+                        free() + entry.get().quantity()),
+                offering);
     }
 
     Optional<Waiting> entry(String entryId) {
@@ -164,8 +187,14 @@ record TicketTypeSeats(String occurrenceId, String ticketTypeId, int capacity, i
         for (Waiting waiting : after.line) {
             int free = after.free();
             if (!waiting.offered() && waiting.quantity() <= free) {
-                SeatsOffered offer = new SeatsOffered(occurrenceId, ticketTypeId, waiting.entryId(),
-                        waiting.customerId(), waiting.quantity(), offering.now(), offering.expiresAt(),
+                SeatsOffered offer = new SeatsOffered(
+                        occurrenceId,
+                        ticketTypeId,
+                        waiting.entryId(),
+                        waiting.customerId(),
+                        waiting.quantity(),
+                        offering.now(),
+                        offering.expiresAt(),
                         free - waiting.quantity());
                 events.add(offer);
                 after = after.evolve(offer);
@@ -186,11 +215,14 @@ record TicketTypeSeats(String occurrenceId, String ticketTypeId, int capacity, i
         } else if (event instanceof WaitingListJoined e) {
             return withLine(append(new Waiting(e.entryId(), e.customerId(), e.quantity(), null)));
         } else if (event instanceof SeatsOffered e) {
-            return withLine(line.stream().map(w -> w.entryId().equals(e.entryId())
-                    ? new Waiting(w.entryId(), w.customerId(), w.quantity(), e.expiresAt()) : w).toList());
+            return withLine(line.stream()
+                    .map(w -> w.entryId().equals(e.entryId())
+                            ? new Waiting(w.entryId(), w.customerId(), w.quantity(), e.expiresAt())
+                            : w)
+                    .toList());
         } else if (event instanceof OfferAccepted e) {
-            return new TicketTypeSeats(occurrenceId, ticketTypeId, capacity, taken + e.quantity(), price,
-                    without(e.entryId()));
+            return new TicketTypeSeats(
+                    occurrenceId, ticketTypeId, capacity, taken + e.quantity(), price, without(e.entryId()));
         } else if (event instanceof WaitingListLeft e) {
             return withLine(without(e.entryId()));
         } else if (event instanceof OfferDeclined e) {

@@ -2,8 +2,8 @@ package io.booking.command.order;
 
 import io.booking.shared.order.OrderPlaced;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -23,8 +23,13 @@ public class Order {
 
     @CommandHandler
     public Order(RecordOrder command, Clock clock) {
-        apply(new OrderPlaced(command.orderId(), command.reference(), command.customerId(), command.lines(),
-                command.total(), clock.instant()));
+        apply(new OrderPlaced(
+                command.orderId(),
+                command.reference(),
+                command.customerId(),
+                command.lines(),
+                command.total(),
+                clock.instant()));
     }
 
     @EventSourcingHandler

@@ -35,7 +35,8 @@ public class OrderController {
         this.dispatcher = dispatcher;
     }
 
-    @Operation(summary = "Check out bookings for one or more events at once",
+    @Operation(
+            summary = "Check out bookings for one or more events at once",
             description = "Every line becomes a booking with its own reference, or none does: a line refused (409 "
                     + "sold-out, event-started, event-cancelled; 422 unknown-ticket-type) names its index in `line`. "
                     + "Send an orderId you chose: a retry with the same id places the order once and gets the same "
@@ -45,31 +46,48 @@ public class OrderController {
     public ResponseEntity<OrderAnswer> place(@Valid @RequestBody OrderRequest request, Authentication caller) {
         Actor actor = Actor.of(caller);
         String orderId = (request.orderId() == null ? UUID.randomUUID() : request.orderId()).toString();
-        List<PlaceOrder.Line> lines = request.lines().stream().map(line -> new PlaceOrder.Line(
-                line.eventId().toString(), line.ticketTypeId().toString(),
-                line.tickets().stream().map(t -> new BookTickets.Attendee(t.attendeeName().trim(), t.child())).toList(),
-                line.answers() == null ? List.of() : line.answers().stream()
-                        .map(a -> new BookTickets.Answer(a.question(), a.answer())).toList()))
+        List<PlaceOrder.Line> lines = request.lines().stream()
+                .map(line -> new PlaceOrder.Line(
+                        line.eventId().toString(),
+                        line.ticketTypeId().toString(),
+                        line.tickets().stream()
+                                .map(t -> new BookTickets.Attendee(
+                                        t.attendeeName().trim(), t.child()))
+                                .toList(),
+                        line.answers() == null
+                                ? List.of()
+                                : line.answers().stream()
+                                        .map(a -> new BookTickets.Answer(a.question(), a.answer()))
+                                        .toList()))
                 .toList();
         var dispatched = dispatcher.<OrderCommandHandler.OrderConfirmation>send(
                 new PlaceOrder(orderId, actor.id(), lines), actor);
         OrderCommandHandler.OrderConfirmation confirmation = dispatched.result();
         OptionalLong position = confirmation.repeated() ? dispatcher.latestPositionOf(orderId) : dispatched.position();
-        return ConsistencyToken.created(new OrderAnswer(orderId, confirmation.reference(), confirmation.total(),
-                confirmation.bookings(), ConsistencyToken.orNull(position)), position);
+        return ConsistencyToken.created(
+                new OrderAnswer(
+                        orderId,
+                        confirmation.reference(),
+                        confirmation.total(),
+                        confirmation.bookings(),
+                        ConsistencyToken.orNull(position)),
+                position);
     }
 
-    public record OrderRequest(UUID orderId,
-                               @NotNull @Size(min = 1, max = MAX_LINES) List<@NotNull @Valid LineRequest> lines) {
-    }
+    public record OrderRequest(
+            UUID orderId,
+            @NotNull @Size(min = 1, max = MAX_LINES) List<@NotNull @Valid LineRequest> lines) {}
 
-    public record LineRequest(@NotNull UUID eventId,
-                              @NotNull UUID ticketTypeId,
-                              @NotNull @Size(min = 1, max = 20) List<BookingController.@NotNull @Valid TicketRequest> tickets,
-                              @Size(max = 50) List<BookingController.@NotNull @Valid AnswerRequest> answers) {
-    }
+    public record LineRequest(
+            @NotNull UUID eventId,
+            @NotNull UUID ticketTypeId,
+            @NotNull @Size(min = 1, max = 20) List<BookingController.@NotNull @Valid TicketRequest> tickets,
+            @Size(max = 50) List<BookingController.@NotNull @Valid AnswerRequest> answers) {}
 
-    public record OrderAnswer(String orderId, String reference, BigDecimal total,
-                              List<OrderCommandHandler.OrderConfirmation.Booking> bookings, Long consistencyToken) {
-    }
+    public record OrderAnswer(
+            String orderId,
+            String reference,
+            BigDecimal total,
+            List<OrderCommandHandler.OrderConfirmation.Booking> bookings,
+            Long consistencyToken) {}
 }

@@ -25,14 +25,14 @@ public class OrderReferences {
             String reference = "ORD-" + BookingReferences.newReference();
             int inserted = jdbc.update("""
                     insert into order_reference (order_id, reference, customer_id, fingerprint)
-                    values (?, ?, ?, ?) on conflict do nothing""",
-                    command.orderId(), reference, command.customerId(), command.fingerprint());
+                    values (?, ?, ?, ?) on conflict do nothing""", command.orderId(), reference, command.customerId(), command.fingerprint());
             if (inserted == 1) {
                 return new Claim(reference, Optional.empty());
             }
             List<Existing> rows = jdbc.query(
                     "select reference, fingerprint, total from order_reference where order_id = ?",
-                    (rs, i) -> new Existing(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)), command.orderId());
+                    (rs, i) -> new Existing(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)),
+                    command.orderId());
             if (!rows.isEmpty()) {
                 return new Claim(rows.get(0).reference(), Optional.of(rows.get(0)));
             }
@@ -44,9 +44,7 @@ public class OrderReferences {
         jdbc.update("update order_reference set total = ? where order_id = ?", total, orderId);
     }
 
-    record Claim(String reference, Optional<Existing> existing) {
-    }
+    record Claim(String reference, Optional<Existing> existing) {}
 
-    record Existing(String reference, String fingerprint, BigDecimal total) {
-    }
+    record Existing(String reference, String fingerprint, BigDecimal total) {}
 }

@@ -10,15 +10,22 @@ import java.util.List;
  */
 public record PlaceOrder(String orderId, String customerId, List<Line> lines) {
 
-    public record Line(String occurrenceId, String ticketTypeId, List<BookTickets.Attendee> attendees,
-                       List<BookTickets.Answer> answers) {
-    }
+    public record Line(
+            String occurrenceId,
+            String ticketTypeId,
+            List<BookTickets.Attendee> attendees,
+            List<BookTickets.Answer> answers) {}
 
     /** Who ordered what, without names: a retry must ask for the same tickets. */
     String fingerprint() {
         StringBuilder fingerprint = new StringBuilder(customerId);
-        lines.forEach(line -> fingerprint.append('|').append(line.occurrenceId()).append('/')
-                .append(line.ticketTypeId()).append('x').append(line.attendees().size()));
+        lines.forEach(line -> fingerprint
+                .append('|')
+                .append(line.occurrenceId())
+                .append('/')
+                .append(line.ticketTypeId())
+                .append('x')
+                .append(line.attendees().size()));
         return fingerprint.toString();
     }
 }

@@ -57,8 +57,8 @@ public class PersonalDataKeyStore implements PersonalDataKeys {
         if (cached != null) {
             return Optional.of(cached);
         }
-        List<byte[]> found = jdbc.query("select key from personal_data_key where subject_id = ?",
-                (rs, i) -> rs.getBytes(1), subjectId);
+        List<byte[]> found = jdbc.query(
+                "select key from personal_data_key where subject_id = ?", (rs, i) -> rs.getBytes(1), subjectId);
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -7,7 +7,13 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /** Who caused a change; every event's metadata names one. */
 public record Actor(Kind kind, String id) {
 
-    public enum Kind { CUSTOMER, ADMIN, GUEST, SYSTEM, ANONYMOUS }
+    public enum Kind {
+        CUSTOMER,
+        ADMIN,
+        GUEST,
+        SYSTEM,
+        ANONYMOUS
+    }
 
     public static final Actor SYSTEM = new Actor(Kind.SYSTEM, "system");
 
@@ -30,7 +36,8 @@ public record Actor(Kind kind, String id) {
      */
     public static String guestBookingOf(Authentication authentication) {
         if (authentication instanceof JwtAuthenticationToken jwt
-                && jwt.getAuthorities().stream().anyMatch(a -> ("ROLE_" + BearerTokens.GUEST_ROLE).equals(a.getAuthority()))) {
+                && jwt.getAuthorities().stream()
+                        .anyMatch(a -> ("ROLE_" + BearerTokens.GUEST_ROLE).equals(a.getAuthority()))) {
             String booking = jwt.getToken().getClaimAsString(BearerTokens.BOOKING_CLAIM);
             return booking == null ? "" : booking;
         }

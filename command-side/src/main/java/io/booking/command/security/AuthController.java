@@ -42,7 +42,10 @@ public class AuthController {
         if (!passwords.matches(request.password(), hash) || credential.isEmpty()) {
             throw new BadCredentialsException("email or password is wrong");
         }
-        return tokens.issue(credential.get().accountId(), credential.get().role(), credential.get().passwordVersion());
+        return tokens.issue(
+                credential.get().accountId(),
+                credential.get().role(),
+                credential.get().passwordVersion());
     }
 
     @Operation(summary = "The public keys that verify access tokens (JWK set)")
@@ -52,7 +55,9 @@ public class AuthController {
         return keys.publicKeys().toJSONObject();
     }
 
-    public record LoginRequest(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 200) String password) {
+    public record LoginRequest(
+            @NotBlank @Size(max = 320) String email,
+            @NotBlank @Size(max = 200) String password) {
 
         @Override
         public String toString() {

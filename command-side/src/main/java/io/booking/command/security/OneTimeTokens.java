@@ -15,8 +15,7 @@ public final class OneTimeTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private OneTimeTokens() {
-    }
+    private OneTimeTokens() {}
 
     /** 32 bytes from SecureRandom, base64url without padding (43 characters). */
     public static String newToken() {
@@ -28,8 +27,8 @@ public final class OneTimeTokens {
     /** The hex SHA-256 of the token, as stored and looked up. */
     public static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

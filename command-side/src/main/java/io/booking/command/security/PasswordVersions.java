@@ -19,8 +19,8 @@ public class PasswordVersions extends PasswordVersionCheck {
 
     public static final String CLAIM = PasswordVersionCheck.CLAIM;
 
-    public PasswordVersions(Credentials credentials,
-                            @Value("${booking.security.password-version-cache}") Duration cacheFor) {
+    public PasswordVersions(
+            Credentials credentials, @Value("${booking.security.password-version-cache}") Duration cacheFor) {
         super(credentials::passwordVersion, cacheFor);
     }
 

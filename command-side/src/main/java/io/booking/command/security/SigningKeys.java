@@ -25,12 +25,17 @@ public class SigningKeys {
     }
 
     private static RSAKey loadOrCreate(JdbcTemplate jdbc) {
-        List<String> stored = jdbc.queryForList("select jwk from signing_key order by created_at limit 1", String.class);
+        List<String> stored =
+                jdbc.queryForList("select jwk from signing_key order by created_at limit 1", String.class);
         if (stored.isEmpty()) {
             try {
-                RSAKey generated = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-                jdbc.update("insert into signing_key (key_id, jwk) values (?, ?) on conflict do nothing",
-                        generated.getKeyID(), generated.toJSONString());
+                RSAKey generated = new RSAKeyGenerator(2048)
+                        .keyID(UUID.randomUUID().toString())
+                        .generate();
+                jdbc.update(
+                        "insert into signing_key (key_id, jwk) values (?, ?) on conflict do nothing",
+                        generated.getKeyID(),
+                        generated.toJSONString());
             } catch (JOSEException e) {
                 throw new IllegalStateException("cannot generate the token signing key", e);
             }

@@ -27,9 +27,12 @@ public class TokenIssuer {
     private final String issuer;
     private final Duration ttl;
 
-    public TokenIssuer(JwtEncoder encoder, SigningKeys keys, Clock clock,
-                       @Value("${booking.security.issuer}") String issuer,
-                       @Value("${booking.security.token-ttl}") Duration ttl) {
+    public TokenIssuer(
+            JwtEncoder encoder,
+            SigningKeys keys,
+            Clock clock,
+            @Value("${booking.security.issuer}") String issuer,
+            @Value("${booking.security.token-ttl}") Duration ttl) {
         this.encoder = encoder;
         this.keys = keys;
         this.clock = clock;
@@ -47,7 +50,9 @@ public class TokenIssuer {
                 .claim(BearerTokens.ROLES_CLAIM, List.of(role.name()))
                 .claim(PasswordVersions.CLAIM, passwordVersion)
                 .build();
-        JwsHeader header = JwsHeader.with(() -> "RS256").keyId(keys.signingKey().getKeyID()).build();
+        JwsHeader header = JwsHeader.with(() -> "RS256")
+                .keyId(keys.signingKey().getKeyID())
+                .build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         return new AccessToken(token, "Bearer", ttl.toSeconds(), accountId, List.of(role.name()));
     }
@@ -66,12 +71,13 @@ public class TokenIssuer {
                 .claim(BearerTokens.ROLES_CLAIM, List.of(BearerTokens.GUEST_ROLE))
                 .claim(BearerTokens.BOOKING_CLAIM, bookingId)
                 .build();
-        JwsHeader header = JwsHeader.with(() -> "RS256").keyId(keys.signingKey().getKeyID()).build();
+        JwsHeader header = JwsHeader.with(() -> "RS256")
+                .keyId(keys.signingKey().getKeyID())
+                .build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         return new AccessToken(token, "Bearer", sessionTtl.toSeconds(), guestId, List.of(BearerTokens.GUEST_ROLE));
     }
 
-    public record AccessToken(String accessToken, String tokenType, long expiresIn, String accountId,
-                              List<String> roles) {
-    }
+    public record AccessToken(
+            String accessToken, String tokenType, long expiresIn, String accountId, List<String> roles) {}
 }

@@ -7,5 +7,8 @@ package io.booking.command.waitinglist;
  */
 public record RequestOnEntry(String entryId, String requesterId, boolean byAdmin, Action action) {
 
-    public enum Action { LEAVE, DECLINE }
+    public enum Action {
+        LEAVE,
+        DECLINE
+    }
 }

@@ -18,15 +18,21 @@ class WaitingEntries {
 
     /** @return true when the id was new; a concurrent claim of the same id waits for the first transaction */
     boolean claim(RequestToJoin request) {
-        return jdbc.update("""
+        return jdbc.update(
+                        """
                 insert into waiting_entry (entry_id, occurrence_id, ticket_type_id, customer_id, quantity)
                 values (?, ?, ?, ?, ?) on conflict do nothing""",
-                request.entryId(), request.occurrenceId(), request.ticketTypeId(), request.customerId(),
-                request.quantity()) == 1;
+                        request.entryId(),
+                        request.occurrenceId(),
+                        request.ticketTypeId(),
+                        request.customerId(),
+                        request.quantity())
+                == 1;
     }
 
     Optional<Entry> find(String entryId) {
-        List<Entry> rows = jdbc.query("""
+        List<Entry> rows = jdbc.query(
+                """
                         select entry_id, occurrence_id, ticket_type_id, customer_id, quantity
                         from waiting_entry where entry_id = ?""",
                 (rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
@@ -37,8 +43,10 @@ class WaitingEntries {
     record Entry(String entryId, String occurrenceId, String ticketTypeId, String customerId, int quantity) {
 
         boolean sameRequestAs(RequestToJoin request) {
-            return occurrenceId.equals(request.occurrenceId()) && ticketTypeId.equals(request.ticketTypeId())
-                    && customerId.equals(request.customerId()) && quantity == request.quantity();
+            return occurrenceId.equals(request.occurrenceId())
+                    && ticketTypeId.equals(request.ticketTypeId())
+                    && customerId.equals(request.customerId())
+                    && quantity == request.quantity();
         }
     }
 }

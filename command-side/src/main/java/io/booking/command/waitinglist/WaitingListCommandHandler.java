@@ -28,9 +28,13 @@ public class WaitingListCommandHandler {
     private final Credentials credentials;
     private final BookingRetries retries;
 
-    public WaitingListCommandHandler(WaitingEntries entries, BookingReferences references,
-                                     BookingCommandHandler bookings, CommandGateway commands, Credentials credentials,
-                                     BookingRetries retries) {
+    public WaitingListCommandHandler(
+            WaitingEntries entries,
+            BookingReferences references,
+            BookingCommandHandler bookings,
+            CommandGateway commands,
+            Credentials credentials,
+            BookingRetries retries) {
         this.credentials = credentials;
         this.retries = retries;
         this.entries = entries;
@@ -54,35 +58,54 @@ public class WaitingListCommandHandler {
             }
             return true;
         }
-        commands.sendAndWait(new JoinWaitingList(request.occurrenceId(), request.ticketTypeId(), request.entryId(),
-                request.customerId(), request.quantity()));
+        commands.sendAndWait(new JoinWaitingList(
+                request.occurrenceId(),
+                request.ticketTypeId(),
+                request.entryId(),
+                request.customerId(),
+                request.quantity()));
         return false;
     }
 
     @CommandHandler
     public void handle(RequestOnEntry request) {
         WaitingEntries.Entry entry = entryFor(request.entryId(), request.requesterId(), request.byAdmin());
-        commands.sendAndWait(switch (request.action()) {
-            case LEAVE -> new LeaveWaitingList(entry.occurrenceId(), entry.entryId(), request.requesterId(),
-                    request.byAdmin());
-            case DECLINE -> new DeclineOffer(entry.occurrenceId(), entry.entryId(), request.requesterId());
-        });
+        commands.sendAndWait(
+                switch (request.action()) {
+                    case LEAVE ->
+                        new LeaveWaitingList(
+                                entry.occurrenceId(), entry.entryId(), request.requesterId(), request.byAdmin());
+                    case DECLINE -> new DeclineOffer(entry.occurrenceId(), entry.entryId(), request.requesterId());
+                });
     }
 
     @CommandHandler
     public BookingCommandHandler.BookingConfirmation handle(BookOffer request) {
         WaitingEntries.Entry entry = entryFor(request.entryId(), request.customerId(), false);
-        BookTickets booking = new BookTickets(request.bookingId(), entry.occurrenceId(), entry.ticketTypeId(),
-                request.customerId(), request.attendees(), request.answers());
+        BookTickets booking = new BookTickets(
+                request.bookingId(),
+                entry.occurrenceId(),
+                entry.ticketTypeId(),
+                request.customerId(),
+                request.attendees(),
+                request.answers());
         BookingReferences.Claim claim = references.claim(booking);
         if (claim.existing().isPresent()) {
             if (!claim.existing().get().sameRequestAs(booking) || !retries.sameDetails(booking)) {
-                throw CommandRefused.notAllowed("booking-id-used", "this booking id was already used for another booking");
+                throw CommandRefused.notAllowed(
+                        "booking-id-used", "this booking id was already used for another booking");
             }
             return new BookingCommandHandler.BookingConfirmation(request.bookingId(), claim.reference(), true);
         }
-        bookings.place(booking, claim.reference(), () -> commands.sendAndWait(new AcceptOffer(entry.occurrenceId(),
-                entry.entryId(), request.customerId(), request.bookingId(), request.attendees().size())));
+        bookings.place(
+                booking,
+                claim.reference(),
+                () -> commands.sendAndWait(new AcceptOffer(
+                        entry.occurrenceId(),
+                        entry.entryId(),
+                        request.customerId(),
+                        request.bookingId(),
+                        request.attendees().size())));
         return new BookingCommandHandler.BookingConfirmation(request.bookingId(), claim.reference(), false);
     }
 

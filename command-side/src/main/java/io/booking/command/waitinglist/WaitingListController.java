@@ -37,7 +37,8 @@ public class WaitingListController {
         this.dispatcher = dispatcher;
     }
 
-    @Operation(summary = "Join the waiting list of a sold-out ticket type",
+    @Operation(
+            summary = "Join the waiting list of a sold-out ticket type",
             description = "When seats free up they are offered in join order to every entry whose quantity fits, "
                     + "held until the offer expires. 409 seats-available (book instead), already-waiting, "
                     + "event-started, event-cancelled; 422 unknown-ticket-type. An admin may join on behalf of a "
@@ -46,18 +47,34 @@ public class WaitingListController {
     @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<JoinAnswer> join(@Valid @RequestBody JoinRequest request, Authentication caller) {
         Actor actor = Actor.of(caller);
-        String customerId = actor.isAdmin() && request.customerId() != null ? request.customerId().toString() : actor.id();
+        String customerId = actor.isAdmin() && request.customerId() != null
+                ? request.customerId().toString()
+                : actor.id();
         String entryId = (request.entryId() == null ? UUID.randomUUID() : request.entryId()).toString();
-        var dispatched = dispatcher.<Boolean>send(new RequestToJoin(entryId, request.eventId().toString(),
-                request.ticketTypeId().toString(), customerId, request.quantity()), actor);
-        OptionalLong position = dispatched.result() ? dispatcher.latestPositionOf(request.eventId().toString())
+        var dispatched = dispatcher.<Boolean>send(
+                new RequestToJoin(
+                        entryId,
+                        request.eventId().toString(),
+                        request.ticketTypeId().toString(),
+                        customerId,
+                        request.quantity()),
+                actor);
+        OptionalLong position = dispatched.result()
+                ? dispatcher.latestPositionOf(request.eventId().toString())
                 : dispatched.position();
-        return ConsistencyToken.created(new JoinAnswer(entryId, request.eventId().toString(),
-                request.ticketTypeId().toString(), customerId, request.quantity(), ConsistencyToken.orNull(position)),
+        return ConsistencyToken.created(
+                new JoinAnswer(
+                        entryId,
+                        request.eventId().toString(),
+                        request.ticketTypeId().toString(),
+                        customerId,
+                        request.quantity(),
+                        ConsistencyToken.orNull(position)),
                 position);
     }
 
-    @Operation(summary = "Leave the waiting list",
+    @Operation(
+            summary = "Leave the waiting list",
             description = "An open offer goes to the next in line. 404 not-on-waiting-list for an entry that is not "
                     + "(or no longer) waiting, or is another customer's.")
     @PostMapping("/{entryId}/leave")
@@ -65,60 +82,85 @@ public class WaitingListController {
         return act(entryId, RequestOnEntry.Action.LEAVE, "LEFT", caller);
     }
 
-    @Operation(summary = "Decline the entry's offer",
+    @Operation(
+            summary = "Decline the entry's offer",
             description = "The held seats go to the next in line, or back on sale. 409 no-offer, offer-expired.")
     @PostMapping("/{entryId}/decline")
     public ResponseEntity<EntryAnswer> decline(@PathVariable UUID entryId, Authentication caller) {
         return act(entryId, RequestOnEntry.Action.DECLINE, "DECLINED", caller);
     }
 
-    @Operation(summary = "Accept the entry's offer by booking the held seats",
+    @Operation(
+            summary = "Accept the entry's offer by booking the held seats",
             description = "One attendee per held seat (422 quantity-mismatch). 409 no-offer, offer-expired. The "
                     + "booking gets its own reference; a retry with the same bookingId books once.")
     @PostMapping("/{entryId}/booking")
     @ResponseStatus(HttpStatus.CREATED)
-    public ResponseEntity<AcceptAnswer> accept(@PathVariable UUID entryId, @Valid @RequestBody AcceptRequest request,
-                                               Authentication caller) {
+    public ResponseEntity<AcceptAnswer> accept(
+            @PathVariable UUID entryId, @Valid @RequestBody AcceptRequest request, Authentication caller) {
         Actor actor = Actor.of(caller);
         String bookingId = (request.bookingId() == null ? UUID.randomUUID() : request.bookingId()).toString();
-        var dispatched = dispatcher.<BookingCommandHandler.BookingConfirmation>send(new BookOffer(entryId.toString(),
-                bookingId, actor.id(),
-                request.tickets().stream().map(t -> new BookTickets.Attendee(t.attendeeName().trim(), t.child())).toList(),
-                request.answers() == null ? List.of() : request.answers().stream()
-                        .map(a -> new BookTickets.Answer(a.question(), a.answer())).toList()), actor);
-        OptionalLong position = dispatched.result().repeated() ? dispatcher.latestPositionOf(bookingId)
-                : dispatched.position();
-        return ConsistencyToken.created(new AcceptAnswer(entryId.toString(), bookingId, dispatched.result().reference(),
-                ConsistencyToken.orNull(position)), position);
+        var dispatched = dispatcher.<BookingCommandHandler.BookingConfirmation>send(
+                new BookOffer(
+                        entryId.toString(),
+                        bookingId,
+                        actor.id(),
+                        request.tickets().stream()
+                                .map(t -> new BookTickets.Attendee(
+                                        t.attendeeName().trim(), t.child()))
+                                .toList(),
+                        request.answers() == null
+                                ? List.of()
+                                : request.answers().stream()
+                                        .map(a -> new BookTickets.Answer(a.question(), a.answer()))
+                                        .toList()),
+                actor);
+        OptionalLong position =
+                dispatched.result().repeated() ? dispatcher.latestPositionOf(bookingId) : dispatched.position();
+        return ConsistencyToken.created(
+                new AcceptAnswer(
+                        entryId.toString(),
+                        bookingId,
+                        dispatched.result().reference(),
+                        ConsistencyToken.orNull(position)),
+                position);
     }
 
-    private ResponseEntity<EntryAnswer> act(UUID entryId, RequestOnEntry.Action action, String status,
-                                            Authentication caller) {
+    private ResponseEntity<EntryAnswer> act(
+            UUID entryId, RequestOnEntry.Action action, String status, Authentication caller) {
         Actor actor = Actor.of(caller);
-        var dispatched = dispatcher.send(new RequestOnEntry(entryId.toString(), actor.id(), actor.isAdmin(), action),
-                actor);
-        return ConsistencyToken.ok(new EntryAnswer(entryId.toString(), status,
-                ConsistencyToken.orNull(dispatched.position())), dispatched.position());
+        var dispatched =
+                dispatcher.send(new RequestOnEntry(entryId.toString(), actor.id(), actor.isAdmin(), action), actor);
+        return ConsistencyToken.ok(
+                new EntryAnswer(entryId.toString(), status, ConsistencyToken.orNull(dispatched.position())),
+                dispatched.position());
     }
 
     /** @param customerId whom an admin joins on behalf of; ignored for customers, who join themselves */
-    public record JoinRequest(UUID entryId, @NotNull UUID eventId, @NotNull UUID ticketTypeId,
-                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Min(1) @Max(20) int quantity,
-                              UUID customerId) {
-    }
+    public record JoinRequest(
+            UUID entryId,
+            @NotNull UUID eventId,
+            @NotNull UUID ticketTypeId,
 
-    public record JoinAnswer(String entryId, String eventId, String ticketTypeId, String customerId, int quantity,
-                             Long consistencyToken) {
-    }
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Min(1) @Max(20)
+            int quantity,
 
-    public record EntryAnswer(String entryId, String status, Long consistencyToken) {
-    }
+            UUID customerId) {}
 
-    public record AcceptRequest(UUID bookingId,
-                                @NotNull @Size(min = 1, max = 20) List<BookingController.@NotNull @Valid TicketRequest> tickets,
-                                @Size(max = 50) List<BookingController.@NotNull @Valid AnswerRequest> answers) {
-    }
+    public record JoinAnswer(
+            String entryId,
+            String eventId,
+            String ticketTypeId,
+            String customerId,
+            int quantity,
+            Long consistencyToken) {}
 
-    public record AcceptAnswer(String entryId, String bookingId, String reference, Long consistencyToken) {
-    }
+    public record EntryAnswer(String entryId, String status, Long consistencyToken) {}
+
+    public record AcceptRequest(
+            UUID bookingId,
+            @NotNull @Size(min = 1, max = 20) List<BookingController.@NotNull @Valid TicketRequest> tickets,
+            @Size(max = 50) List<BookingController.@NotNull @Valid AnswerRequest> answers) {}
+
+    public record AcceptAnswer(String entryId, String bookingId, String reference, Long consistencyToken) {}
 }

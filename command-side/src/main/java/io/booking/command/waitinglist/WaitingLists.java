@@ -21,7 +21,8 @@ public class WaitingLists {
     public void leaveAllOf(String customerId) {
         for (String occurrenceId : jdbc.queryForList(
                 "select distinct occurrence_id from waiting_entry where customer_id = ? order by occurrence_id",
-                String.class, customerId)) {
+                String.class,
+                customerId)) {
             commands.sendAndWait(new LeaveAllWaitingListsOf(occurrenceId, customerId));
         }
     }

@@ -12,10 +12,14 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration
 @OpenAPIDefinition(
-        info = @Info(title = "Booking command API", version = "1",
-                description = "Commands change state and answer with X-Consistency-Token, the event-store position of "
-                        + "their last event; pass it to the query API to read your own write. Refusals are "
-                        + "application/problem+json naming the field or the rule."),
+        info =
+                @Info(
+                        title = "Booking command API",
+                        version = "1",
+                        description =
+                                "Commands change state and answer with X-Consistency-Token, the event-store position of "
+                                        + "their last event; pass it to the query API to read your own write. Refusals are "
+                                        + "application/problem+json naming the field or the rule."),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class OpenApiConfiguration {

@@ -39,8 +39,11 @@ public class ProblemAdvice extends ProblemAnswers {
         problem.setProperty("rule", e.rule());
         e.details().forEach(problem::setProperty);
         if (!e.concerning().isEmpty()) {
-            problem.setProperty("errors", e.concerning().stream()
-                    .map(part -> new FieldProblem(part.field(), part.problem())).toList());
+            problem.setProperty(
+                    "errors",
+                    e.concerning().stream()
+                            .map(part -> new FieldProblem(part.field(), part.problem()))
+                            .toList());
         }
         return problem;
     }
@@ -66,7 +69,8 @@ public class ProblemAdvice extends ProblemAnswers {
 
     @ExceptionHandler(AggregateStreamCreationException.class)
     ProblemDetail exists(AggregateStreamCreationException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "something with this id already exists");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "something with this id already exists");
         problem.setType(URI.create("urn:booking:rule:already-exists"));
         problem.setProperty("rule", "already-exists");
         return problem;
@@ -74,7 +78,8 @@ public class ProblemAdvice extends ProblemAnswers {
 
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrent(ConcurrencyException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT,
                 "it was changed by someone else at the same moment, or it already exists; retry with fresh data");
         problem.setProperty("rule", "concurrent-change");
         return problem;
@@ -83,8 +88,8 @@ public class ProblemAdvice extends ProblemAnswers {
     /** Two transfers crossing between the same two events in opposite directions: one of them gives way. */
     @ExceptionHandler(DeadlockException.class)
     ProblemDetail deadlock(DeadlockException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "another change of the same events crossed this one; retry");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT, "another change of the same events crossed this one; retry");
         problem.setProperty("rule", "concurrent-change");
         return problem;
     }

@@ -19,12 +19,14 @@ class ValidationConfiguration {
     ValidationConfigurationCustomizer everyPropertyIsReachable() {
         return configuration -> configuration.traversableResolver(new TraversableResolver() {
             @Override
-            public boolean isReachable(Object bean, Path.Node property, Class<?> rootType, Path path, ElementType type) {
+            public boolean isReachable(
+                    Object bean, Path.Node property, Class<?> rootType, Path path, ElementType type) {
                 return true;
             }
 
             @Override
-            public boolean isCascadable(Object bean, Path.Node property, Class<?> rootType, Path path, ElementType type) {
+            public boolean isCascadable(
+                    Object bean, Path.Node property, Class<?> rootType, Path path, ElementType type) {
                 return true;
             }
         });

@@ -1,8 +1,8 @@
 package io.booking.command.account;
 
-import io.booking.command.support.CommandApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.booking.command.personal.PersonalDataKeyStore;
+import io.booking.command.support.CommandApiTest;
 import io.booking.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,11 +20,14 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** UpdateAccount and DeleteAccount over HTTP: who may, what refuses them, and what is left afterwards. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=command-side",
-        "booking.admin.email=admin@deletion.test",
-        "booking.admin.password=admin-password",
-        "booking.security.bcrypt-strength=4"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=command-side",
+            "booking.admin.email=admin@deletion.test",
+            "booking.admin.password=admin-password",
+            "booking.security.bcrypt-strength=4"
+        })
 class AccountApiTest extends CommandApiTest {
 
     @DynamicPropertySource
@@ -67,8 +70,8 @@ class AccountApiTest extends CommandApiTest {
         String bookingId = book(token, event, 2);
         assertThat(keys.find(accountId)).as("cached by the booking").isPresent();
 
-        ResponseEntity<String> deleted = delete("/api/accounts/me", token,
-                Map.of("password", "password-123", "cancelUpcomingBookings", true));
+        ResponseEntity<String> deleted =
+                delete("/api/accounts/me", token, Map.of("password", "password-123", "cancelUpcomingBookings", true));
 
         assertThat(deleted.getStatusCode().value()).isEqualTo(200);
         JsonNode answer = json.readTree(deleted.getBody());
@@ -85,7 +88,9 @@ class AccountApiTest extends CommandApiTest {
         // the seats are on sale again: the event holds its two seats for a new customer
         String next = "next-" + UUID.randomUUID() + "@deletion.test";
         register(next);
-        assertThat(post("/api/bookings", login(next, "password-123"), bookingBody(event, 2)).getStatusCode().value())
+        assertThat(post("/api/bookings", login(next, "password-123"), bookingBody(event, 2))
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(201);
     }
 
@@ -95,13 +100,22 @@ class AccountApiTest extends CommandApiTest {
         register(email);
         String token = login(email, "password-123");
 
-        assertThat(delete("/api/accounts/me", token, Map.of("password", "password-123")).getStatusCode().value())
+        assertThat(delete("/api/accounts/me", token, Map.of("password", "password-123"))
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(200);
 
         assertThat(post("/api/auth/token", null, Map.of("email", email, "password", "password-123"))
-                .getStatusCode().value()).isEqualTo(401);
-        assertThat(post("/api/accounts", null, Map.of("name", "Someone New", "email", email.toUpperCase(),
-                "password", "password-456")).getStatusCode().value()).isEqualTo(201);
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+        assertThat(post(
+                                "/api/accounts",
+                                null,
+                                Map.of("name", "Someone New", "email", email.toUpperCase(), "password", "password-456"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
     }
 
     @Test
@@ -127,7 +141,9 @@ class AccountApiTest extends CommandApiTest {
         String email = "twice-" + UUID.randomUUID() + "@deletion.test";
         register(email);
         String token = login(email, "password-123");
-        assertThat(delete("/api/accounts/me", token, Map.of("password", "password-123")).getStatusCode().value())
+        assertThat(delete("/api/accounts/me", token, Map.of("password", "password-123"))
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(200);
 
         ResponseEntity<String> again = delete("/api/accounts/me", token, Map.of("password", "password-123"));
@@ -161,8 +177,8 @@ class AccountApiTest extends CommandApiTest {
         String bookingId = book(token, noCancellations, 1);
         String admin = login("admin@deletion.test", "admin-password");
 
-        ResponseEntity<String> byCustomer = delete("/api/accounts/me", token,
-                Map.of("password", "password-123", "cancelUpcomingBookings", true));
+        ResponseEntity<String> byCustomer =
+                delete("/api/accounts/me", token, Map.of("password", "password-123", "cancelUpcomingBookings", true));
         assertThat(byCustomer.getStatusCode().value()).isEqualTo(409);
         assertThat(json.readTree(byCustomer.getBody()).get("rule").asText()).isEqualTo("cancellations-not-allowed");
         assertThat(events("BookingCancelled", bookingId)).isZero();
@@ -170,10 +186,13 @@ class AccountApiTest extends CommandApiTest {
 
         ResponseEntity<String> withoutCancelling = delete("/api/admin/accounts/" + accountId, admin, null);
         assertThat(withoutCancelling.getStatusCode().value()).isEqualTo(409);
-        assertThat(json.readTree(withoutCancelling.getBody()).get("upcomingBookings").asInt()).isEqualTo(1);
+        assertThat(json.readTree(withoutCancelling.getBody())
+                        .get("upcomingBookings")
+                        .asInt())
+                .isEqualTo(1);
 
-        ResponseEntity<String> byAdmin = delete("/api/admin/accounts/" + accountId, admin,
-                Map.of("cancelUpcomingBookings", true));
+        ResponseEntity<String> byAdmin =
+                delete("/api/admin/accounts/" + accountId, admin, Map.of("cancelUpcomingBookings", true));
         assertThat(byAdmin.getStatusCode().value()).isEqualTo(200);
         assertThat(events("BookingCancelled", bookingId)).isEqualTo(1);
         assertThat(keyRows(accountId)).isZero();
@@ -182,10 +201,18 @@ class AccountApiTest extends CommandApiTest {
                 where payload_type like '%.AccountDeleted' and aggregate_identifier = ?""", String.class, accountId);
         assertThat(json.readTree(deleted).get("actor").asText()).startsWith("admin:");
 
-        assertThat(delete("/api/admin/accounts/" + accountId, admin, null).getStatusCode().value()).isEqualTo(404);
-        assertThat(delete("/api/admin/accounts/" + UUID.randomUUID(), admin, null).getStatusCode().value())
+        assertThat(delete("/api/admin/accounts/" + accountId, admin, null)
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(404);
-        assertThat(delete("/api/admin/accounts/not-an-id", admin, null).getStatusCode().value()).isEqualTo(400);
+        assertThat(delete("/api/admin/accounts/" + UUID.randomUUID(), admin, null)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+        assertThat(delete("/api/admin/accounts/not-an-id", admin, null)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
     }
 
     @Test
@@ -197,10 +224,12 @@ class AccountApiTest extends CommandApiTest {
         String token = login(email, "password-123");
         String newEmail = "moved-" + UUID.randomUUID() + "@deletion.test";
 
-        ResponseEntity<String> refused = put("/api/accounts/me", token,
-                Map.of("name", "Moved Customer", "email", taken.toUpperCase()));
+        ResponseEntity<String> refused =
+                put("/api/accounts/me", token, Map.of("name", "Moved Customer", "email", taken.toUpperCase()));
         ResponseEntity<String> invalid = put("/api/accounts/me", token, Map.of("name", "", "email", "not-an-email"));
-        ResponseEntity<String> changed = put("/api/accounts/me", token,
+        ResponseEntity<String> changed = put(
+                "/api/accounts/me",
+                token,
                 Map.of("name", "Moved Customer", "email", newEmail, "phone", "+44 20 7946 0000"));
 
         assertThat(refused.getStatusCode().value()).isEqualTo(409);
@@ -210,11 +239,13 @@ class AccountApiTest extends CommandApiTest {
         assertThat(events("AccountDetailsChanged", accountId)).isEqualTo(1);
         assertThat(jdbc.queryForObject("""
                 select convert_from(payload, 'UTF8') from domain_event_entry
-                where payload_type like '%.AccountDetailsChanged' and aggregate_identifier = ?""", String.class,
-                accountId)).doesNotContain("Moved Customer", newEmail, "7946 0000"); // markers no timestamp or base64 can hold
+                where payload_type like '%.AccountDetailsChanged' and aggregate_identifier = ?""", String.class, accountId))
+                .doesNotContain("Moved Customer", newEmail, "7946 0000"); // markers no timestamp or base64 can hold
         assertThat(login(newEmail.toUpperCase(), "password-123")).isNotBlank();
         assertThat(post("/api/auth/token", null, Map.of("email", email, "password", "password-123"))
-                .getStatusCode().value()).isEqualTo(401);
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
         // the old email is free again, the taken one still belongs to its owner
         register(email);
         assertThat(login(taken, "password-123")).isNotBlank();
@@ -238,8 +269,8 @@ class AccountApiTest extends CommandApiTest {
             }
             var deletion = pool.submit(() -> {
                 start.await();
-                return delete("/api/accounts/me", token,
-                        Map.of("password", "password-123", "cancelUpcomingBookings", true));
+                return delete(
+                        "/api/accounts/me", token, Map.of("password", "password-123", "cancelUpcomingBookings", true));
             });
             start.countDown();
 
@@ -255,19 +286,38 @@ class AccountApiTest extends CommandApiTest {
                 and convert_from(payload, 'UTF8')::jsonb ->> 'customerId' = ?""", Long.class, accountId);
         long cancelled = jdbc.queryForObject("""
                 select count(*) from domain_event_entry c where c.payload_type like '%.BookingCancelled'
-                and c.aggregate_identifier in (select booking_id from booking_reference where customer_id = ?)""",
-                Long.class, accountId);
+                and c.aggregate_identifier in (select booking_id from booking_reference where customer_id = ?)""", Long.class, accountId);
         assertThat(cancelled).isEqualTo(booked);
     }
 
     private JsonNode schedule(boolean cancellationsAllowed) throws Exception {
         String admin = login("admin@deletion.test", "admin-password");
-        ResponseEntity<String> scheduled = post("/api/admin/events", admin, Map.of(
-                "title", "Pottery", "startsAt", "2099-01-01T10:00:00Z", "endsAt", "2099-01-01T12:00:00Z",
-                "location", "Studio 2", "organiser", Map.of("name", "Clay Co", "contact", "hello@clay.example"),
-                "ticketTypes", List.of(Map.of("name", "Adult", "price", 25, "capacity", 3)),
-                "policy", Map.of("transfersAllowed", true, "cancellationsAllowed", cancellationsAllowed,
-                        "cancellationCutoffHours", 24, "attendanceTracking", false)));
+        ResponseEntity<String> scheduled = post(
+                "/api/admin/events",
+                admin,
+                Map.of(
+                        "title",
+                        "Pottery",
+                        "startsAt",
+                        "2099-01-01T10:00:00Z",
+                        "endsAt",
+                        "2099-01-01T12:00:00Z",
+                        "location",
+                        "Studio 2",
+                        "organiser",
+                        Map.of("name", "Clay Co", "contact", "hello@clay.example"),
+                        "ticketTypes",
+                        List.of(Map.of("name", "Adult", "price", 25, "capacity", 3)),
+                        "policy",
+                        Map.of(
+                                "transfersAllowed",
+                                true,
+                                "cancellationsAllowed",
+                                cancellationsAllowed,
+                                "cancellationCutoffHours",
+                                24,
+                                "attendanceTracking",
+                                false)));
         assertThat(scheduled.getStatusCode().value()).isEqualTo(201);
         return json.readTree(scheduled.getBody());
     }
@@ -279,25 +329,31 @@ class AccountApiTest extends CommandApiTest {
     }
 
     private static Map<String, Object> bookingBody(JsonNode event, int tickets) {
-        return Map.of("bookingId", UUID.randomUUID().toString(), "eventId", event.get("eventId").asText(),
-                "ticketTypeId", event.at("/ticketTypes/0/ticketTypeId").asText(),
-                "tickets", java.util.Collections.nCopies(tickets, Map.of("attendeeName", "Someone", "child", false)));
+        return Map.of(
+                "bookingId",
+                UUID.randomUUID().toString(),
+                "eventId",
+                event.get("eventId").asText(),
+                "ticketTypeId",
+                event.at("/ticketTypes/0/ticketTypeId").asText(),
+                "tickets",
+                java.util.Collections.nCopies(tickets, Map.of("attendeeName", "Someone", "child", false)));
     }
 
     private long events(String simpleName, String id) {
         return jdbc.queryForObject("""
                 select count(*) from domain_event_entry
-                where payload_type like ? and convert_from(payload, 'UTF8') like ?""", Long.class,
-                "%." + simpleName, "%\"" + id + "\"%");
+                where payload_type like ? and convert_from(payload, 'UTF8') like ?""", Long.class, "%." + simpleName, "%\"" + id + "\"%");
     }
 
     private long keyRows(String accountId) {
-        return jdbc.queryForObject("select count(*) from personal_data_key where subject_id = ?", Long.class, accountId);
+        return jdbc.queryForObject(
+                "select count(*) from personal_data_key where subject_id = ?", Long.class, accountId);
     }
 
     private String register(String email) {
-        Map<String, Object> body = new HashMap<>(Map.of("name", "Leaving Customer", "email", email,
-                "password", "password-123"));
+        Map<String, Object> body =
+                new HashMap<>(Map.of("name", "Leaving Customer", "email", email, "password", "password-123"));
         ResponseEntity<String> registered = post("/api/accounts", null, body);
         assertThat(registered.getStatusCode().value()).isEqualTo(201);
         try {
@@ -306,5 +362,4 @@ class AccountApiTest extends CommandApiTest {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -70,9 +70,18 @@ class AccountTest {
         PersonalData email = new PersonalData("a-1", "sealed-new-email");
 
         fixture.given(registered("a-1"))
-                .when(new ChangeAccountDetails("a-1", name, email, null,
+                .when(new ChangeAccountDetails(
+                        "a-1",
+                        name,
+                        email,
+                        null,
                         Map.of("Membership number", new PersonalData("a-1", "sealed-number"))))
-                .expectEvents(new AccountDetailsChanged("a-1", name, email, null, NOW,
+                .expectEvents(new AccountDetailsChanged(
+                        "a-1",
+                        name,
+                        email,
+                        null,
+                        NOW,
                         Map.of("Membership number", new PersonalData("a-1", "sealed-number"))));
     }
 
@@ -82,14 +91,19 @@ class AccountTest {
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
 
         fixture.given(registered("a-1"), new AccountDeleted("a-1", "admin", 0, NOW))
-                .when(new ChangeAccountDetails("a-1", new PersonalData("a-1", "x"), new PersonalData("a-1", "y"), null,
-                        Map.of()))
+                .when(new ChangeAccountDetails(
+                        "a-1", new PersonalData("a-1", "x"), new PersonalData("a-1", "y"), null, Map.of()))
                 .expectNoEvents()
                 .expectException(CommandRefused.class);
     }
 
     private static AccountRegistered registered(String accountId) {
-        return new AccountRegistered(accountId, new PersonalData(accountId, "sealed-name"),
-                new PersonalData(accountId, "sealed-email"), null, Role.CUSTOMER, NOW.minusSeconds(3600));
+        return new AccountRegistered(
+                accountId,
+                new PersonalData(accountId, "sealed-name"),
+                new PersonalData(accountId, "sealed-email"),
+                null,
+                Role.CUSTOMER,
+                NOW.minusSeconds(3600));
     }
 }

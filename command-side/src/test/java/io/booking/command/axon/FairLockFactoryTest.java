@@ -95,7 +95,8 @@ class FairLockFactoryTest {
 
         assertThat(outcomes).contains("gave way");
         // nothing is left locked
-        assertThat(threads.submit(() -> lockBoth("event-b", "event-a", new CountDownLatch(0))).get(5, TimeUnit.SECONDS))
+        assertThat(threads.submit(() -> lockBoth("event-b", "event-a", new CountDownLatch(0)))
+                        .get(5, TimeUnit.SECONDS))
                 .isEqualTo("locked both");
     }
 

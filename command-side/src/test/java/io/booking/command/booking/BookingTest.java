@@ -44,9 +44,17 @@ class BookingTest {
     }
 
     private static TicketsBooked booked() {
-        return new TicketsBooked("b-1", "ABCD-EFGH", "ev-1", "adult", "c-1",
-                List.of(new BookedTicket("t-1", new PersonalData("c-1", "sealed"), false),
-                        new BookedTicket("t-2", new PersonalData("c-1", "sealed"), true)), List.of(), NOW);
+        return new TicketsBooked(
+                "b-1",
+                "ABCD-EFGH",
+                "ev-1",
+                "adult",
+                "c-1",
+                List.of(
+                        new BookedTicket("t-1", new PersonalData("c-1", "sealed"), false),
+                        new BookedTicket("t-2", new PersonalData("c-1", "sealed"), true)),
+                List.of(),
+                NOW);
     }
 
     @Test
@@ -139,8 +147,8 @@ class BookingTest {
 
     @Test
     void aBookingOfMoreThanTheMaximumTicketsIsRefused() {
-        List<BookedTicket> tickets = Collections.nCopies(Booking.MAX_TICKETS + 1,
-                new BookedTicket("t", new PersonalData("c-1", "sealed"), false));
+        List<BookedTicket> tickets = Collections.nCopies(
+                Booking.MAX_TICKETS + 1, new BookedTicket("t", new PersonalData("c-1", "sealed"), false));
         fixture.givenNoPriorActivity()
                 .when(new PlaceBooking("b-1", "ABCD-EFGH", "ev-1", "adult", "c-1", tickets, List.of()))
                 .expectNoEvents()
@@ -155,11 +163,13 @@ class BookingTest {
     void aWholeBookingIsTransferredAndItsSeatsAreToMove() {
         fixture.given(booked())
                 .when(new TransferTickets("b-1", null, "ev-2", "adult", "c-1", false))
-                .expectEvents(new TicketsTransferred("b-1", List.of("t-1", "t-2"), "ev-1", "adult", "ev-2", "adult",
-                        "customer", NOW))
+                .expectEvents(new TicketsTransferred(
+                        "b-1", List.of("t-1", "t-2"), "ev-1", "adult", "ev-2", "adult", "customer", NOW))
                 .expectResultMessagePayload(new Booking.SeatMove(
                         new ReleaseSeats("ev-1", "adult", "b-1", 2, false, ReleaseSeats.Purpose.TRANSFER),
-                        "ev-2", "adult", 2));
+                        "ev-2",
+                        "adult",
+                        2));
     }
 
     @Test
@@ -186,7 +196,8 @@ class BookingTest {
     void aBookingWhoseTicketsWereMovedApartIsCancelledTicketByTicketAtEachEvent() {
         fixture.given(booked(), moved("t-2", "ev-2"))
                 .when(new CancelBooking("b-1", "c-1", false, ILL))
-                .expectEvents(new TicketCancelled("b-1", "t-1", "ev-1", "adult", "customer", null, NOW, ILL),
+                .expectEvents(
+                        new TicketCancelled("b-1", "t-1", "ev-1", "adult", "customer", null, NOW, ILL),
                         new TicketCancelled("b-1", "t-2", "ev-2", "adult", "customer", null, NOW, ILL))
                 .expectResultMessagePayload(List.of(
                         ReleaseSeats.forCancellation("ev-1", "adult", "b-1", 1, false),
@@ -206,8 +217,10 @@ class BookingTest {
         fixture.given(booked(), moved("t-2", "ev-2"))
                 .when(new CancelBookingOfCancelledEvent("b-1", "ev-2", "storm"))
                 .expectEvents(new TicketCancelled("b-1", "t-2", "ev-2", "adult", "organiser", "storm", NOW));
-        fixture.given(booked(), new TicketsTransferred("b-1", List.of("t-1", "t-2"), "ev-1", "adult", "ev-2", "adult",
-                        "customer", NOW))
+        fixture.given(
+                        booked(),
+                        new TicketsTransferred(
+                                "b-1", List.of("t-1", "t-2"), "ev-1", "adult", "ev-2", "adult", "customer", NOW))
                 .when(new CancelBookingOfCancelledEvent("b-1", "ev-1", "storm"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();

@@ -33,11 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Single bookings of one event are placed together, several per unit of work ({@link BookingQueue}): each is still
  * answered, refused and stored as if it had been alone.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=command-side",
-        "booking.admin.email=admin@booking.test",
-        "booking.admin.password=admin-password",
-        "booking.security.bcrypt-strength=4"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=command-side",
+            "booking.admin.email=admin@booking.test",
+            "booking.admin.password=admin-password",
+            "booking.security.bcrypt-strength=4"
+        })
 class BookingsServedTogetherTest extends CommandApiTest {
 
     @DynamicPropertySource
@@ -68,7 +71,10 @@ class BookingsServedTogetherTest extends CommandApiTest {
         String ben = register("ben");
         String benToken = login("ben@together.test", "password-123");
         String usedId = UUID.randomUUID().toString();
-        assertThat(post("/api/bookings", benToken, booking(usedId, event, 1)).getStatusCode().value()).isEqualTo(201);
+        assertThat(post("/api/bookings", benToken, booking(usedId, event, 1))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
 
         String adaId = UUID.randomUUID().toString();
         String benTooManyId = UUID.randomUUID().toString();
@@ -76,40 +82,47 @@ class BookingsServedTogetherTest extends CommandApiTest {
         String benLastId = UUID.randomUUID().toString();
         List<BookTicketsTogether.Queued> queued = List.of(
                 queued(ada, adaId, event, 2),
-                queued(ben, benTooManyId, event, 2),                    // one seat left: sold out
+                queued(ben, benTooManyId, event, 2), // one seat left: sold out
                 queued(ada, UUID.randomUUID().toString(), "stranger", strangerId, event, 1), // no such account
-                queued(ada, adaId, event, 2),                           // a retry beside its first try
-                queued(ben, usedId, event, 2),                          // the id of another booking
+                queued(ada, adaId, event, 2), // a retry beside its first try
+                queued(ben, usedId, event, 2), // the id of another booking
                 queued(ben, benLastId, event, 1));
 
-        List<BookTicketsTogether.Outcome> outcomes = commands.sendAndWait(
-                new BookTicketsTogether(event[0], queued));
+        List<BookTicketsTogether.Outcome> outcomes = commands.sendAndWait(new BookTicketsTogether(event[0], queued));
 
         assertThat(outcomes.get(0).confirmation().repeated()).isFalse();
         assertThat(outcomes.get(1).refusal()).extracting(CommandRefused::rule).isEqualTo("sold-out");
         assertThat(outcomes.get(2).refusal()).extracting(CommandRefused::rule).isEqualTo("no-such-account");
         assertThat(outcomes.get(3).confirmation().repeated()).isTrue();
-        assertThat(outcomes.get(3).confirmation().reference()).isEqualTo(outcomes.get(0).confirmation().reference());
+        assertThat(outcomes.get(3).confirmation().reference())
+                .isEqualTo(outcomes.get(0).confirmation().reference());
         assertThat(outcomes.get(4).refusal()).extracting(CommandRefused::rule).isEqualTo("booking-id-used");
         assertThat(outcomes.get(5).confirmation().repeated()).isFalse();
 
         // the refused left no claim, no event and no mail
-        assertThat(jdbc.queryForList("select booking_id from booking_reference where occurrence_id = ?", String.class,
-                event[0])).containsExactlyInAnyOrder(usedId, adaId, benLastId);
+        assertThat(jdbc.queryForList(
+                        "select booking_id from booking_reference where occurrence_id = ?", String.class, event[0]))
+                .containsExactlyInAnyOrder(usedId, adaId, benLastId);
         assertThat(jdbc.queryForList("""
                 select convert_from(payload, 'UTF8')::json ->> 'seatsLeft' from domain_event_entry
-                where aggregate_identifier = ? and payload_type like '%.SeatsReserved' order by sequence_number""",
-                String.class, event[0])).containsExactly("3", "1", "0");
-        assertThat(jdbc.queryForObject("select count(*) from outbox where subject_id in (?, ?)", Integer.class, ada, ben))
+                where aggregate_identifier = ? and payload_type like '%.SeatsReserved' order by sequence_number""", String.class, event[0])).containsExactly("3", "1", "0");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outbox where subject_id in (?, ?)", Integer.class, ada, ben))
                 .isEqualTo(3);
         // placed together: one transaction wrote both bookings
-        assertThat(jdbc.queryForObject("select count(distinct xmin::text) from booking_reference where booking_id in (?, ?)",
-                Integer.class, adaId, benLastId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(distinct xmin::text) from booking_reference where booking_id in (?, ?)",
+                        Integer.class,
+                        adaId,
+                        benLastId))
+                .isEqualTo(1);
         // and each booking's events name the customer who booked it, and their own request
         assertThat(metaDataOf(adaId, "actor")).isEqualTo("customer:" + ada);
         assertThat(metaDataOf(benLastId, "actor")).isEqualTo("customer:" + ben);
-        assertThat(metaDataOf(adaId, "correlationId")).isEqualTo(queued.get(0).metaData().get(Metadata.CORRELATION_ID));
-        assertThat(metaDataOf(benLastId, "correlationId")).isEqualTo(queued.get(5).metaData().get(Metadata.CORRELATION_ID));
+        assertThat(metaDataOf(adaId, "correlationId"))
+                .isEqualTo(queued.get(0).metaData().get(Metadata.CORRELATION_ID));
+        assertThat(metaDataOf(benLastId, "correlationId"))
+                .isEqualTo(queued.get(5).metaData().get(Metadata.CORRELATION_ID));
     }
 
     @Test
@@ -132,7 +145,9 @@ class BookingsServedTogetherTest extends CommandApiTest {
                     int bookings = 0;
                     while (true) {
                         int quantity = ThreadLocalRandom.current().nextInt(1, 4);
-                        ResponseEntity<String> answer = post("/api/bookings", token,
+                        ResponseEntity<String> answer = post(
+                                "/api/bookings",
+                                token,
                                 booking(UUID.randomUUID().toString(), event, quantity));
                         if (answer.getStatusCode().value() == 201) {
                             booked += quantity;
@@ -141,7 +156,7 @@ class BookingsServedTogetherTest extends CommandApiTest {
                             assertThat(answer.getStatusCode().value()).isEqualTo(409);
                             assertThat(answer.getBody()).contains("sold-out");
                             if (answer.getBody().contains("\"seatsLeft\":0")) {
-                                return new int[]{booked, bookings};
+                                return new int[] {booked, bookings};
                             }
                         }
                     }
@@ -156,15 +171,20 @@ class BookingsServedTogetherTest extends CommandApiTest {
             }
 
             assertThat(seats).isEqualTo(150);
-            assertThat(jdbc.queryForObject("select coalesce(sum(quantity), 0) from booking_reference where occurrence_id = ?",
-                    Integer.class, event[0])).isEqualTo(150);
+            assertThat(jdbc.queryForObject(
+                            "select coalesce(sum(quantity), 0) from booking_reference where occurrence_id = ?",
+                            Integer.class,
+                            event[0]))
+                    .isEqualTo(150);
             assertThat(jdbc.queryForObject("""
                     select count(*) from domain_event_entry
-                    where aggregate_identifier = ? and payload_type like '%.SeatsReserved'""", Integer.class, event[0]))
-                    .isEqualTo(bookings);
+                    where aggregate_identifier = ? and payload_type like '%.SeatsReserved'""", Integer.class, event[0])).isEqualTo(bookings);
             // fewer commits than bookings: some were placed together
-            assertThat(jdbc.queryForObject("select count(distinct xmin::text) from booking_reference where occurrence_id = ?",
-                    Integer.class, event[0])).isLessThan(bookings);
+            assertThat(jdbc.queryForObject(
+                            "select count(distinct xmin::text) from booking_reference where occurrence_id = ?",
+                            Integer.class,
+                            event[0]))
+                    .isLessThan(bookings);
         } finally {
             pool.shutdownNow();
         }
@@ -182,18 +202,21 @@ class BookingsServedTogetherTest extends CommandApiTest {
             for (int i = 0; i < 10; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return post("/api/bookings", token, booking(UUID.randomUUID().toString(), nowhere, 1));
+                    return post(
+                            "/api/bookings", token, booking(UUID.randomUUID().toString(), nowhere, 1));
                 }));
             }
             start.countDown();
             for (Future<ResponseEntity<String>> answer : answers) {
-                assertThat(answer.get(30, TimeUnit.SECONDS).getStatusCode().value()).isEqualTo(404);
+                assertThat(answer.get(30, TimeUnit.SECONDS).getStatusCode().value())
+                        .isEqualTo(404);
             }
         } finally {
             pool.shutdownNow();
         }
-        assertThat(jdbc.queryForObject("select count(*) from booking_reference where occurrence_id = ?", Integer.class,
-                nowhere[0])).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from booking_reference where occurrence_id = ?", Integer.class, nowhere[0]))
+                .isZero();
     }
 
     private BookTicketsTogether.Queued queued(String customer, String bookingId, String[] event, int tickets) {
@@ -201,14 +224,27 @@ class BookingsServedTogetherTest extends CommandApiTest {
     }
 
     /** @param sealedFor whose key seals the attendees (a customer without an account has none) */
-    private BookTicketsTogether.Queued queued(String sealedFor, String customer, String actor, String bookingId,
-                                              String[] event, int tickets) {
-        BookTickets booking = new BookTickets(bookingId, event[0], event[1], customer,
-                Collections.nCopies(tickets, new BookTickets.Attendee("Attendee", false)), List.of());
-        BookingCommandHandler.Sealed sealed = handler.seal(new BookTickets(bookingId, event[0], event[1], sealedFor,
-                booking.attendees(), List.of())).orElseThrow();
-        return new BookTicketsTogether.Queued(booking, sealed.tickets(), sealed.answers(),
-                Map.of(Metadata.ACTOR, "customer:" + actor, Metadata.CORRELATION_ID, UUID.randomUUID().toString()));
+    private BookTicketsTogether.Queued queued(
+            String sealedFor, String customer, String actor, String bookingId, String[] event, int tickets) {
+        BookTickets booking = new BookTickets(
+                bookingId,
+                event[0],
+                event[1],
+                customer,
+                Collections.nCopies(tickets, new BookTickets.Attendee("Attendee", false)),
+                List.of());
+        BookingCommandHandler.Sealed sealed = handler.seal(
+                        new BookTickets(bookingId, event[0], event[1], sealedFor, booking.attendees(), List.of()))
+                .orElseThrow();
+        return new BookTicketsTogether.Queued(
+                booking,
+                sealed.tickets(),
+                sealed.answers(),
+                Map.of(
+                        Metadata.ACTOR,
+                        "customer:" + actor,
+                        Metadata.CORRELATION_ID,
+                        UUID.randomUUID().toString()));
     }
 
     private String metaDataOf(String bookingId, String key) {
@@ -219,23 +255,46 @@ class BookingsServedTogetherTest extends CommandApiTest {
 
     /** @return the event's id and its ticket type's */
     private String[] schedule(int capacity) throws Exception {
-        ResponseEntity<String> scheduled = post("/api/admin/events", adminToken, Map.of(
-                "title", "Together", "startsAt", "2099-01-01T10:00:00Z", "endsAt", "2099-01-01T12:00:00Z",
-                "location", "Hall", "organiser", Map.of("name", "Org", "contact", "org@together.test"),
-                "ticketTypes", List.of(Map.of("name", "Adult", "price", 10, "capacity", capacity))));
+        ResponseEntity<String> scheduled = post(
+                "/api/admin/events",
+                adminToken,
+                Map.of(
+                        "title",
+                        "Together",
+                        "startsAt",
+                        "2099-01-01T10:00:00Z",
+                        "endsAt",
+                        "2099-01-01T12:00:00Z",
+                        "location",
+                        "Hall",
+                        "organiser",
+                        Map.of("name", "Org", "contact", "org@together.test"),
+                        "ticketTypes",
+                        List.of(Map.of("name", "Adult", "price", 10, "capacity", capacity))));
         assertThat(scheduled.getStatusCode().value()).isEqualTo(201);
         JsonNode body = json.readTree(scheduled.getBody());
-        return new String[]{body.get("eventId").asText(), body.at("/ticketTypes/0/ticketTypeId").asText()};
+        return new String[] {
+            body.get("eventId").asText(), body.at("/ticketTypes/0/ticketTypeId").asText()
+        };
     }
 
     private Map<String, Object> booking(String bookingId, String[] event, int tickets) {
-        return Map.of("bookingId", bookingId, "eventId", event[0], "ticketTypeId", event[1],
-                "tickets", Collections.nCopies(tickets, Map.of("attendeeName", "Attendee", "child", false)));
+        return Map.of(
+                "bookingId",
+                bookingId,
+                "eventId",
+                event[0],
+                "ticketTypeId",
+                event[1],
+                "tickets",
+                Collections.nCopies(tickets, Map.of("attendeeName", "Attendee", "child", false)));
     }
 
     private String register(String name) throws Exception {
-        ResponseEntity<String> registered = post("/api/accounts", null, Map.of("name", name,
-                "email", name + "@together.test", "password", "password-123"));
+        ResponseEntity<String> registered = post(
+                "/api/accounts",
+                null,
+                Map.of("name", name, "email", name + "@together.test", "password", "password-123"));
         assertThat(registered.getStatusCode().value()).isEqualTo(201);
         return json.readTree(registered.getBody()).get("accountId").asText();
     }

@@ -51,23 +51,26 @@ class GuestBookingTest {
     private PersonalData email;
 
     private Object[] guestBooked() {
-        tickets = List.of(new BookedTicket("t-1", guestSealed("Ann Guest"), false),
+        tickets = List.of(
+                new BookedTicket("t-1", guestSealed("Ann Guest"), false),
                 new BookedTicket("t-2", guestSealed("Ben Guest"), true));
         answers = List.of(new FormAnswer("Diet?", guestSealed("no nuts")));
         name = guestSealed("Ann Guest");
         email = guestSealed("ann@guest.example");
-        return new Object[]{
-                new TicketsBooked("b-1", "ABCD-EFGH", "ev-1", "adult", "guest-1", tickets, answers, NOW),
-                new GuestContactRecorded("b-1", "guest-1", name, email, null, NOW)};
+        return new Object[] {
+            new TicketsBooked("b-1", "ABCD-EFGH", "ev-1", "adult", "guest-1", tickets, answers, NOW),
+            new GuestContactRecorded("b-1", "guest-1", name, email, null, NOW)
+        };
     }
 
     @Test
     void aGuestsBookingRecordsItsContactWithTheTicketsTheGuestBeingItsCustomer() {
         guestBooked();
         fixture.givenNoPriorActivity()
-                .when(new PlaceGuestBooking("b-1", "ABCD-EFGH", "ev-1", "adult", "guest-1", tickets, answers, name,
-                        email, null))
-                .expectEvents(new TicketsBooked("b-1", "ABCD-EFGH", "ev-1", "adult", "guest-1", tickets, answers, NOW),
+                .when(new PlaceGuestBooking(
+                        "b-1", "ABCD-EFGH", "ev-1", "adult", "guest-1", tickets, answers, name, email, null))
+                .expectEvents(
+                        new TicketsBooked("b-1", "ABCD-EFGH", "ev-1", "adult", "guest-1", tickets, answers, NOW),
                         new GuestContactRecorded("b-1", "guest-1", name, email, null, NOW));
     }
 
@@ -85,14 +88,21 @@ class GuestBookingTest {
                 .expectEventsMatching(new CustomTypeSafeMatcher<List<EventMessage<?>>>("a link resealed for acc-1") {
                     @Override
                     protected boolean matchesSafely(List<EventMessage<?>> events) {
-                        if (events.size() != 1 || !(events.get(0).getPayload() instanceof BookingLinkedToAccount link)) {
+                        if (events.size() != 1
+                                || !(events.get(0).getPayload() instanceof BookingLinkedToAccount link)) {
                             return false;
                         }
-                        return link.accountId().equals("acc-1") && link.guestId().equals("guest-1")
-                                && !link.guestContactKept() && link.linkedAt().equals(NOW)
-                                && link.tickets().stream().allMatch(t -> t.attendeeName().subjectId().equals("acc-1"))
-                                && cipher.open(link.tickets().get(0).attendeeName()).equals("Ann Guest")
-                                && cipher.open(link.tickets().get(1).attendeeName()).equals("Ben Guest")
+                        return link.accountId().equals("acc-1")
+                                && link.guestId().equals("guest-1")
+                                && !link.guestContactKept()
+                                && link.linkedAt().equals(NOW)
+                                && link.tickets().stream()
+                                        .allMatch(t ->
+                                                t.attendeeName().subjectId().equals("acc-1"))
+                                && cipher.open(link.tickets().get(0).attendeeName())
+                                        .equals("Ann Guest")
+                                && cipher.open(link.tickets().get(1).attendeeName())
+                                        .equals("Ben Guest")
                                 && link.tickets().get(1).child()
                                 && cipher.open(link.answers().get(0).answer()).equals("no nuts");
                     }
@@ -125,8 +135,15 @@ class GuestBookingTest {
 
     @Test
     void anAccountsBookingIsNotAGuestBookingToLinkOrErase() {
-        TicketsBooked accountBooking = new TicketsBooked("b-1", "ABCD-EFGH", "ev-1", "adult", "acc-1",
-                List.of(new BookedTicket("t-1", new PersonalData("acc-1", "sealed"), false)), List.of(), NOW);
+        TicketsBooked accountBooking = new TicketsBooked(
+                "b-1",
+                "ABCD-EFGH",
+                "ev-1",
+                "adult",
+                "acc-1",
+                List.of(new BookedTicket("t-1", new PersonalData("acc-1", "sealed"), false)),
+                List.of(),
+                NOW);
         fixture.given(accountBooking)
                 .when(new LinkBookingToAccount("b-1", "acc-2", true))
                 .expectNoEvents()

@@ -20,10 +20,13 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With {@code booking.guest-checkout.enabled=false} nobody books without an account. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=command-side",
-        "booking.guest-checkout.enabled=false",
-        "spring.datasource.hikari.maximum-pool-size=3"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=command-side",
+            "booking.guest-checkout.enabled=false",
+            "spring.datasource.hikari.maximum-pool-size=3"
+        })
 class GuestCheckoutDisabledTest {
 
     @DynamicPropertySource
@@ -38,10 +41,21 @@ class GuestCheckoutDisabledTest {
     void aGuestBookingIsRefusedWith404NamingTheSwitch() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> refused = http.exchange("/api/guest/bookings", HttpMethod.POST, new HttpEntity<>(Map.of(
-                "eventId", UUID.randomUUID(), "ticketTypeId", UUID.randomUUID(),
-                "contact", Map.of("name", "Gale Guest", "email", "gale@guest.example"),
-                "tickets", List.of(Map.of("attendeeName", "Gale Guest"))), headers), String.class);
+        ResponseEntity<String> refused = http.exchange(
+                "/api/guest/bookings",
+                HttpMethod.POST,
+                new HttpEntity<>(
+                        Map.of(
+                                "eventId",
+                                UUID.randomUUID(),
+                                "ticketTypeId",
+                                UUID.randomUUID(),
+                                "contact",
+                                Map.of("name", "Gale Guest", "email", "gale@guest.example"),
+                                "tickets",
+                                List.of(Map.of("attendeeName", "Gale Guest"))),
+                        headers),
+                String.class);
 
         assertThat(refused.getStatusCode().value()).isEqualTo(404);
         assertThat(refused.getBody()).contains("guest-checkout-disabled");

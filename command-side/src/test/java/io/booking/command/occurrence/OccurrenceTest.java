@@ -37,18 +37,33 @@ class OccurrenceTest {
     }
 
     private static OccurrenceScheduled scheduled(int capacity) {
-        return new OccurrenceScheduled("ev-1", "Pottery", "Wheel throwing", START, END, "Studio 2",
+        return new OccurrenceScheduled(
+                "ev-1",
+                "Pottery",
+                "Wheel throwing",
+                START,
+                END,
+                "Studio 2",
                 new Organiser("Clay Co", "hello@clay.example"),
                 List.of(new TicketType("adult", "Adult", new BigDecimal("25.00"), capacity)),
-                new BookingPolicy(true, true, 24), NOW);
+                new BookingPolicy(true, true, 24),
+                NOW);
     }
 
     @Test
     void anAdminSchedulesAnEventWithItsTicketTypes() {
         OccurrenceScheduled expected = scheduled(10);
         fixture.givenNoPriorActivity()
-                .when(new ScheduleOccurrence("ev-1", "Pottery", "Wheel throwing", START, END, "Studio 2",
-                        expected.organiser(), expected.ticketTypes(), expected.policy()))
+                .when(new ScheduleOccurrence(
+                        "ev-1",
+                        "Pottery",
+                        "Wheel throwing",
+                        START,
+                        END,
+                        "Studio 2",
+                        expected.organiser(),
+                        expected.ticketTypes(),
+                        expected.policy()))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(expected)
                 .expectScheduledDeadlineWithName(END, Occurrence.END_DEADLINE);
@@ -56,11 +71,20 @@ class OccurrenceTest {
 
     @Test
     void twoTicketTypesWithOneNameAreRefused() {
-        List<TicketType> sameName = List.of(new TicketType("a", "Adult", new BigDecimal("25.00"), 5),
+        List<TicketType> sameName = List.of(
+                new TicketType("a", "Adult", new BigDecimal("25.00"), 5),
                 new TicketType("b", "adult", new BigDecimal("20.00"), 5));
         fixture.givenNoPriorActivity()
-                .when(new ScheduleOccurrence("ev-1", "Pottery", null, START, END, "Studio 2",
-                        new Organiser("Clay Co", null), sameName, scheduled(1).policy()))
+                .when(new ScheduleOccurrence(
+                        "ev-1",
+                        "Pottery",
+                        null,
+                        START,
+                        END,
+                        "Studio 2",
+                        new Organiser("Clay Co", null),
+                        sameName,
+                        scheduled(1).policy()))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("two ticket types of the event have the same name")
                 .expectNoEvents();
@@ -69,8 +93,16 @@ class OccurrenceTest {
     @Test
     void anEventThatEndsBeforeItStartsIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new ScheduleOccurrence("ev-1", "Pottery", null, START, START.minusSeconds(1), "Studio 2",
-                        new Organiser("Clay Co", null), scheduled(1).ticketTypes(), scheduled(1).policy()))
+                .when(new ScheduleOccurrence(
+                        "ev-1",
+                        "Pottery",
+                        null,
+                        START,
+                        START.minusSeconds(1),
+                        "Studio 2",
+                        new Organiser("Clay Co", null),
+                        scheduled(1).ticketTypes(),
+                        scheduled(1).policy()))
                 .expectException(CommandRefused.class)
                 .expectNoEvents();
     }
@@ -145,7 +177,9 @@ class OccurrenceTest {
 
     @Test
     void aRaisedCapacityCanBeBooked() {
-        fixture.given(scheduled(1), new SeatsReserved("ev-1", "adult", "booking-1", 1, 0),
+        fixture.given(
+                        scheduled(1),
+                        new SeatsReserved("ev-1", "adult", "booking-1", 1, 0),
                         new CapacityChanged("ev-1", "adult", 3, 2))
                 .when(new ReserveSeats("ev-1", "adult", "booking-2", 2))
                 .expectEvents(new SeatsReserved("ev-1", "adult", "booking-2", 2, 0));
@@ -175,7 +209,8 @@ class OccurrenceTest {
     void anEventThatHasStartedCannotBeBooked() {
         var scheduledEvent = fixture.given(scheduled(4));
         clock.set(START);
-        scheduledEvent.when(new ReserveSeats("ev-1", "adult", "booking-1", 1))
+        scheduledEvent
+                .when(new ReserveSeats("ev-1", "adult", "booking-1", 1))
                 .expectNoEvents()
                 .expectException(CommandRefused.class);
     }
@@ -213,15 +248,31 @@ class OccurrenceTest {
     @Test
     void ticketsMoveInOnlyFromTheSameOrganiserAndOnlyWhereTransfersAreAllowed() {
         fixture.given(scheduled(4))
-                .when(new ReserveSeats("ev-1", "adult", "booking-1", 2,
+                .when(new ReserveSeats(
+                        "ev-1",
+                        "adult",
+                        "booking-1",
+                        2,
                         new ReserveSeats.TransferIn(new Organiser("Other Ltd", null), false)))
                 .expectNoEvents()
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("tickets move only between events of the same organiser");
-        OccurrenceScheduled noTransfers = new OccurrenceScheduled("ev-1", "Pottery", "Wheel throwing", START, END,
-                "Studio 2", new Organiser("Clay Co", "hello@clay.example"), scheduled(4).ticketTypes(),
-                new BookingPolicy(false, true, 24), NOW);
-        ReserveSeats transferIn = new ReserveSeats("ev-1", "adult", "booking-1", 2,
+        OccurrenceScheduled noTransfers = new OccurrenceScheduled(
+                "ev-1",
+                "Pottery",
+                "Wheel throwing",
+                START,
+                END,
+                "Studio 2",
+                new Organiser("Clay Co", "hello@clay.example"),
+                scheduled(4).ticketTypes(),
+                new BookingPolicy(false, true, 24),
+                NOW);
+        ReserveSeats transferIn = new ReserveSeats(
+                "ev-1",
+                "adult",
+                "booking-1",
+                2,
                 new ReserveSeats.TransferIn(new Organiser("Clay Co", "hello@clay.example"), false));
         fixture.given(noTransfers)
                 .when(transferIn)
@@ -235,11 +286,27 @@ class OccurrenceTest {
 
     @Test
     void anEventEndsAtItsEndTimeThroughADeadlineUnlessItWasCancelled() {
-        OccurrenceScheduled tracked = new OccurrenceScheduled("ev-1", "Pottery", "Wheel throwing", START, END,
-                "Studio 2", new Organiser("Clay Co", "hello@clay.example"), scheduled(4).ticketTypes(),
-                new BookingPolicy(true, true, 24, true), NOW);
-        ScheduleOccurrence schedule = new ScheduleOccurrence("ev-1", "Pottery", "Wheel throwing", START, END,
-                "Studio 2", tracked.organiser(), tracked.ticketTypes(), tracked.policy());
+        OccurrenceScheduled tracked = new OccurrenceScheduled(
+                "ev-1",
+                "Pottery",
+                "Wheel throwing",
+                START,
+                END,
+                "Studio 2",
+                new Organiser("Clay Co", "hello@clay.example"),
+                scheduled(4).ticketTypes(),
+                new BookingPolicy(true, true, 24, true),
+                NOW);
+        ScheduleOccurrence schedule = new ScheduleOccurrence(
+                "ev-1",
+                "Pottery",
+                "Wheel throwing",
+                START,
+                END,
+                "Studio 2",
+                tracked.organiser(),
+                tracked.ticketTypes(),
+                tracked.policy());
         fixture.givenCurrentTime(NOW)
                 .andGivenCommands(schedule)
                 .whenTimeAdvancesTo(END)

@@ -40,34 +40,25 @@ class TicketTypeSeatsProperties {
     private static final Duration HOLD = Duration.ofHours(24);
     private static final int CAPACITY = 8;
 
-    sealed interface Step permits Book, Release, ChangeCapacity, Join, Leave, Accept, Decline, Wait {
-    }
+    sealed interface Step permits Book, Release, ChangeCapacity, Join, Leave, Accept, Decline, Wait {}
 
     /** A booking, or a transfer in from elsewhere: both take free seats. */
-    record Book(int quantity) implements Step {
-    }
+    record Book(int quantity) implements Step {}
 
     /** A cancellation, or a transfer out: both free a booking's seats. */
-    record Release(int pick) implements Step {
-    }
+    record Release(int pick) implements Step {}
 
-    record ChangeCapacity(int capacity) implements Step {
-    }
+    record ChangeCapacity(int capacity) implements Step {}
 
-    record Join(int customer, int quantity) implements Step {
-    }
+    record Join(int customer, int quantity) implements Step {}
 
-    record Leave(int pick) implements Step {
-    }
+    record Leave(int pick) implements Step {}
 
-    record Accept(int pick) implements Step {
-    }
+    record Accept(int pick) implements Step {}
 
-    record Decline(int pick) implements Step {
-    }
+    record Decline(int pick) implements Step {}
 
-    record Wait(int hours) implements Step {
-    }
+    record Wait(int hours) implements Step {}
 
     @Provide
     Arbitrary<List<Step>> steps() {
@@ -76,8 +67,9 @@ class TicketTypeSeatsProperties {
                 Arbitraries.integers().between(1, 4).map(Book::new),
                 pick.map(Release::new),
                 Arbitraries.integers().between(0, 14).map(ChangeCapacity::new),
-                Arbitraries.integers().between(0, 6).flatMap(c -> Arbitraries.integers().between(1, 4)
-                        .map(q -> new Join(c, q))),
+                Arbitraries.integers()
+                        .between(0, 6)
+                        .flatMap(c -> Arbitraries.integers().between(1, 4).map(q -> new Join(c, q))),
                 pick.map(Leave::new),
                 pick.map(Accept::new),
                 pick.map(Decline::new),
@@ -127,8 +119,11 @@ class TicketTypeSeatsProperties {
                 } else if (step instanceof Wait wait) {
                     now = now.plus(Duration.ofHours(wait.hours()));
                     // the deadlines that came due fire, soonest first
-                    List<String> due = expiries.entrySet().stream().filter(e -> !e.getValue().isAfter(now))
-                            .sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+                    List<String> due = expiries.entrySet().stream()
+                            .filter(e -> !e.getValue().isAfter(now))
+                            .sorted(Map.Entry.comparingByValue())
+                            .map(Map.Entry::getKey)
+                            .toList();
                     for (String entryId : due) {
                         apply(seats.expire(entryId, offering(), now));
                         expiries.remove(entryId);
@@ -143,10 +138,10 @@ class TicketTypeSeatsProperties {
             switch (refused.rule()) {
                 case "sold-out" -> assertThat(((Book) step).quantity()).isGreaterThan(seats.free());
                 case "seats-available" -> assertThat(((Join) step).quantity()).isLessThanOrEqualTo(seats.free());
-                case "already-waiting" -> assertThat(seats.line()).anyMatch(w ->
-                        w.customerId().equals("c-" + ((Join) step).customer()));
-                case "below-seats-taken" -> assertThat(((ChangeCapacity) step).capacity())
-                        .isLessThan(seats.taken() + seats.held());
+                case "already-waiting" ->
+                    assertThat(seats.line()).anyMatch(w -> w.customerId().equals("c-" + ((Join) step).customer()));
+                case "below-seats-taken" ->
+                    assertThat(((ChangeCapacity) step).capacity()).isLessThan(seats.taken() + seats.held());
                 default -> throw refused;
             }
         }
@@ -186,7 +181,9 @@ class TicketTypeSeatsProperties {
                 if (entry.getKey().equals(offer.entryId())) {
                     return;
                 }
-                assertThat(entry.getValue()).as("entry %s was skipped", entry.getKey()).isGreaterThan(freeBefore);
+                assertThat(entry.getValue())
+                        .as("entry %s was skipped", entry.getKey())
+                        .isGreaterThan(freeBefore);
             }
             throw new AssertionError("an offer went to an entry that was not waiting: " + offer.entryId());
         }
@@ -238,18 +235,26 @@ class TicketTypeSeatsProperties {
         }
 
         void checkInvariants() {
-            int bookedSeats = booked.values().stream().mapToInt(Integer::intValue).sum();
-            int heldSeats = offered.values().stream().mapToInt(Integer::intValue).sum();
+            int bookedSeats =
+                    booked.values().stream().mapToInt(Integer::intValue).sum();
+            int heldSeats =
+                    offered.values().stream().mapToInt(Integer::intValue).sum();
             assertThat(seats.taken()).as("booked").isEqualTo(bookedSeats);
             assertThat(seats.held()).as("held by offers").isEqualTo(heldSeats);
-            assertThat(bookedSeats + heldSeats + seats.free()).as("booked + held + free").isEqualTo(seats.capacity());
+            assertThat(bookedSeats + heldSeats + seats.free())
+                    .as("booked + held + free")
+                    .isEqualTo(seats.capacity());
             assertThat(seats.free()).as("free").isGreaterThanOrEqualTo(0);
             if (now.isBefore(START)) {
                 // freed seats went to the line: nobody still waiting fits the seats that are free
                 assertThat(waiting.values()).allMatch(quantity -> quantity > seats.free());
             }
-            assertThat(seats.line().stream().filter(w -> !w.offered()).map(TicketTypeSeats.Waiting::entryId).toList())
-                    .as("the line keeps join order").containsExactlyElementsOf(waiting.keySet());
+            assertThat(seats.line().stream()
+                            .filter(w -> !w.offered())
+                            .map(TicketTypeSeats.Waiting::entryId)
+                            .toList())
+                    .as("the line keeps join order")
+                    .containsExactlyElementsOf(waiting.keySet());
         }
 
         private static <T> T pick(List<T> from, int index) {

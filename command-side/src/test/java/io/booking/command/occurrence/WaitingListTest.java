@@ -40,9 +40,17 @@ class WaitingListTest {
     }
 
     private static OccurrenceScheduled scheduled(int capacity) {
-        return new OccurrenceScheduled("ev-1", "Pottery", null, START, START.plus(Duration.ofHours(2)), "Studio 2",
-                new Organiser("Clay Co", null), List.of(new TicketType("adult", "Adult", new BigDecimal("25.00"), capacity)),
-                new BookingPolicy(true, true, 24), NOW);
+        return new OccurrenceScheduled(
+                "ev-1",
+                "Pottery",
+                null,
+                START,
+                START.plus(Duration.ofHours(2)),
+                "Studio 2",
+                new Organiser("Clay Co", null),
+                List.of(new TicketType("adult", "Adult", new BigDecimal("25.00"), capacity)),
+                new BookingPolicy(true, true, 24),
+                NOW);
     }
 
     private static WaitingListJoined joined(String entryId, String customerId, int quantity) {
@@ -67,10 +75,15 @@ class WaitingListTest {
 
     @Test
     void freedSeatsAreOfferedInJoinOrderSkippingOnlyThoseWhoseQuantityDoesNotFit() {
-        fixture.given(scheduled(4), new SeatsReserved("ev-1", "adult", "b-1", 4, 0),
-                        joined("w-1", "c-1", 3), joined("w-2", "c-2", 1), joined("w-3", "c-3", 1))
+        fixture.given(
+                        scheduled(4),
+                        new SeatsReserved("ev-1", "adult", "b-1", 4, 0),
+                        joined("w-1", "c-1", 3),
+                        joined("w-2", "c-2", 1),
+                        joined("w-3", "c-3", 1))
                 .when(ReleaseSeats.forCancellation("ev-1", "adult", "b-1", 2, false))
-                .expectEvents(new SeatsReleased("ev-1", "adult", "b-1", 2, 2),
+                .expectEvents(
+                        new SeatsReleased("ev-1", "adult", "b-1", 2, 2),
                         new SeatsOffered("ev-1", "adult", "w-2", "c-2", 1, NOW, OFFER_EXPIRY, 1),
                         new SeatsOffered("ev-1", "adult", "w-3", "c-3", 1, NOW, OFFER_EXPIRY, 0))
                 .expectScheduledDeadlineWithName(OFFER_EXPIRY, Occurrence.OFFER_DEADLINE);
@@ -78,7 +91,10 @@ class WaitingListTest {
 
     @Test
     void heldSeatsCannotBeBookedByAnyoneElse() {
-        fixture.given(scheduled(2), new SeatsReserved("ev-1", "adult", "b-1", 2, 0), joined("w-1", "c-1", 1),
+        fixture.given(
+                        scheduled(2),
+                        new SeatsReserved("ev-1", "adult", "b-1", 2, 0),
+                        joined("w-1", "c-1", 1),
                         new SeatsReleased("ev-1", "adult", "b-1", 1, 1),
                         new SeatsOffered("ev-1", "adult", "w-1", "c-1", 1, NOW, OFFER_EXPIRY, 0))
                 .when(new ReserveSeats("ev-1", "adult", "b-2", 1))
@@ -88,7 +104,10 @@ class WaitingListTest {
 
     @Test
     void theOfferedCustomerBooksTheHeldSeats() {
-        fixture.given(scheduled(2), new SeatsReserved("ev-1", "adult", "b-1", 2, 0), joined("w-1", "c-1", 1),
+        fixture.given(
+                        scheduled(2),
+                        new SeatsReserved("ev-1", "adult", "b-1", 2, 0),
+                        joined("w-1", "c-1", 1),
                         new SeatsReleased("ev-1", "adult", "b-1", 1, 1),
                         new SeatsOffered("ev-1", "adult", "w-1", "c-1", 1, NOW, OFFER_EXPIRY, 0))
                 .when(new AcceptOffer("ev-1", "w-1", "c-1", "b-2", 1))
@@ -103,8 +122,15 @@ class WaitingListTest {
     @Test
     void anOfferNotTakenInTimeExpiresAndGoesToTheNextInLine() {
         var given = fixture.givenCurrentTime(NOW)
-                .andGivenCommands(new ScheduleOccurrence("ev-1", "Pottery", null, START, START.plus(Duration.ofHours(2)),
-                                "Studio 2", new Organiser("Clay Co", null),
+                .andGivenCommands(
+                        new ScheduleOccurrence(
+                                "ev-1",
+                                "Pottery",
+                                null,
+                                START,
+                                START.plus(Duration.ofHours(2)),
+                                "Studio 2",
+                                new Organiser("Clay Co", null),
                                 List.of(new TicketType("adult", "Adult", new BigDecimal("25.00"), 1)),
                                 new BookingPolicy(true, true, 24)),
                         new ReserveSeats("ev-1", "adult", "b-1", 1),
@@ -114,18 +140,31 @@ class WaitingListTest {
         clock.set(OFFER_EXPIRY);
         given.whenTimeAdvancesTo(OFFER_EXPIRY)
                 .expectTriggeredDeadlinesWithName(Occurrence.OFFER_DEADLINE)
-                .expectEvents(new OfferExpired("ev-1", "adult", "w-1", "c-1", OFFER_EXPIRY, 1),
-                        new SeatsOffered("ev-1", "adult", "w-2", "c-2", 1, OFFER_EXPIRY,
-                                OFFER_EXPIRY.plus(Duration.ofHours(24)), 0));
+                .expectEvents(
+                        new OfferExpired("ev-1", "adult", "w-1", "c-1", OFFER_EXPIRY, 1),
+                        new SeatsOffered(
+                                "ev-1",
+                                "adult",
+                                "w-2",
+                                "c-2",
+                                1,
+                                OFFER_EXPIRY,
+                                OFFER_EXPIRY.plus(Duration.ofHours(24)),
+                                0));
     }
 
     @Test
     void leavingWithAnOpenOfferHandsItToTheNextInLine() {
-        fixture.given(scheduled(1), new SeatsReserved("ev-1", "adult", "b-1", 1, 0), joined("w-1", "c-1", 1),
-                        joined("w-2", "c-2", 1), new SeatsReleased("ev-1", "adult", "b-1", 1, 1),
+        fixture.given(
+                        scheduled(1),
+                        new SeatsReserved("ev-1", "adult", "b-1", 1, 0),
+                        joined("w-1", "c-1", 1),
+                        joined("w-2", "c-2", 1),
+                        new SeatsReleased("ev-1", "adult", "b-1", 1, 1),
                         new SeatsOffered("ev-1", "adult", "w-1", "c-1", 1, NOW, OFFER_EXPIRY, 0))
                 .when(new LeaveWaitingList("ev-1", "w-1", "c-1", false))
-                .expectEvents(new WaitingListLeft("ev-1", "adult", "w-1", "c-1", NOW, 1),
+                .expectEvents(
+                        new WaitingListLeft("ev-1", "adult", "w-1", "c-1", NOW, 1),
                         new SeatsOffered("ev-1", "adult", "w-2", "c-2", 1, NOW, OFFER_EXPIRY, 0));
         fixture.given(scheduled(1), new SeatsReserved("ev-1", "adult", "b-1", 1, 0), joined("w-1", "c-1", 1))
                 .when(new LeaveWaitingList("ev-1", "w-1", "c-2", false))
@@ -138,17 +177,23 @@ class WaitingListTest {
         clock.set(START.minus(Duration.ofHours(2)));
         fixture.given(scheduled(1), new SeatsReserved("ev-1", "adult", "b-1", 1, 0), joined("w-1", "c-1", 1))
                 .when(ReleaseSeats.forCancellation("ev-1", "adult", "b-1", 1, true))
-                .expectEvents(new SeatsReleased("ev-1", "adult", "b-1", 1, 1),
+                .expectEvents(
+                        new SeatsReleased("ev-1", "adult", "b-1", 1, 1),
                         new SeatsOffered("ev-1", "adult", "w-1", "c-1", 1, START.minus(Duration.ofHours(2)), START, 0));
     }
 
     @Test
     void aDeletedCustomerLeavesEveryLineOfTheEventAndTheirOfferGoesToTheNext() {
-        fixture.given(scheduled(1), new SeatsReserved("ev-1", "adult", "b-1", 1, 0), joined("w-1", "c-1", 1),
-                        joined("w-2", "c-2", 1), new SeatsReleased("ev-1", "adult", "b-1", 1, 1),
+        fixture.given(
+                        scheduled(1),
+                        new SeatsReserved("ev-1", "adult", "b-1", 1, 0),
+                        joined("w-1", "c-1", 1),
+                        joined("w-2", "c-2", 1),
+                        new SeatsReleased("ev-1", "adult", "b-1", 1, 1),
                         new SeatsOffered("ev-1", "adult", "w-1", "c-1", 1, NOW, OFFER_EXPIRY, 0))
                 .when(new LeaveAllWaitingListsOf("ev-1", "c-1"))
-                .expectEvents(new WaitingListLeft("ev-1", "adult", "w-1", "c-1", NOW, 1),
+                .expectEvents(
+                        new WaitingListLeft("ev-1", "adult", "w-1", "c-1", NOW, 1),
                         new SeatsOffered("ev-1", "adult", "w-2", "c-2", 1, NOW, OFFER_EXPIRY, 0));
         fixture.given(scheduled(1), new SeatsReserved("ev-1", "adult", "b-1", 1, 0), joined("w-2", "c-2", 1))
                 .when(new LeaveAllWaitingListsOf("ev-1", "c-1"))

@@ -20,13 +20,16 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every operation of the command side's OpenAPI document, fuzzed: none may answer 5xx, every refusal is a problem. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=command-side",
-        "booking.admin.email=admin@fuzz.test",
-        "booking.admin.password=admin-password",
-        "booking.security.bcrypt-strength=4",
-        // beside the suite's other cached contexts, within the database's 100 connections
-        "spring.datasource.hikari.maximum-pool-size=3"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=command-side",
+            "booking.admin.email=admin@fuzz.test",
+            "booking.admin.password=admin-password",
+            "booking.security.bcrypt-strength=4",
+            // beside the suite's other cached contexts, within the database's 100 connections
+            "spring.datasource.hikari.maximum-pool-size=3"
+        })
 @DirtiesContext
 class ApiFuzzTest extends CommandApiTest {
 
@@ -39,12 +42,15 @@ class ApiFuzzTest extends CommandApiTest {
     void noOperationAnswers5xxAndEveryRefusalIsAProblem() throws Exception {
         String admin = login("admin@fuzz.test", "admin-password");
         List<OpenApiFuzzer.Request> requests = new OpenApiFuzzer(
-                json.readTree(http.getForObject("/v3/api-docs", String.class)), 20261205).requests(12);
+                        json.readTree(http.getForObject("/v3/api-docs", String.class)), 20261205)
+                .requests(12);
         List<String> failures = new ArrayList<>();
         for (OpenApiFuzzer.Request request : requests) {
-            ResponseEntity<String> answer = http.exchange(URI.create(http.getRootUri() + request.uri()),
+            ResponseEntity<String> answer = http.exchange(
+                    URI.create(http.getRootUri() + request.uri()),
                     HttpMethod.valueOf(request.method()),
-                    new HttpEntity<>(request.body(), headers(request.authenticated() ? admin : null)), String.class);
+                    new HttpEntity<>(request.body(), headers(request.authenticated() ? admin : null)),
+                    String.class);
             int status = answer.getStatusCode().value();
             MediaType type = answer.getHeaders().getContentType();
             if (!OpenApiFuzzer.answeredWell(status, type == null ? null : type.toString())) {

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * How to reach the customer who booked: the booking contact of booking details. In the bookings' processing group, so
@@ -49,7 +49,11 @@ public class CustomerContacts {
 
     @EventHandler
     void on(AccountDetailsChanged event) {
-        save(event.accountId(), event.name(), event.email(), event.phone(),
+        save(
+                event.accountId(),
+                event.name(),
+                event.email(),
+                event.phone(),
                 event.customFields() == null ? Map.of() : event.customFields());
     }
 
@@ -81,15 +85,18 @@ public class CustomerContacts {
         jdbc.update("delete from customer_contact");
     }
 
-    private void save(String customerId, PersonalData name, PersonalData email, PersonalData phone,
-                      Map<String, PersonalData> customFields) {
+    private void save(
+            String customerId,
+            PersonalData name,
+            PersonalData email,
+            PersonalData phone,
+            Map<String, PersonalData> customFields) {
         Map<String, String> opened = new TreeMap<>();
         customFields.forEach((field, value) -> opened.put(field, open(value)));
         jdbc.update("""
                 insert into customer_contact (customer_id, name, email, phone, custom_fields) values (?, ?, ?, ?, ?)
                 on conflict (customer_id) do update set name = excluded.name, email = excluded.email,
-                                                        phone = excluded.phone, custom_fields = excluded.custom_fields""",
-                customerId, open(name), open(email), open(phone), write(opened));
+                                                        phone = excluded.phone, custom_fields = excluded.custom_fields""", customerId, open(name), open(email), open(phone), write(opened));
     }
 
     private String write(Map<String, String> fields) {
@@ -102,8 +109,7 @@ public class CustomerContacts {
 
     private Map<String, String> read(String fields) {
         try {
-            return fields == null ? Map.of() : json.readValue(fields, new TypeReference<>() {
-            });
+            return fields == null ? Map.of() : json.readValue(fields, new TypeReference<>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("custom fields could not be read", e);
         }

@@ -31,6 +31,7 @@ class Booking {
 
     @Id
     private String bookingId;
+
     private String reference;
     private String customerId;
     private String eventId;
@@ -63,13 +64,12 @@ class Booking {
     private List<Transfer> transfers = new ArrayList<>();
 
     // written by the projection's statements when booked (see BookingProjection); changed through the entity after
-    protected Booking() {
-    }
+    protected Booking() {}
 
     /** One ticket cancelled; the booking is cancelled with its last active ticket. */
     void ticketCancelled(String ticketId, Instant at, String by, String reason) {
-        tickets.replaceAll(ticket -> ticket.ticketId.equals(ticketId)
-                ? ticket.with(CANCELLED, ticket.attendance) : ticket);
+        tickets.replaceAll(
+                ticket -> ticket.ticketId.equals(ticketId) ? ticket.with(CANCELLED, ticket.attendance) : ticket);
         hasCancelledTickets = tickets.stream().anyMatch(ticket -> CANCELLED.equals(ticket.status));
         if (tickets.stream().allMatch(ticket -> CANCELLED.equals(ticket.status))) {
             cancelled(at, by, reason);
@@ -87,18 +87,21 @@ class Booking {
         }
         transfers.add(transfer);
         tickets.replaceAll(ticket -> event.ticketIds().contains(ticket.ticketId)
-                ? ticket.at(event.toOccurrenceId(), event.toTicketTypeId()) : ticket);
-        List<Ticket> active = tickets.stream().filter(ticket -> BOOKED.equals(ticket.status)).toList();
-        if (active.stream().allMatch(ticket -> ticket.eventId.equals(event.toOccurrenceId())
-                && ticket.ticketTypeId.equals(event.toTicketTypeId()))) {
+                ? ticket.at(event.toOccurrenceId(), event.toTicketTypeId())
+                : ticket);
+        List<Ticket> active =
+                tickets.stream().filter(ticket -> BOOKED.equals(ticket.status)).toList();
+        if (active.stream()
+                .allMatch(ticket -> ticket.eventId.equals(event.toOccurrenceId())
+                        && ticket.ticketTypeId.equals(event.toTicketTypeId()))) {
             eventId = event.toOccurrenceId();
             ticketTypeId = event.toTicketTypeId();
         }
     }
 
     void attendance(String ticketId, Attendance attendance) {
-        tickets.replaceAll(ticket -> ticket.ticketId.equals(ticketId)
-                ? ticket.with(ticket.status, attendance.name()) : ticket);
+        tickets.replaceAll(
+                ticket -> ticket.ticketId.equals(ticketId) ? ticket.with(ticket.status, attendance.name()) : ticket);
     }
 
     void cancelled(Instant at, String by, String reason) {
@@ -121,8 +124,8 @@ class Booking {
             cancellationReason = PersonalDataCipher.ERASED;
         }
         tickets.replaceAll(Ticket::erased);
-        answers.replaceAll(answer -> new Answer(answer.question,
-                answer.answer == null ? null : PersonalDataCipher.ERASED));
+        answers.replaceAll(
+                answer -> new Answer(answer.question, answer.answer == null ? null : PersonalDataCipher.ERASED));
     }
 
     void guestRecorded(String guest) {
@@ -135,8 +138,8 @@ class Booking {
      */
     void linkedTo(String accountId, Map<String, String> namesByTicket, List<String> answerTexts, boolean deleted) {
         customerId = accountId;
-        tickets.replaceAll(ticket -> namesByTicket.containsKey(ticket.ticketId)
-                ? ticket.named(namesByTicket.get(ticket.ticketId)) : ticket);
+        tickets.replaceAll(ticket ->
+                namesByTicket.containsKey(ticket.ticketId) ? ticket.named(namesByTicket.get(ticket.ticketId)) : ticket);
         for (int i = 0; i < answers.size() && i < answerTexts.size(); i++) {
             answers.set(i, new Answer(answers.get(i).question, answerTexts.get(i)));
         }
@@ -159,9 +162,13 @@ class Booking {
 
     /** What this booking counts for in the reports as it stands. */
     BookingFigures figures() {
-        return new BookingFigures(customerDeleted, guestId != null, tickets.stream()
-                .map(t -> new BookingFigures.Ticket(t.eventId, t.ticketTypeId, BOOKED.equals(t.status), t.attendance))
-                .toList());
+        return new BookingFigures(
+                customerDeleted,
+                guestId != null,
+                tickets.stream()
+                        .map(t -> new BookingFigures.Ticket(
+                                t.eventId, t.ticketTypeId, BOOKED.equals(t.status), t.attendance))
+                        .toList());
     }
 
     boolean customerDeleted() {
@@ -186,18 +193,32 @@ class Booking {
 
     BookingView view(BookingOccurrence occurrence, Instant now) {
         boolean active = BOOKED.equals(status);
-        return new BookingView(bookingId, reference, status, bookedAt, occurrence.view(),
+        return new BookingView(
+                bookingId,
+                reference,
+                status,
+                bookedAt,
+                occurrence.view(),
                 occurrence.ticketType(ticketTypeId),
-                tickets.stream().map(t -> new BookingView.Ticket(t.ticketId, t.attendeeName, t.child, t.status,
-                        t.attendance, t.eventId, t.ticketTypeId)).toList(),
-                new BookingView.Actions(active && occurrence.policy().mayCancel(now, occurrence.startsAt()),
+                tickets.stream()
+                        .map(t -> new BookingView.Ticket(
+                                t.ticketId, t.attendeeName, t.child, t.status, t.attendance, t.eventId, t.ticketTypeId))
+                        .toList(),
+                new BookingView.Actions(
+                        active && occurrence.policy().mayCancel(now, occurrence.startsAt()),
                         active && occurrence.policy().mayTransfer(now, occurrence.startsAt())),
                 active ? null : new BookingView.Cancellation(cancelledAt, cancelledBy, cancellationReason));
     }
 
     BookingDetails details(BookingOccurrence occurrence, Instant now) {
-        return BookingDetails.of(view(occurrence, now), customerId, customerDeleted, guestId != null,
-                answers.stream().map(a -> new BookingDetails.Answer(a.question, a.answer)).toList(),
+        return BookingDetails.of(
+                view(occurrence, now),
+                customerId,
+                customerDeleted,
+                guestId != null,
+                answers.stream()
+                        .map(a -> new BookingDetails.Answer(a.question, a.answer))
+                        .toList(),
                 transfers.stream().map(Transfer::view).toList());
     }
 
@@ -211,8 +232,7 @@ class Booking {
         private String eventId;
         private String ticketTypeId;
 
-        protected Ticket() {
-        }
+        protected Ticket() {}
 
         Ticket(String ticketId, String attendeeName, boolean child) {
             this.ticketId = ticketId;
@@ -261,8 +281,7 @@ class Booking {
         private String transferredBy;
         private Instant transferredAt;
 
-        protected Transfer() {
-        }
+        protected Transfer() {}
 
         Transfer(TicketsTransferred event) {
             this.ticketIds = String.join(",", event.ticketIds());
@@ -275,14 +294,22 @@ class Booking {
         }
 
         BookingDetails.Transfer view() {
-            return new BookingDetails.Transfer(List.of(ticketIds.split(",")), fromEventId, fromTicketTypeId, toEventId,
-                    toTicketTypeId, transferredBy, transferredAt);
+            return new BookingDetails.Transfer(
+                    List.of(ticketIds.split(",")),
+                    fromEventId,
+                    fromTicketTypeId,
+                    toEventId,
+                    toTicketTypeId,
+                    transferredBy,
+                    transferredAt);
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Transfer that && ticketIds.equals(that.ticketIds)
-                    && toEventId.equals(that.toEventId) && toTicketTypeId.equals(that.toTicketTypeId)
+            return other instanceof Transfer that
+                    && ticketIds.equals(that.ticketIds)
+                    && toEventId.equals(that.toEventId)
+                    && toTicketTypeId.equals(that.toTicketTypeId)
                     && transferredAt.equals(that.transferredAt);
         }
 
@@ -295,11 +322,11 @@ class Booking {
     @Embeddable
     static class Answer {
         private String question;
+
         @Column(columnDefinition = "text")
         private String answer;
 
-        protected Answer() {
-        }
+        protected Answer() {}
 
         Answer(String question, String answer) {
             this.question = question;

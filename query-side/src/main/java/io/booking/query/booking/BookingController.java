@@ -32,23 +32,32 @@ class BookingController {
 
     @GetMapping("/api/my/upcoming")
     @Operation(summary = "The caller's Upcoming tab: bookings of events not yet ended, soonest first")
-    PageView<BookingView> myUpcoming(@Valid @ParameterObject PageQuery page, @Valid @ParameterObject TabFilter filter,
-                                     Authentication authentication) {
+    PageView<BookingView> myUpcoming(
+            @Valid @ParameterObject PageQuery page,
+            @Valid @ParameterObject TabFilter filter,
+            Authentication authentication) {
         return bookings.upcoming(authentication.getName(), filter, page.pageable());
     }
 
     @GetMapping("/api/my/past")
-    @Operation(summary = "The caller's Past tab: bookings of ended events, with who attended together and whether the "
-            + "event was cancelled, most recent first")
-    PageView<BookingView> myPast(@Valid @ParameterObject PageQuery page, @Valid @ParameterObject TabFilter filter,
-                                 Authentication authentication) {
+    @Operation(
+            summary = "The caller's Past tab: bookings of ended events, with who attended together and whether the "
+                    + "event was cancelled, most recent first")
+    PageView<BookingView> myPast(
+            @Valid @ParameterObject PageQuery page,
+            @Valid @ParameterObject TabFilter filter,
+            Authentication authentication) {
         return bookings.past(authentication.getName(), filter, page.pageable());
     }
 
     @GetMapping("/api/my/cancelled")
-    @Operation(summary = "The caller's Cancelled tab: bookings with cancelled tickets (when, by whom and why), newest first")
-    PageView<BookingView> myCancelled(@Valid @ParameterObject PageQuery page, @Valid @ParameterObject TabFilter filter,
-                                      Authentication authentication) {
+    @Operation(
+            summary =
+                    "The caller's Cancelled tab: bookings with cancelled tickets (when, by whom and why), newest first")
+    PageView<BookingView> myCancelled(
+            @Valid @ParameterObject PageQuery page,
+            @Valid @ParameterObject TabFilter filter,
+            Authentication authentication) {
         return bookings.cancelled(authentication.getName(), filter, page.pageable());
     }
 
@@ -59,12 +68,16 @@ class BookingController {
     }
 
     @GetMapping("/api/admin/bookings/{reference}/history")
-    @Operation(summary = "A booking's audit trail (admin), replayed from the event store: every change with when it was "
-            + "recorded, by whom (role and id) and in which request; with `at`, only the changes up to that moment and "
-            + "the booking as it stood then")
-    BookingHistoryView history(@PathVariable String reference,
-                               @Parameter(description = "replay up to this instant (ISO-8601); now when absent")
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
+    @Operation(
+            summary = "A booking's audit trail (admin), replayed from the event store: every change with when it was "
+                    + "recorded, by whom (role and id) and in which request; with `at`, only the changes up to that moment and "
+                    + "the booking as it stood then")
+    BookingHistoryView history(
+            @PathVariable String reference,
+            @Parameter(description = "replay up to this instant (ISO-8601); now when absent")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant at) {
         return history.of(reference, at);
     }
 

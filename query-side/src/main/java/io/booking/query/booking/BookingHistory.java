@@ -38,15 +38,15 @@ import java.util.stream.Collectors;
 @Component
 public class BookingHistory {
 
-    private static final TypeReference<LinkedHashMap<String, Object>> DETAILS = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, Object>> DETAILS = new TypeReference<>() {};
 
     private final BookingRepository bookings;
     private final EventStorageEngine events;
     private final PersonalDataCipher cipher;
     private final ObjectMapper json;
 
-    BookingHistory(BookingRepository bookings, EventStorageEngine events, PersonalDataCipher cipher, ObjectMapper json) {
+    BookingHistory(
+            BookingRepository bookings, EventStorageEngine events, PersonalDataCipher cipher, ObjectMapper json) {
         this.bookings = bookings;
         this.events = events;
         this.cipher = cipher;
@@ -60,14 +60,16 @@ public class BookingHistory {
         String bookingId = booking.bookingId();
         List<BookingHistoryView.Change> changes = new ArrayList<>();
         Replay replay = new Replay();
-        events.readEvents(bookingId, 0).asStream()
+        events.readEvents(bookingId, 0)
+                .asStream()
                 .filter(message -> at == null || !message.getTimestamp().isAfter(at))
                 .forEach(message -> {
                     changes.add(change(message));
                     replay.apply(message.getPayload());
                 });
         // an account's deletion is an event of the account, not of its bookings: the read model knows of it
-        return new BookingHistoryView(bookingId, booking.reference(), at, changes, replay.state(), booking.customerDeleted());
+        return new BookingHistoryView(
+                bookingId, booking.reference(), at, changes, replay.state(), booking.customerDeleted());
     }
 
     private BookingHistoryView.Change change(DomainEventMessage<?> message) {
@@ -75,9 +77,13 @@ public class BookingHistory {
         int colon = actor.indexOf(':');
         Map<String, Object> details = json.convertValue(message.getPayload(), DETAILS);
         details.remove("bookingId");
-        return new BookingHistoryView.Change(message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
-                message.getTimestamp(), colon < 0 ? actor : actor.substring(0, colon),
-                colon < 0 ? null : actor.substring(colon + 1), (String) message.getMetaData().get("correlationId"),
+        return new BookingHistoryView.Change(
+                message.getSequenceNumber(),
+                message.getPayloadType().getSimpleName(),
+                message.getTimestamp(),
+                colon < 0 ? actor : actor.substring(0, colon),
+                colon < 0 ? null : actor.substring(colon + 1),
+                (String) message.getMetaData().get("correlationId"),
                 details);
     }
 
@@ -92,8 +98,13 @@ public class BookingHistory {
             if (event instanceof TicketsBooked booked) {
                 customerId = booked.customerId();
                 for (BookedTicket ticket : booked.tickets()) {
-                    tickets.put(ticket.ticketId(), new Ticket(ticket.attendeeName(), ticket.child(),
-                            booked.occurrenceId(), booked.ticketTypeId()));
+                    tickets.put(
+                            ticket.ticketId(),
+                            new Ticket(
+                                    ticket.attendeeName(),
+                                    ticket.child(),
+                                    booked.occurrenceId(),
+                                    booked.ticketTypeId()));
                 }
             } else if (event instanceof GuestContactRecorded) {
                 guestBooking = true;
@@ -129,11 +140,20 @@ public class BookingHistory {
             }
             long cancelled = tickets.values().stream().filter(t -> t.cancelled).count();
             String status = cancelled == 0 ? "BOOKED" : cancelled == tickets.size() ? "CANCELLED" : "PARTLY_CANCELLED";
-            return new BookingHistoryView.State(customerId, guestBooking, status, tickets.entrySet().stream()
-                    .map(e -> new BookingHistoryView.TicketState(e.getKey(), cipher.open(e.getValue().attendeeName),
-                            e.getValue().child, e.getValue().eventId, e.getValue().ticketTypeId,
-                            e.getValue().cancelled ? "CANCELLED" : "BOOKED", e.getValue().attendance))
-                    .collect(Collectors.toList()));
+            return new BookingHistoryView.State(
+                    customerId,
+                    guestBooking,
+                    status,
+                    tickets.entrySet().stream()
+                            .map(e -> new BookingHistoryView.TicketState(
+                                    e.getKey(),
+                                    cipher.open(e.getValue().attendeeName),
+                                    e.getValue().child,
+                                    e.getValue().eventId,
+                                    e.getValue().ticketTypeId,
+                                    e.getValue().cancelled ? "CANCELLED" : "BOOKED",
+                                    e.getValue().attendance))
+                            .collect(Collectors.toList()));
         }
     }
 
@@ -158,7 +178,8 @@ public class BookingHistory {
     private final class Opened extends JsonSerializer<PersonalData> {
 
         @Override
-        public void serialize(PersonalData value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+        public void serialize(PersonalData value, JsonGenerator generator, SerializerProvider provider)
+                throws IOException {
             generator.writeString(cipher.open(value));
         }
     }

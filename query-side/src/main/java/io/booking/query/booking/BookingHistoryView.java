@@ -14,8 +14,8 @@ import java.util.Map;
  * @param state   the booking as it stood then; null if it did not exist yet
  * @param customerDeleted whether the customer has deleted their account since (their personal fields read erased)
  */
-public record BookingHistoryView(String bookingId, String reference, Instant at, List<Change> changes, State state,
-                                 boolean customerDeleted) {
+public record BookingHistoryView(
+        String bookingId, String reference, Instant at, List<Change> changes, State state, boolean customerDeleted) {
 
     /**
      * @param type        the event's name in the domain's words (TicketsBooked, TicketCancelled, TicketsTransferred, ...)
@@ -24,17 +24,25 @@ public record BookingHistoryView(String bookingId, String reference, Instant at,
      * @param correlation the request that caused it: changes made together share it
      * @param details     the event's fields as recorded, personal ones opened (or "[erased]")
      */
-    public record Change(long sequence, String type, Instant recordedAt, String actorRole, String actorId,
-                         String correlation,
-                         Map<String, Object> details) {
-    }
+    public record Change(
+            long sequence,
+            String type,
+            Instant recordedAt,
+            String actorRole,
+            String actorId,
+            String correlation,
+            Map<String, Object> details) {}
 
     /** @param status BOOKED, PARTLY_CANCELLED or CANCELLED */
-    public record State(String customerId, boolean guestBooking, String status, List<TicketState> tickets) {
-    }
+    public record State(String customerId, boolean guestBooking, String status, List<TicketState> tickets) {}
 
     /** @param status BOOKED or CANCELLED; eventId and ticketTypeId say where the ticket was then (after transfers) */
-    public record TicketState(String ticketId, String attendeeName, boolean child, String eventId, String ticketTypeId,
-                              String status, Attendance attendance) {
-    }
+    public record TicketState(
+            String ticketId,
+            String attendeeName,
+            boolean child,
+            String eventId,
+            String ticketTypeId,
+            String status,
+            Attendance attendance) {}
 }

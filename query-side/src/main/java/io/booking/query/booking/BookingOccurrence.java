@@ -25,6 +25,7 @@ class BookingOccurrence {
 
     @Id
     private String eventId;
+
     private String title;
     private Instant startsAt;
     private Instant endsAt;
@@ -43,8 +44,7 @@ class BookingOccurrence {
     @BatchSize(size = 100)
     private List<TicketTypeRow> ticketTypes = new ArrayList<>();
 
-    protected BookingOccurrence() {
-    }
+    protected BookingOccurrence() {}
 
     BookingOccurrence(String eventId) {
         this.eventId = eventId;
@@ -62,7 +62,8 @@ class BookingOccurrence {
         cancellationsAllowed = event.policy().cancellationsAllowed();
         cancellationCutoffHours = event.policy().cancellationCutoffHours();
         ticketTypes.clear();
-        event.ticketTypes().forEach(type -> ticketTypes.add(new TicketTypeRow(type.ticketTypeId(), type.name(), type.price())));
+        event.ticketTypes()
+                .forEach(type -> ticketTypes.add(new TicketTypeRow(type.ticketTypeId(), type.name(), type.price())));
     }
 
     String eventId() {
@@ -90,12 +91,21 @@ class BookingOccurrence {
     }
 
     BookingView.Event view() {
-        return new BookingView.Event(eventId, title, startsAt, endsAt, location, category,
-                new BookingView.Organiser(organiserName, organiserContact), cancelled);
+        return new BookingView.Event(
+                eventId,
+                title,
+                startsAt,
+                endsAt,
+                location,
+                category,
+                new BookingView.Organiser(organiserName, organiserContact),
+                cancelled);
     }
 
     BookingView.TicketType ticketType(String ticketTypeId) {
-        return ticketTypes.stream().filter(row -> row.ticketTypeId.equals(ticketTypeId)).findFirst()
+        return ticketTypes.stream()
+                .filter(row -> row.ticketTypeId.equals(ticketTypeId))
+                .findFirst()
                 .map(row -> new BookingView.TicketType(row.ticketTypeId, row.name, row.price))
                 .orElse(new BookingView.TicketType(ticketTypeId, null, null));
     }
@@ -104,11 +114,11 @@ class BookingOccurrence {
     static class TicketTypeRow {
         private String ticketTypeId;
         private String name;
+
         @Column(precision = 12, scale = 2)
         private BigDecimal price;
 
-        protected TicketTypeRow() {
-        }
+        protected TicketTypeRow() {}
 
         TicketTypeRow(String ticketTypeId, String name, BigDecimal price) {
             this.ticketTypeId = ticketTypeId;

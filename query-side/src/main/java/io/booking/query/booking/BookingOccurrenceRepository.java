@@ -2,5 +2,4 @@ package io.booking.query.booking;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface BookingOccurrenceRepository extends JpaRepository<BookingOccurrence, String> {
-}
+interface BookingOccurrenceRepository extends JpaRepository<BookingOccurrence, String> {}

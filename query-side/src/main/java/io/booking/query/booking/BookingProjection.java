@@ -11,13 +11,13 @@ import io.booking.query.web.NotFoundException;
 import io.booking.query.web.PageView;
 import io.booking.shared.account.AccountDeleted;
 import io.booking.shared.booking.AttendanceRecorded;
+import io.booking.shared.booking.BookedTicket;
 import io.booking.shared.booking.BookingCancelled;
+import io.booking.shared.booking.BookingEvent;
 import io.booking.shared.booking.BookingLinkedToAccount;
+import io.booking.shared.booking.FormAnswer;
 import io.booking.shared.booking.GuestContactRecorded;
 import io.booking.shared.booking.GuestDataErased;
-import io.booking.shared.booking.BookedTicket;
-import io.booking.shared.booking.BookingEvent;
-import io.booking.shared.booking.FormAnswer;
 import io.booking.shared.booking.TicketCancelled;
 import io.booking.shared.booking.TicketsBooked;
 import io.booking.shared.booking.TicketsTransferred;
@@ -76,9 +76,16 @@ public class BookingProjection {
     private final ReportFigures figures;
     private final BatchedWrites<String, TicketsBooked> newBookings = new BatchedWrites<>("new-bookings", this::insert);
 
-    BookingProjection(BookingRepository bookings, BookingOccurrenceRepository occurrences, PersonalDataCipher cipher,
-                      Clock clock, ListingProjection listing, CustomerContacts contacts, JdbcPersonalDataKeys keys,
-                      JdbcTemplate jdbc, ReportFigures figures) {
+    BookingProjection(
+            BookingRepository bookings,
+            BookingOccurrenceRepository occurrences,
+            PersonalDataCipher cipher,
+            Clock clock,
+            ListingProjection listing,
+            CustomerContacts contacts,
+            JdbcPersonalDataKeys keys,
+            JdbcTemplate jdbc,
+            ReportFigures figures) {
         this.figures = figures;
         this.listing = listing;
         this.contacts = contacts;
@@ -92,8 +99,8 @@ public class BookingProjection {
 
     @EventHandler
     void on(OccurrenceScheduled event) {
-        BookingOccurrence occurrence = occurrences.findById(event.occurrenceId())
-                .orElseGet(() -> new BookingOccurrence(event.occurrenceId()));
+        BookingOccurrence occurrence =
+                occurrences.findById(event.occurrenceId()).orElseGet(() -> new BookingOccurrence(event.occurrenceId()));
         occurrence.schedule(event);
         occurrences.save(occurrence);
     }
@@ -116,8 +123,8 @@ public class BookingProjection {
     /** Static, and the projection looked up when the processor is built: Axon's configuration is assembled early. */
     @Bean
     static ConfigurerModule bookingBatchesInOrder(ObjectProvider<BookingProjection> projection) {
-        return configurer -> configurer.eventProcessing(processing -> processing.registerHandlerInterceptor(GROUP,
-                configuration -> projection.getObject().batchesInOrder()));
+        return configurer -> configurer.eventProcessing(processing -> processing.registerHandlerInterceptor(
+                GROUP, configuration -> projection.getObject().batchesInOrder()));
     }
 
     /**
@@ -131,8 +138,8 @@ public class BookingProjection {
         return (unitOfWork, chain) -> {
             UnitOfWork<?> batch = unitOfWork.root();
             batch.getOrComputeResource(BookingProjection.class.getName() + ".batch", key -> {
-                List<? extends Message<?>> events = batch instanceof BatchingUnitOfWork<?> all ? all.getMessages()
-                        : List.of(batch.getMessage());
+                List<? extends Message<?>> events =
+                        batch instanceof BatchingUnitOfWork<?> all ? all.getMessages() : List.of(batch.getMessage());
                 lockBookingsChangedBy(events);
                 keys.prefetch(events.stream().map(Message::getPayload).toList());
                 batch.onPrepareCommit(u -> {
@@ -151,20 +158,29 @@ public class BookingProjection {
      * transaction held a row the other wanted, and PostgreSQL failed one of them (health DOWN until it was retried).
      */
     private void lockBookingsChangedBy(List<? extends Message<?>> events) {
-        String[] bookingIds = events.stream().map(Message::getPayload)
+        String[] bookingIds = events.stream()
+                .map(Message::getPayload)
                 .filter(payload -> payload instanceof BookingEvent && !(payload instanceof TicketsBooked))
-                .map(payload -> ((BookingEvent) payload).bookingId()).distinct().toArray(String[]::new);
-        String[] customers = events.stream().map(Message::getPayload)
-                .filter(AccountDeleted.class::isInstance).map(payload -> ((AccountDeleted) payload).accountId())
-                .distinct().toArray(String[]::new);
+                .map(payload -> ((BookingEvent) payload).bookingId())
+                .distinct()
+                .toArray(String[]::new);
+        String[] customers = events.stream()
+                .map(Message::getPayload)
+                .filter(AccountDeleted.class::isInstance)
+                .map(payload -> ((AccountDeleted) payload).accountId())
+                .distinct()
+                .toArray(String[]::new);
         // one statement per kind of key: with both in one "or", the plan PostgreSQL keeps for the prepared statement
         // read the whole table (a tenth of a second a batch at a million bookings)
         if (customers.length > 0) {
-            String[] ofCustomers = jdbc.query("select booking_id from booking where customer_id = any(?)",
-                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", customers)),
-                    (rs, i) -> rs.getString(1)).toArray(String[]::new);
+            String[] ofCustomers = jdbc.query(
+                            "select booking_id from booking where customer_id = any(?)",
+                            ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", customers)),
+                            (rs, i) -> rs.getString(1))
+                    .toArray(String[]::new);
             bookingIds = java.util.stream.Stream.concat(Arrays.stream(bookingIds), Arrays.stream(ofCustomers))
-                    .distinct().toArray(String[]::new);
+                    .distinct()
+                    .toArray(String[]::new);
         }
         if (bookingIds.length > 0) {
             bookings.lockAll(List.of(bookingIds));
@@ -182,20 +198,30 @@ public class BookingProjection {
 
     private void insert(List<TicketsBooked> events) {
         // shared with other bookings of the customers, exclusive with their AccountDeleted (see there)
-        String[] customers = events.stream().map(TicketsBooked::customerId).distinct().sorted().toArray(String[]::new);
-        jdbc.query("select pg_advisory_xact_lock_shared(hashtext('customer:' || c)) from unnest(?::text[]) c",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", customers)), rs -> null);
+        String[] customers = events.stream()
+                .map(TicketsBooked::customerId)
+                .distinct()
+                .sorted()
+                .toArray(String[]::new);
+        jdbc.query(
+                "select pg_advisory_xact_lock_shared(hashtext('customer:' || c)) from unnest(?::text[]) c",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", customers)),
+                rs -> null);
         // a statement of its own: one that waited for a lock would still read from before the deletion committed
-        Set<String> deleted = Set.copyOf(jdbc.query("select customer_id from deleted_customer where customer_id = any(?)",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", customers)), (rs, i) -> rs.getString(1)));
-        Set<String> inserted = Set.copyOf(jdbc.query("""
+        Set<String> deleted = Set.copyOf(jdbc.query(
+                "select customer_id from deleted_customer where customer_id = any(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", customers)),
+                (rs, i) -> rs.getString(1)));
+        Set<String> inserted = Set.copyOf(jdbc.query(
+                """
                         insert into booking (booking_id, reference, customer_id, event_id, ticket_type_id, status, booked_at,
                                              customer_deleted)
                         select b.id, b.reference, b.customer_id, b.event_id, b.ticket_type_id, 'BOOKED',
                                b.booked_at::timestamptz, b.customer_id = any(?::text[])
                         from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                              as b(id, reference, customer_id, event_id, ticket_type_id, booked_at)
-                        on conflict do nothing returning booking_id""", ps -> {
+                        on conflict do nothing returning booking_id""",
+                ps -> {
                     java.sql.Connection connection = ps.getConnection();
                     ps.setArray(1, connection.createArrayOf("text", deleted.toArray()));
                     ps.setArray(2, textArray(connection, events, TicketsBooked::bookingId));
@@ -203,8 +229,10 @@ public class BookingProjection {
                     ps.setArray(4, textArray(connection, events, TicketsBooked::customerId));
                     ps.setArray(5, textArray(connection, events, TicketsBooked::occurrenceId));
                     ps.setArray(6, textArray(connection, events, TicketsBooked::ticketTypeId));
-                    ps.setArray(7, textArray(connection, events, e -> e.bookedAt().toString()));
-                }, (rs, i) -> rs.getString(1)));
+                    ps.setArray(
+                            7, textArray(connection, events, e -> e.bookedAt().toString()));
+                },
+                (rs, i) -> rs.getString(1)));
         List<Object[]> tickets = new ArrayList<>();
         List<Object[]> answers = new ArrayList<>();
         for (TicketsBooked event : events) {
@@ -214,17 +242,35 @@ public class BookingProjection {
             // the account's deletion was projected first (another segment, or a replay's order)
             boolean customerDeleted = deleted.contains(event.customerId());
             List<BookedTicket> booked = event.tickets();
-            figures.changed(event.bookedAt(), BookingFigures.NONE, BookingFigures.booked(event.occurrenceId(),
-                    event.ticketTypeId(), booked.size(), customerDeleted));
+            figures.changed(
+                    event.bookedAt(),
+                    BookingFigures.NONE,
+                    BookingFigures.booked(event.occurrenceId(), event.ticketTypeId(), booked.size(), customerDeleted));
             for (int i = 0; i < booked.size(); i++) {
-                tickets.add(new Object[]{event.bookingId(), i, booked.get(i).ticketId(),
-                        customerDeleted ? PersonalDataCipher.ERASED : cipher.open(booked.get(i).attendeeName()),
-                        booked.get(i).child(), event.occurrenceId(), event.ticketTypeId()});
+                tickets.add(new Object[] {
+                    event.bookingId(),
+                    i,
+                    booked.get(i).ticketId(),
+                    customerDeleted
+                            ? PersonalDataCipher.ERASED
+                            : cipher.open(booked.get(i).attendeeName()),
+                    booked.get(i).child(),
+                    event.occurrenceId(),
+                    event.ticketTypeId()
+                });
             }
             List<FormAnswer> given = event.answers() == null ? List.of() : event.answers();
             for (int i = 0; i < given.size(); i++) {
-                answers.add(new Object[]{event.bookingId(), i, given.get(i).question(), given.get(i).answer() == null
-                        ? null : customerDeleted ? PersonalDataCipher.ERASED : cipher.open(given.get(i).answer())});
+                answers.add(new Object[] {
+                    event.bookingId(),
+                    i,
+                    given.get(i).question(),
+                    given.get(i).answer() == null
+                            ? null
+                            : customerDeleted
+                                    ? PersonalDataCipher.ERASED
+                                    : cipher.open(given.get(i).answer())
+                });
             }
         }
         jdbc.batchUpdate("""
@@ -232,13 +278,14 @@ public class BookingProjection {
                                             event_id, ticket_type_id)
                 values (?, ?, ?, ?, ?, 'BOOKED', 'BOOKED', ?, ?)""", tickets);
         if (!answers.isEmpty()) {
-            jdbc.batchUpdate("insert into booking_answer (booking_id, position, question, answer) values (?, ?, ?, ?)",
-                    answers);
+            jdbc.batchUpdate(
+                    "insert into booking_answer (booking_id, position, question, answer) values (?, ?, ?, ?)", answers);
         }
     }
 
-    private static java.sql.Array textArray(java.sql.Connection connection, List<TicketsBooked> events,
-                                            Function<TicketsBooked, String> value) throws java.sql.SQLException {
+    private static java.sql.Array textArray(
+            java.sql.Connection connection, List<TicketsBooked> events, Function<TicketsBooked, String> value)
+            throws java.sql.SQLException {
         return connection.createArrayOf("text", events.stream().map(value).toArray());
     }
 
@@ -253,21 +300,23 @@ public class BookingProjection {
     void on(AccountDeleted event) {
         lockCustomer(event.accountId());
         keys.erased(event.accountId());
-        jdbc.update("insert into deleted_customer (customer_id, deleted_at) values (?, ?) on conflict do nothing",
-                event.accountId(), Timestamp.from(event.deletedAt()));
+        jdbc.update(
+                "insert into deleted_customer (customer_id, deleted_at) values (?, ?) on conflict do nothing",
+                event.accountId(),
+                Timestamp.from(event.deletedAt()));
         bookings.lockAllOfCustomer(event.accountId())
                 .forEach(booking -> change(booking, event.deletedAt(), Booking::customerErased));
     }
 
     private void lockCustomer(String customerId) {
-        jdbc.queryForObject("select 1 from (select pg_advisory_xact_lock(hashtext(?))) l", Integer.class,
-                "customer:" + customerId);
+        jdbc.queryForObject(
+                "select 1 from (select pg_advisory_xact_lock(hashtext(?))) l", Integer.class, "customer:" + customerId);
     }
 
     @EventHandler
     void on(GuestContactRecorded event) {
-        changing(event.bookingId()).ifPresent(booking -> change(booking, event.recordedAt(),
-                b -> b.guestRecorded(event.guestId())));
+        changing(event.bookingId())
+                .ifPresent(booking -> change(booking, event.recordedAt(), b -> b.guestRecorded(event.guestId())));
     }
 
     /**
@@ -277,22 +326,31 @@ public class BookingProjection {
      */
     @EventHandler
     void on(BookingLinkedToAccount event) {
-        jdbc.queryForObject("select 1 from (select pg_advisory_xact_lock_shared(hashtext(?))) l", Integer.class,
+        jdbc.queryForObject(
+                "select 1 from (select pg_advisory_xact_lock_shared(hashtext(?))) l",
+                Integer.class,
                 "customer:" + event.accountId());
         boolean customerDeleted = Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from deleted_customer where customer_id = ?)", Boolean.class,
+                "select exists (select 1 from deleted_customer where customer_id = ?)",
+                Boolean.class,
                 event.accountId()));
         if (!event.guestContactKept()) {
             keys.erased(event.guestId());
         }
         Map<String, String> names = new java.util.HashMap<>();
-        event.tickets().forEach(ticket -> names.put(ticket.ticketId(),
-                customerDeleted ? PersonalDataCipher.ERASED : cipher.open(ticket.attendeeName())));
+        event.tickets()
+                .forEach(ticket -> names.put(
+                        ticket.ticketId(),
+                        customerDeleted ? PersonalDataCipher.ERASED : cipher.open(ticket.attendeeName())));
         List<String> answers = event.answers().stream()
-                .map(a -> a.answer() == null ? null : customerDeleted ? PersonalDataCipher.ERASED : cipher.open(a.answer()))
+                .map(a -> a.answer() == null
+                        ? null
+                        : customerDeleted ? PersonalDataCipher.ERASED : cipher.open(a.answer()))
                 .toList();
         changing(event.bookingId())
-                .ifPresent(booking -> change(booking, event.linkedAt(),
+                .ifPresent(booking -> change(
+                        booking,
+                        event.linkedAt(),
                         b -> b.linkedTo(event.accountId(), names, answers, customerDeleted)));
     }
 
@@ -306,27 +364,39 @@ public class BookingProjection {
     @EventHandler
     void on(BookingCancelled event) {
         changing(event.bookingId())
-                .ifPresent(booking -> change(booking, event.cancelledAt(), b -> b.cancelled(event.cancelledAt(),
-                        event.cancelledBy(), reason(event.reason(), event.sealedReason()))));
+                .ifPresent(booking -> change(
+                        booking,
+                        event.cancelledAt(),
+                        b -> b.cancelled(
+                                event.cancelledAt(),
+                                event.cancelledBy(),
+                                reason(event.reason(), event.sealedReason()))));
     }
 
     @EventHandler
     void on(AttendanceRecorded event) {
-        changing(event.bookingId()).ifPresent(booking -> change(booking, event.recordedAt(),
-                b -> b.attendance(event.ticketId(), event.attendance())));
+        changing(event.bookingId())
+                .ifPresent(booking ->
+                        change(booking, event.recordedAt(), b -> b.attendance(event.ticketId(), event.attendance())));
     }
 
     @EventHandler
     void on(TicketsTransferred event) {
-        changing(event.bookingId()).ifPresent(booking -> change(booking, event.transferredAt(),
-                b -> b.transferred(event)));
+        changing(event.bookingId())
+                .ifPresent(booking -> change(booking, event.transferredAt(), b -> b.transferred(event)));
     }
 
     @EventHandler
     void on(TicketCancelled event) {
-        changing(event.bookingId()).ifPresent(booking -> change(booking, event.cancelledAt(),
-                b -> b.ticketCancelled(event.ticketId(), event.cancelledAt(), event.cancelledBy(),
-                        reason(event.reason(), event.sealedReason()))));
+        changing(event.bookingId())
+                .ifPresent(booking -> change(
+                        booking,
+                        event.cancelledAt(),
+                        b -> b.ticketCancelled(
+                                event.ticketId(),
+                                event.cancelledAt(),
+                                event.cancelledBy(),
+                                reason(event.reason(), event.sealedReason()))));
     }
 
     /** Changes a booking and tells the report what that changed in its figures. */
@@ -352,28 +422,56 @@ public class BookingProjection {
     @Transactional(readOnly = true)
     public PageView<BookingView> upcoming(String customerId, TabFilter filter, Pageable pageable) {
         Instant now = clock.instant();
-        return viewsOf(bookings.findUpcoming(customerId, now, filter.pattern(), filter.fromOrEarliest(),
-                filter.toOrLatest(), filter.categoryPattern(), pageable), now);
+        return viewsOf(
+                bookings.findUpcoming(
+                        customerId,
+                        now,
+                        filter.pattern(),
+                        filter.fromOrEarliest(),
+                        filter.toOrLatest(),
+                        filter.categoryPattern(),
+                        pageable),
+                now);
     }
 
     private PageView<BookingView> viewsOf(Page<Booking> page, Instant now) {
-        Map<String, BookingOccurrence> events = occurrences
-                .findAllById(page.getContent().stream().map(Booking::eventId).distinct().toList()).stream()
-                .collect(Collectors.toMap(BookingOccurrence::eventId, Function.identity()));
+        Map<String, BookingOccurrence> events =
+                occurrences
+                        .findAllById(page.getContent().stream()
+                                .map(Booking::eventId)
+                                .distinct()
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(BookingOccurrence::eventId, Function.identity()));
         return PageView.of(page, booking -> booking.view(events.get(booking.eventId()), now));
     }
 
     @Transactional(readOnly = true)
     public PageView<BookingView> past(String customerId, TabFilter filter, Pageable pageable) {
         Instant now = clock.instant();
-        return viewsOf(bookings.findPast(customerId, now, filter.pattern(), filter.fromOrEarliest(),
-                filter.toOrLatest(), filter.categoryPattern(), pageable), now);
+        return viewsOf(
+                bookings.findPast(
+                        customerId,
+                        now,
+                        filter.pattern(),
+                        filter.fromOrEarliest(),
+                        filter.toOrLatest(),
+                        filter.categoryPattern(),
+                        pageable),
+                now);
     }
 
     @Transactional(readOnly = true)
     public PageView<BookingView> cancelled(String customerId, TabFilter filter, Pageable pageable) {
-        return viewsOf(bookings.findCancelled(customerId, filter.pattern(), filter.fromOrEarliest(),
-                filter.toOrLatest(), filter.categoryPattern(), pageable), clock.instant());
+        return viewsOf(
+                bookings.findCancelled(
+                        customerId,
+                        filter.pattern(),
+                        filter.fromOrEarliest(),
+                        filter.toOrLatest(),
+                        filter.categoryPattern(),
+                        pageable),
+                clock.instant());
     }
 
     /** A booking the caller may see; another customer's booking is "not found", so its existence is not revealed. */
@@ -381,13 +479,17 @@ public class BookingProjection {
     public BookingDetails booking(String reference, Caller caller) {
         return bookings.findByReferenceAsTyped(reference)
                 .filter(booking -> caller.maySeeBooking(booking.bookingId(), booking.customerId()))
-                .flatMap(booking -> occurrences.findById(booking.eventId())
+                .flatMap(booking -> occurrences
+                        .findById(booking.eventId())
                         .map(occurrence -> booking.details(occurrence, clock.instant())
                                 .withBookAgain(listing.nextBookable(occurrence.title(), occurrence.organiserName())
                                         .orElse(null))
                                 .withContact(contacts.of(booking.customerId()).orElse(null))
-                                .withGuestContact(booking.guestId() == null || booking.guestId().equals(
-                                        booking.customerId()) ? null : contacts.of(booking.guestId()).orElse(null))))
+                                .withGuestContact(
+                                        booking.guestId() == null
+                                                        || booking.guestId().equals(booking.customerId())
+                                                ? null
+                                                : contacts.of(booking.guestId()).orElse(null))))
                 .map(details -> caller.guestBookingId() == null ? details : details.forGuestSession())
                 .orElseThrow(() -> new NotFoundException("No booking " + reference + "."));
     }

@@ -1,8 +1,8 @@
 package io.booking.query.booking;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -52,28 +52,46 @@ interface BookingRepository extends JpaRepository<Booking, String> {
                       select t from Booking a join a.tickets t
                       where a.bookingId = b.bookingId and lower(t.attendeeName) like :text escape '\\'))
             """;
+
     String UPCOMING = " and o.endsAt > :now and b.status = 'BOOKED'";
     String PAST = " and o.endsAt <= :now";
     String CANCELLED = " and b.hasCancelledTickets = true";
 
     /** The Upcoming tab: active bookings of events not yet ended, soonest first. */
-    @Query(value = "select b " + OF_CUSTOMER + UPCOMING + " order by o.startsAt, b.bookedAt, b.bookingId",
+    @Query(
+            value = "select b " + OF_CUSTOMER + UPCOMING + " order by o.startsAt, b.bookedAt, b.bookingId",
             countQuery = "select count(b) " + OF_CUSTOMER + UPCOMING)
-    Page<Booking> findUpcoming(@Param("customerId") String customerId, @Param("now") Instant now,
-                               @Param("text") String text, @Param("from") Instant from, @Param("to") Instant to,
-                               @Param("category") String category, Pageable pageable);
+    Page<Booking> findUpcoming(
+            @Param("customerId") String customerId,
+            @Param("now") Instant now,
+            @Param("text") String text,
+            @Param("from") Instant from,
+            @Param("to") Instant to,
+            @Param("category") String category,
+            Pageable pageable);
 
     /** The Past tab: bookings of events that have ended, most recent first. */
-    @Query(value = "select b " + OF_CUSTOMER + PAST + " order by o.startsAt desc, b.bookedAt, b.bookingId",
+    @Query(
+            value = "select b " + OF_CUSTOMER + PAST + " order by o.startsAt desc, b.bookedAt, b.bookingId",
             countQuery = "select count(b) " + OF_CUSTOMER + PAST)
-    Page<Booking> findPast(@Param("customerId") String customerId, @Param("now") Instant now,
-                           @Param("text") String text, @Param("from") Instant from, @Param("to") Instant to,
-                           @Param("category") String category, Pageable pageable);
+    Page<Booking> findPast(
+            @Param("customerId") String customerId,
+            @Param("now") Instant now,
+            @Param("text") String text,
+            @Param("from") Instant from,
+            @Param("to") Instant to,
+            @Param("category") String category,
+            Pageable pageable);
 
     /** The Cancelled tab: bookings with a cancelled ticket (all of them, for a cancelled booking), newest first. */
-    @Query(value = "select b " + OF_CUSTOMER + CANCELLED + " order by b.bookedAt desc, b.bookingId",
+    @Query(
+            value = "select b " + OF_CUSTOMER + CANCELLED + " order by b.bookedAt desc, b.bookingId",
             countQuery = "select count(b) " + OF_CUSTOMER + CANCELLED)
-    Page<Booking> findCancelled(@Param("customerId") String customerId, @Param("text") String text,
-                                @Param("from") Instant from, @Param("to") Instant to,
-                                @Param("category") String category, Pageable pageable);
+    Page<Booking> findCancelled(
+            @Param("customerId") String customerId,
+            @Param("text") String text,
+            @Param("from") Instant from,
+            @Param("to") Instant to,
+            @Param("category") String category,
+            Pageable pageable);
 }

@@ -11,34 +11,49 @@ import java.util.List;
  *
  * @param cancellation when, by whom ({@code customer} or {@code admin}) and why; absent while the booking is active
  */
-public record BookingView(String bookingId, String reference, String status, Instant bookedAt, Event event,
-                          TicketType ticketType, List<Ticket> tickets, Actions actions, Cancellation cancellation) {
+public record BookingView(
+        String bookingId,
+        String reference,
+        String status,
+        Instant bookedAt,
+        Event event,
+        TicketType ticketType,
+        List<Ticket> tickets,
+        Actions actions,
+        Cancellation cancellation) {
 
-    public record Cancellation(Instant at, String by, String reason) {
-    }
+    public record Cancellation(Instant at, String by, String reason) {}
 
     /** @param cancelled the organiser called the event off */
-    public record Event(String eventId, String title, Instant startsAt, Instant endsAt, String location,
-                        String category, Organiser organiser, boolean cancelled) {
-    }
+    public record Event(
+            String eventId,
+            String title,
+            Instant startsAt,
+            Instant endsAt,
+            String location,
+            String category,
+            Organiser organiser,
+            boolean cancelled) {}
 
-    public record Organiser(String name, String contact) {
-    }
+    public record Organiser(String name, String contact) {}
 
     @Schema(name = "BookedTicketType")
-    public record TicketType(String ticketTypeId, String name, BigDecimal price) {
-    }
+    public record TicketType(String ticketTypeId, String name, BigDecimal price) {}
 
     /**
      * @param status     {@code BOOKED} or {@code CANCELLED}
      * @param attendance {@code BOOKED} (not recorded), {@code ATTENDED} or {@code NO_SHOW}
      * @param eventId    where the ticket is now: the booking's event unless the ticket alone was transferred
      */
-    public record Ticket(String ticketId, String attendeeName, boolean child, String status, String attendance,
-                         String eventId, String ticketTypeId) {
-    }
+    public record Ticket(
+            String ticketId,
+            String attendeeName,
+            boolean child,
+            String status,
+            String attendance,
+            String eventId,
+            String ticketTypeId) {}
 
     @Schema(name = "BookingActions")
-    public record Actions(boolean cancel, boolean transfer) {
-    }
+    public record Actions(boolean cancel, boolean transfer) {}
 }

@@ -12,13 +12,20 @@ import java.time.Instant;
 @TimeRange.Ordered
 public record TabFilter(
         @Parameter(description = "matches event title, location, booking reference or an attendee's name")
-        @Size(max = 100) String q,
+        @Size(max = 100)
+        String q,
+
         @Parameter(description = "events starting at or after this instant (ISO-8601)")
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+        Instant from,
+
         @Parameter(description = "events starting before this instant (ISO-8601)")
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-        @Parameter(description = "events of this category only (case-insensitive)")
-        @Size(max = 100) String category) implements TimeRange {
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+        Instant to,
+
+        @Parameter(description = "events of this category only (case-insensitive)") @Size(max = 100)
+        String category)
+        implements TimeRange {
 
     static final TabFilter NONE = new TabFilter(null, null, null, null);
 

@@ -28,14 +28,21 @@ class ConsistencyConfiguration implements WebMvcConfigurer {
     /** The gate reads the token outside the controllers' signatures, so the API description adds it to each query. */
     @Bean
     OperationCustomizer consistencyTokenParameters() {
-        String description = "event store position of your last command; the answer waits until the read models reached it "
-                + "(503 with Retry-After once booking.consistency.max-wait, or the shorter `Prefer: wait=<seconds>` you send, ran out; "
-                + "400 for a position beyond the newest event)";
+        String description =
+                "event store position of your last command; the answer waits until the read models reached it "
+                        + "(503 with Retry-After once booking.consistency.max-wait, or the shorter `Prefer: wait=<seconds>` you send, ran out; "
+                        + "400 for a position beyond the newest event)";
         return (operation, handlerMethod) -> operation
-                .addParametersItem(new HeaderParameter().name(ConsistencyGate.HEADER).required(false)
-                        .description(description).schema(positionSchema()))
-                .addParametersItem(new QueryParameter().name(ConsistencyGate.PARAMETER).required(false)
-                        .description(description).schema(positionSchema()));
+                .addParametersItem(new HeaderParameter()
+                        .name(ConsistencyGate.HEADER)
+                        .required(false)
+                        .description(description)
+                        .schema(positionSchema()))
+                .addParametersItem(new QueryParameter()
+                        .name(ConsistencyGate.PARAMETER)
+                        .required(false)
+                        .description(description)
+                        .schema(positionSchema()));
     }
 
     private static IntegerSchema positionSchema() {

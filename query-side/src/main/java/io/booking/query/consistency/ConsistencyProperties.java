@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param retryAfter   what the 503 answer suggests after the wait ran out
  */
 @ConfigurationProperties("booking.consistency")
-public record ConsistencyProperties(@DefaultValue("5s") Duration maxWait,
-                                    @DefaultValue("5ms") Duration pollInterval,
-                                    @DefaultValue("1s") Duration retryAfter) {
-}
+public record ConsistencyProperties(
+        @DefaultValue("5s") Duration maxWait,
+        @DefaultValue("5ms") Duration pollInterval,
+        @DefaultValue("1s") Duration retryAfter) {}

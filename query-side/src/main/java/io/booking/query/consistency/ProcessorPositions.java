@@ -33,13 +33,23 @@ public class ProcessorPositions {
     private final String selectTokens;
     private final String selectNewest;
 
-    public ProcessorPositions(EventProcessingConfiguration processing, NamedParameterJdbcTemplate jdbc,
-                              Serializer serializer, TokenSchema schema, EventSchema events) {
+    public ProcessorPositions(
+            EventProcessingConfiguration processing,
+            NamedParameterJdbcTemplate jdbc,
+            Serializer serializer,
+            TokenSchema schema,
+            EventSchema events) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
-        this.selectTokens = "select " + String.join(", ", schema.processorNameColumn(), schema.segmentColumn(),
-                schema.tokenColumn(), schema.tokenTypeColumn()) + " from " + schema.tokenTable()
+        this.selectTokens = "select "
+                + String.join(
+                        ", ",
+                        schema.processorNameColumn(),
+                        schema.segmentColumn(),
+                        schema.tokenColumn(),
+                        schema.tokenTypeColumn())
+                + " from " + schema.tokenTable()
                 + " where " + schema.processorNameColumn() + " in (:names)";
         this.selectNewest = "select max(" + events.globalIndexColumn() + ") from " + events.domainEventTable();
     }
@@ -55,14 +65,17 @@ public class ProcessorPositions {
         if (processors.values().stream().allMatch(p -> coveredHere(p, position))) {
             return true;
         }
-        List<StoredSegment> segments = jdbc.query(selectTokens, Map.of("names", processors.keySet()),
+        List<StoredSegment> segments = jdbc.query(
+                selectTokens,
+                Map.of("names", processors.keySet()),
                 (rs, i) -> new StoredSegment(rs.getString(1), rs.getInt(2), rs.getBytes(3), rs.getString(4)));
         for (String name : processors.keySet()) {
             if (segments.stream().noneMatch(segment -> segment.processor().equals(name))) {
                 return false; // not initialised yet
             }
         }
-        return segments.stream().allMatch(segment -> covers(tokenOf(segment, processors.get(segment.processor())), position));
+        return segments.stream()
+                .allMatch(segment -> covers(tokenOf(segment, processors.get(segment.processor())), position));
     }
 
     /**
@@ -88,8 +101,15 @@ public class ProcessorPositions {
         if (stored.token() == null) {
             return null;
         }
-        return new GenericTokenEntry<>(stored.token(), stored.tokenType(), null, null, stored.processor(),
-                stored.segment(), byte[].class).getToken(serializer);
+        return new GenericTokenEntry<>(
+                        stored.token(),
+                        stored.tokenType(),
+                        null,
+                        null,
+                        stored.processor(),
+                        stored.segment(),
+                        byte[].class)
+                .getToken(serializer);
     }
 
     /** A position is covered when the token is past it and it is not one of the token's gaps (a pending commit). */
@@ -110,6 +130,5 @@ public class ProcessorPositions {
                 .collect(Collectors.toMap(StreamingEventProcessor::getName, p -> p));
     }
 
-    private record StoredSegment(String processor, int segment, byte[] token, String tokenType) {
-    }
+    private record StoredSegment(String processor, int segment, byte[] token, String tokenType) {}
 }

@@ -31,30 +31,34 @@ class DeadLetterController {
     }
 
     @GetMapping(PATH)
-    @Operation(summary = "Events a projection could not store (admin, operators), parked with the later events of their "
-            + "sequence (a booking's, an event listing's) while every other read stays fresh. Each says why in "
-            + "`cause` (the failure's type and SQLState)")
+    @Operation(
+            summary = "Events a projection could not store (admin, operators), parked with the later events of their "
+                    + "sequence (a booking's, an event listing's) while every other read stays fresh. Each says why in "
+                    + "`cause` (the failure's type and SQLState)")
     List<ParkedSequence> parked(
             @Parameter(description = "only this processor's (bookings, events, waiting-lists)")
-            @RequestParam(required = false) String processor,
-            @Parameter(description = "sequences at most") @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+                    @RequestParam(required = false)
+                    String processor,
+            @Parameter(description = "sequences at most") @RequestParam(defaultValue = "100") @Min(1) @Max(1000)
+                    int limit) {
         return deadLetters.parked(processor, limit);
     }
 
     @PostMapping(PATH + "/{processor}/{sequence}/retry")
-    @Operation(summary = "Handle a parked sequence's events again, in order, once their cause is mended (admin); "
-            + "answers what is still parked (empty: all were stored)")
+    @Operation(
+            summary = "Handle a parked sequence's events again, in order, once their cause is mended (admin); "
+                    + "answers what is still parked (empty: all were stored)")
     List<ParkedEvent> retry(@PathVariable String processor, @PathVariable String sequence) {
         return deadLetters.retry(processor, sequence);
     }
 
     @DeleteMapping(PATH + "/{processor}/{sequence}")
-    @Operation(summary = "Drop a parked sequence's events for good (admin): the read model goes on without them; a "
-            + "rebuild (POST /api/admin/read-models/rebuild) meets them again")
+    @Operation(
+            summary = "Drop a parked sequence's events for good (admin): the read model goes on without them; a "
+                    + "rebuild (POST /api/admin/read-models/rebuild) meets them again")
     EvictedSequence evict(@PathVariable String processor, @PathVariable String sequence) {
         return new EvictedSequence(processor, sequence, deadLetters.evict(processor, sequence));
     }
 
-    record EvictedSequence(String processor, String sequence, int evictedEvents) {
-    }
+    record EvictedSequence(String processor, String sequence, int evictedEvents) {}
 }

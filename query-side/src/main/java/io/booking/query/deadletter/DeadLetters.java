@@ -2,6 +2,8 @@ package io.booking.query.deadletter;
 
 import io.booking.query.eventstore.ProcessorFailures;
 import io.booking.query.web.NotFoundException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -11,8 +13,6 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,24 +39,29 @@ public class DeadLetters {
     @EventListener(ApplicationReadyEvent.class)
     void registerMetrics(ApplicationReadyEvent ready) {
         MeterRegistry registry = ready.getApplicationContext().getBean(MeterRegistry.class);
-        processorNames().forEach(name -> Gauge.builder("booking.processor.parked", () -> queueOf(name).size())
-                .tag("processor", name)
-                .description("events parked in this processor's dead-letter queue")
-                .register(registry));
+        processorNames()
+                .forEach(name -> Gauge.builder(
+                                "booking.processor.parked", () -> queueOf(name).size())
+                        .tag("processor", name)
+                        .description("events parked in this processor's dead-letter queue")
+                        .register(registry));
     }
 
     /** @param processor the processor (or null: every processor), @param limit sequences at most */
     public List<ParkedSequence> parked(String processor, int limit) {
         List<ParkedSequence> sequences = new ArrayList<>();
         for (String name : processor == null ? processorNames() : List.of(processor)) {
-            for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queueOf(name).deadLetters()) {
+            for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence :
+                    queueOf(name).deadLetters()) {
                 if (sequences.size() >= limit) {
                     return sequences;
                 }
                 List<ParkedEvent> events = StreamSupport.stream(sequence.spliterator(), false)
-                        .map(ParkedEvent::of).toList();
+                        .map(ParkedEvent::of)
+                        .toList();
                 if (!events.isEmpty()) {
-                    sequences.add(new ParkedSequence(name, sequenceOf(name, sequence.iterator().next()), events));
+                    sequences.add(new ParkedSequence(
+                            name, sequenceOf(name, sequence.iterator().next()), events));
                 }
             }
         }
@@ -66,8 +71,10 @@ public class DeadLetters {
     /** Handles the sequence's events again; what is still parked afterwards (empty when all succeeded). */
     public List<ParkedEvent> retry(String processor, String sequence) {
         List<DeadLetter<? extends EventMessage<?>>> letters = lettersOf(processor, sequence);
-        List<String> eventIds = letters.stream().map(letter -> letter.message().getIdentifier()).toList();
-        SequencedDeadLetterProcessor<EventMessage<?>> letterProcessor = processing.sequencedDeadLetterProcessor(processor)
+        List<String> eventIds =
+                letters.stream().map(letter -> letter.message().getIdentifier()).toList();
+        SequencedDeadLetterProcessor<EventMessage<?>> letterProcessor = processing
+                .sequencedDeadLetterProcessor(processor)
                 .orElseThrow(() -> new NotFoundException("No processor " + processor + " parks events."));
         failures.suspect(processor, eventIds); // handled one at a time, so that a failure leaves the rest committed
         try {
@@ -75,8 +82,10 @@ public class DeadLetters {
         } finally {
             failures.clear(processor, eventIds);
         }
-        return StreamSupport.stream(queueOf(processor).deadLetterSequence(sequence).spliterator(), false)
-                .map(ParkedEvent::of).toList();
+        return StreamSupport.stream(
+                        queueOf(processor).deadLetterSequence(sequence).spliterator(), false)
+                .map(ParkedEvent::of)
+                .toList();
     }
 
     /** Removes the sequence's events from the queue for good: the read model goes on without them. */
@@ -97,13 +106,16 @@ public class DeadLetters {
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queueOf(String processor) {
-        return processing.deadLetterQueue(processor)
+        return processing
+                .deadLetterQueue(processor)
                 .orElseThrow(() -> new NotFoundException("No processor " + processor + " parks events."));
     }
 
     private List<String> processorNames() {
         return processing.eventProcessors().keySet().stream()
-                .filter(name -> processing.deadLetterQueue(name).isPresent()).sorted().toList();
+                .filter(name -> processing.deadLetterQueue(name).isPresent())
+                .sorted()
+                .toList();
     }
 
     private String sequenceOf(String processor, DeadLetter<? extends EventMessage<?>> letter) {
@@ -111,23 +123,34 @@ public class DeadLetters {
         return sequence == null ? letter.message().getIdentifier() : sequence.toString();
     }
 
-    public record ParkedSequence(String processor, String sequence, List<ParkedEvent> events) {
-    }
+    public record ParkedSequence(String processor, String sequence, List<ParkedEvent> events) {}
 
     /**
      * One parked event: what it is and why it was parked (the failure's type and SQLState; never its message or the
      * event's content, which may hold personal data).
      */
-    public record ParkedEvent(String eventId, String eventType, String aggregateId, Long aggregateSequenceNumber,
-                              Instant occurredAt, Instant parkedAt, Instant lastTriedAt, String cause) {
+    public record ParkedEvent(
+            String eventId,
+            String eventType,
+            String aggregateId,
+            Long aggregateSequenceNumber,
+            Instant occurredAt,
+            Instant parkedAt,
+            Instant lastTriedAt,
+            String cause) {
 
         static ParkedEvent of(DeadLetter<? extends EventMessage<?>> letter) {
             EventMessage<?> event = letter.message();
             DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> d ? d : null;
-            return new ParkedEvent(event.getIdentifier(), event.getPayloadType().getSimpleName(),
+            return new ParkedEvent(
+                    event.getIdentifier(),
+                    event.getPayloadType().getSimpleName(),
                     domain == null ? null : domain.getAggregateIdentifier(),
-                    domain == null ? null : domain.getSequenceNumber(), event.getTimestamp(), letter.enqueuedAt(),
-                    letter.lastTouched(), letter.cause().map(cause -> cause.message()).orElse(null));
+                    domain == null ? null : domain.getSequenceNumber(),
+                    event.getTimestamp(),
+                    letter.enqueuedAt(),
+                    letter.lastTouched(),
+                    letter.cause().map(cause -> cause.message()).orElse(null));
         }
     }
 }

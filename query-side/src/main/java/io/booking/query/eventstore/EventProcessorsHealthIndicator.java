@@ -32,11 +32,16 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
         boolean healthy = true;
         Map<String, Object> details = new LinkedHashMap<>();
         for (StreamingEventProcessor processor : processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList()) {
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .toList()) {
             List<Map<String, Object>> segments = processor.processingStatus().values().stream()
-                    .map(EventProcessorsHealthIndicator::segment).toList();
-            boolean segmentError = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
-            if (!segments.isEmpty() && !segmentError
+                    .map(EventProcessorsHealthIndicator::segment)
+                    .toList();
+            boolean segmentError =
+                    processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
+            if (!segments.isEmpty()
+                    && !segmentError
                     && processor.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp)) {
                 failures.recovered(processor.getName());
             }

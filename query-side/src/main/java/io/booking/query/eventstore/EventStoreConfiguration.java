@@ -55,8 +55,11 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
-                             @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+    TokenStore tokenStore(
+            ConnectionProvider connectionProvider,
+            Serializer serializer,
+            TokenSchema tokenSchema,
+            @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         return ProcessorTokenStores.jdbc(connectionProvider, serializer, tokenSchema, claimTimeout);
     }
 
@@ -66,17 +69,26 @@ public class EventStoreConfiguration {
      * paced: under load one read every few milliseconds fetches what arrived meanwhile, instead of one per booking.
      */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          org.axonframework.config.Configuration configuration,
-                                          ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager,
-                                          EventSchema eventSchema,
-                                          @Value("${booking.event-store.read-interval:10ms}") Duration readInterval,
-                                          @Value("${booking.event-store.batch-size}") int batchSize) {
-        return PacedEventStorageEngine.of(defaultSerializer, eventSerializer, configuration.upcasterChain(),
-                configuration.snapshotFilter(), new JdbcSQLErrorCodesResolver(), connectionProvider, transactionManager,
-                eventSchema, readInterval, batchSize);
+    EventStorageEngine eventStorageEngine(
+            Serializer defaultSerializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            EventSchema eventSchema,
+            @Value("${booking.event-store.read-interval:10ms}") Duration readInterval,
+            @Value("${booking.event-store.batch-size}") int batchSize) {
+        return PacedEventStorageEngine.of(
+                defaultSerializer,
+                eventSerializer,
+                configuration.upcasterChain(),
+                configuration.snapshotFilter(),
+                new JdbcSQLErrorCodesResolver(),
+                connectionProvider,
+                transactionManager,
+                eventSchema,
+                readInterval,
+                batchSize);
     }
 
     /*
@@ -86,14 +98,16 @@ public class EventStoreConfiguration {
      * memory long enough to be copied by every young collection, whose pauses made the slowest bookings.
      */
     @Bean(name = "eventBus")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
-                                  org.axonframework.config.Configuration configuration,
-                                  @Value("${booking.event-store.fetch-delay:10ms}") Duration fetchDelay,
-                                  @Value("${booking.event-store.cached-events:1000}") int cachedEvents) {
+    EmbeddedEventStore eventStore(
+            EventStorageEngine storageEngine,
+            org.axonframework.config.Configuration configuration,
+            @Value("${booking.event-store.fetch-delay:10ms}") Duration fetchDelay,
+            @Value("${booking.event-store.cached-events:1000}") int cachedEvents) {
         return EmbeddedEventStore.builder()
                 .cachedEvents(cachedEvents)
                 .storageEngine(storageEngine)
-                .messageMonitor(configuration.messageMonitor(org.axonframework.eventsourcing.eventstore.EventStore.class, "eventStore"))
+                .messageMonitor(configuration.messageMonitor(
+                        org.axonframework.eventsourcing.eventstore.EventStore.class, "eventStore"))
                 .fetchDelay(fetchDelay.toMillis())
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .build();
@@ -114,18 +128,22 @@ public class EventStoreConfiguration {
      * every {@code claim-extension} bounds the wait, for a small update per segment per interval.
      */
     @Bean
-    ConfigurerModule pooledProcessorsReadThroughNotifyingSource(ObjectProvider<ArrivalNotifyingEventSource> source,
-                                                                @Value("${booking.event-store.claim-extension:250ms}") Duration claimExtension) {
-        return configurer -> configurer.eventProcessing(processing -> processing.registerPooledStreamingEventProcessorConfiguration(
-                (config, builder) -> builder.messageSource(source.getObject())
-                        .claimExtensionThreshold(claimExtension.toMillis())));
+    ConfigurerModule pooledProcessorsReadThroughNotifyingSource(
+            ObjectProvider<ArrivalNotifyingEventSource> source,
+            @Value("${booking.event-store.claim-extension:250ms}") Duration claimExtension) {
+        return configurer -> configurer.eventProcessing(
+                processing -> processing.registerPooledStreamingEventProcessorConfiguration((config, builder) ->
+                        builder.messageSource(source.getObject()).claimExtensionThreshold(claimExtension.toMillis())));
     }
 
     /** Within the health budget: the parked events are counted in the database, which may be away. */
     @Bean
-    HealthIndicator eventProcessors(EventProcessingConfiguration processing, ProcessorFailures failures,
-                                    @Value("${booking.health.budget}") Duration budget) {
-        return new TimeLimitedHealth("eventProcessors", new EventProcessorsHealthIndicator(processing, failures), budget);
+    HealthIndicator eventProcessors(
+            EventProcessingConfiguration processing,
+            ProcessorFailures failures,
+            @Value("${booking.health.budget}") Duration budget) {
+        return new TimeLimitedHealth(
+                "eventProcessors", new EventProcessorsHealthIndicator(processing, failures), budget);
     }
 
     /** Axon's dead-letter queue of each processor (query-side.yml enables it), in the read models' schema. */
@@ -172,7 +190,9 @@ public class EventStoreConfiguration {
                 .registerDefaultHandlerInterceptor((config, processor) -> failures.clearingSuspects(processor))
                 .registerDefaultDeadLetterPolicy(config -> (letter, cause) -> {
                     if (DatabaseUnavailable.causes(cause)) {
-                        throw cause instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(cause);
+                        throw cause instanceof RuntimeException unchecked
+                                ? unchecked
+                                : new IllegalStateException(cause);
                     }
                     return Decisions.enqueue(new ProjectionFailure(cause));
                 }));

@@ -14,10 +14,10 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import javax.sql.DataSource;
 
 /**
  * Handles a suspect event (one of a batch that failed, see {@link ProcessorFailures}) on its own: in a savepoint, with
@@ -34,8 +34,10 @@ class OneEventAtATime implements HandlerEnhancerDefinition {
     private final ObjectProvider<EntityManager> entityManager;
 
     // looked up when first needed: handler enhancers are built with Axon's configuration, before most beans
-    OneEventAtATime(ObjectProvider<ProcessorFailures> failures, ObjectProvider<DataSource> dataSource,
-                    ObjectProvider<EntityManager> entityManager) {
+    OneEventAtATime(
+            ObjectProvider<ProcessorFailures> failures,
+            ObjectProvider<DataSource> dataSource,
+            ObjectProvider<EntityManager> entityManager) {
         this.failures = failures;
         this.dataSource = dataSource;
         this.entityManager = entityManager;
@@ -43,7 +45,8 @@ class OneEventAtATime implements HandlerEnhancerDefinition {
 
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
-        ProcessingGroup group = AnnotatedElementUtils.findMergedAnnotation(original.declaringClass(), ProcessingGroup.class);
+        ProcessingGroup group =
+                AnnotatedElementUtils.findMergedAnnotation(original.declaringClass(), ProcessingGroup.class);
         if (group == null || !original.canHandleMessageType(EventMessage.class)) {
             return original;
         }

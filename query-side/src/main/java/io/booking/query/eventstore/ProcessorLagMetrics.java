@@ -33,10 +33,12 @@ public class ProcessorLagMetrics {
     @EventListener(ApplicationReadyEvent.class)
     void register() {
         processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
                 .forEach(processor -> Gauge.builder("booking.processor.lag", processor, this::lagOf)
                         .tag("processor", processor.getName())
-                        .description("event store positions between the newest event and this processor's slowest segment here")
+                        .description(
+                                "event store positions between the newest event and this processor's slowest segment here")
                         .register(registry));
     }
 
@@ -48,7 +50,8 @@ public class ProcessorLagMetrics {
         if (slowest.isEmpty()) {
             return Double.NaN;
         }
-        Long head = jdbc.queryForObject("select coalesce(max(global_index), -1) from command.domain_event_entry", Long.class);
+        Long head = jdbc.queryForObject(
+                "select coalesce(max(global_index), -1) from command.domain_event_entry", Long.class);
         return Math.max(0, head - slowest.getAsLong());
     }
 }

@@ -7,17 +7,23 @@ import java.time.Instant;
 import java.util.List;
 
 /** An event as the public listing shows it. */
-public record EventView(String eventId, String title, String description, Instant startsAt, Instant endsAt,
-                        String location, String category, Organiser organiser, String status, Policy policy,
-                        List<TicketType> ticketTypes) {
+public record EventView(
+        String eventId,
+        String title,
+        String description,
+        Instant startsAt,
+        Instant endsAt,
+        String location,
+        String category,
+        Organiser organiser,
+        String status,
+        Policy policy,
+        List<TicketType> ticketTypes) {
 
-    public record Organiser(String name, String contact) {
-    }
+    public record Organiser(String name, String contact) {}
 
-    public record Policy(boolean transfersAllowed, boolean cancellationsAllowed, int cancellationCutoffHours) {
-    }
+    public record Policy(boolean transfersAllowed, boolean cancellationsAllowed, int cancellationCutoffHours) {}
 
     @Schema(name = "ListedTicketType")
-    public record TicketType(String ticketTypeId, String name, BigDecimal price, int capacity, int seatsLeft) {
-    }
+    public record TicketType(String ticketTypeId, String name, BigDecimal price, int capacity, int seatsLeft) {}
 }

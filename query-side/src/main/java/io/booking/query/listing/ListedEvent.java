@@ -27,9 +27,12 @@ class ListedEvent {
 
     @Id
     private String eventId;
+
     private String title;
+
     @Column(columnDefinition = "text")
     private String description;
+
     private Instant startsAt;
     private Instant endsAt;
     private String location;
@@ -47,8 +50,7 @@ class ListedEvent {
     @BatchSize(size = 100)
     private List<TicketTypeRow> ticketTypes = new ArrayList<>();
 
-    protected ListedEvent() {
-    }
+    protected ListedEvent() {}
 
     ListedEvent(String eventId) {
         this.eventId = eventId;
@@ -68,31 +70,43 @@ class ListedEvent {
         cancellationsAllowed = event.policy().cancellationsAllowed();
         cancellationCutoffHours = event.policy().cancellationCutoffHours();
         ticketTypes.clear();
-        event.ticketTypes().forEach(type -> ticketTypes.add(
-                new TicketTypeRow(type.ticketTypeId(), type.name(), type.price(), type.capacity(), type.capacity())));
+        event.ticketTypes()
+                .forEach(type -> ticketTypes.add(new TicketTypeRow(
+                        type.ticketTypeId(), type.name(), type.price(), type.capacity(), type.capacity())));
     }
 
     /** @param now an event past its end reads ENDED (the listing leaves it out; its own page still answers) */
     EventView view(Instant now) {
         String shown = SCHEDULED.equals(status) && !endsAt.isAfter(now) ? ENDED : status;
-        return new EventView(eventId, title, description, startsAt, endsAt, location, category,
-                new EventView.Organiser(organiserName, organiserContact), shown,
+        return new EventView(
+                eventId,
+                title,
+                description,
+                startsAt,
+                endsAt,
+                location,
+                category,
+                new EventView.Organiser(organiserName, organiserContact),
+                shown,
                 new EventView.Policy(transfersAllowed, cancellationsAllowed, cancellationCutoffHours),
-                ticketTypes.stream().map(row -> new EventView.TicketType(row.ticketTypeId, row.name, row.price,
-                        row.capacity, row.seatsLeft)).toList());
+                ticketTypes.stream()
+                        .map(row -> new EventView.TicketType(
+                                row.ticketTypeId, row.name, row.price, row.capacity, row.seatsLeft))
+                        .toList());
     }
 
     @Embeddable
     static class TicketTypeRow {
         private String ticketTypeId;
         private String name;
+
         @Column(precision = 12, scale = 2)
         private BigDecimal price;
+
         private int capacity;
         private int seatsLeft;
 
-        protected TicketTypeRow() {
-        }
+        protected TicketTypeRow() {}
 
         TicketTypeRow(String ticketTypeId, String name, BigDecimal price, int capacity, int seatsLeft) {
             this.ticketTypeId = ticketTypeId;

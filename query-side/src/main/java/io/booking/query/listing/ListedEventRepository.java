@@ -11,7 +11,8 @@ import java.util.Optional;
 
 interface ListedEventRepository extends JpaRepository<ListedEvent, String> {
 
-    Page<ListedEvent> findByStatusAndEndsAtAfterOrderByStartsAtAscEventIdAsc(String status, Instant now, Pageable pageable);
+    Page<ListedEvent> findByStatusAndEndsAtAfterOrderByStartsAtAscEventIdAsc(
+            String status, Instant now, Pageable pageable);
 
     Page<ListedEvent> findByStatusAndCategoryIgnoreCaseAndEndsAtAfterOrderByStartsAtAscEventIdAsc(
             String status, String category, Instant now, Pageable pageable);

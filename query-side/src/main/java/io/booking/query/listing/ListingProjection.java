@@ -4,13 +4,13 @@ import io.booking.query.web.NotFoundException;
 import io.booking.query.web.PageView;
 import io.booking.shared.occurrence.CapacityChanged;
 import io.booking.shared.occurrence.OccurrenceCancelled;
+import io.booking.shared.occurrence.OccurrenceScheduled;
 import io.booking.shared.occurrence.OfferDeclined;
 import io.booking.shared.occurrence.OfferExpired;
 import io.booking.shared.occurrence.SeatsOffered;
-import io.booking.shared.occurrence.WaitingListLeft;
-import io.booking.shared.occurrence.OccurrenceScheduled;
 import io.booking.shared.occurrence.SeatsReleased;
 import io.booking.shared.occurrence.SeatsReserved;
+import io.booking.shared.occurrence.WaitingListLeft;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -44,7 +44,8 @@ public class ListingProjection {
 
     @EventHandler
     void on(OccurrenceScheduled event) {
-        ListedEvent listed = events.findById(event.occurrenceId()).orElseGet(() -> new ListedEvent(event.occurrenceId()));
+        ListedEvent listed =
+                events.findById(event.occurrenceId()).orElseGet(() -> new ListedEvent(event.occurrenceId()));
         listed.schedule(event);
         events.save(listed);
     }
@@ -99,10 +100,13 @@ public class ListingProjection {
     @Transactional(readOnly = true)
     public PageView<EventView> scheduled(String category, Pageable pageable) {
         Instant now = clock.instant();
-        return PageView.of(category == null || category.isBlank()
-                ? events.findByStatusAndEndsAtAfterOrderByStartsAtAscEventIdAsc(ListedEvent.SCHEDULED, now, pageable)
-                : events.findByStatusAndCategoryIgnoreCaseAndEndsAtAfterOrderByStartsAtAscEventIdAsc(
-                ListedEvent.SCHEDULED, category.trim(), now, pageable), event -> event.view(now));
+        return PageView.of(
+                category == null || category.isBlank()
+                        ? events.findByStatusAndEndsAtAfterOrderByStartsAtAscEventIdAsc(
+                                ListedEvent.SCHEDULED, now, pageable)
+                        : events.findByStatusAndCategoryIgnoreCaseAndEndsAtAfterOrderByStartsAtAscEventIdAsc(
+                                ListedEvent.SCHEDULED, category.trim(), now, pageable),
+                event -> event.view(now));
     }
 
     /** "Book again": this event while it can still be booked, else the next date of it with a seat left. */
@@ -113,7 +117,8 @@ public class ListingProjection {
 
     @Transactional(readOnly = true)
     public EventView event(String eventId) {
-        return events.findById(eventId).map(event -> event.view(clock.instant()))
+        return events.findById(eventId)
+                .map(event -> event.view(clock.instant()))
                 .orElseThrow(() -> new NotFoundException("No event " + eventId + "."));
     }
 }

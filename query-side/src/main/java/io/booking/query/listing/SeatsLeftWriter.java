@@ -24,8 +24,13 @@ import java.util.Set;
 class SeatsLeftWriter {
 
     /** The events that carry a ticket type's seats left; any other event of the listing sees them written first. */
-    private static final Set<Class<?>> SEAT_COUNTS = Set.of(SeatsReserved.class, SeatsReleased.class,
-            SeatsOffered.class, OfferDeclined.class, OfferExpired.class, WaitingListLeft.class);
+    private static final Set<Class<?>> SEAT_COUNTS = Set.of(
+            SeatsReserved.class,
+            SeatsReleased.class,
+            SeatsOffered.class,
+            OfferDeclined.class,
+            OfferExpired.class,
+            WaitingListLeft.class);
 
     private final BatchedWrites<TicketType, Object[]> seatsLeft;
     private final ListedEventRepository events;
@@ -38,7 +43,7 @@ class SeatsLeftWriter {
     }
 
     void set(String eventId, String ticketTypeId, int seatsLeft) {
-        this.seatsLeft.put(new TicketType(eventId, ticketTypeId), new Object[]{seatsLeft, eventId, ticketTypeId});
+        this.seatsLeft.put(new TicketType(eventId, ticketTypeId), new Object[] {seatsLeft, eventId, ticketTypeId});
     }
 
     /** Static, and the writer looked up when the processor is built: Axon's configuration is assembled early. */
@@ -52,9 +57,9 @@ class SeatsLeftWriter {
     private void write(List<Object[]> rows) {
         // a ticket type listed in this batch may still be in the entity manager only
         events.flush();
-        jdbc.batchUpdate("update listed_ticket_type set seats_left = ? where event_id = ? and ticket_type_id = ?", rows);
+        jdbc.batchUpdate(
+                "update listed_ticket_type set seats_left = ? where event_id = ? and ticket_type_id = ?", rows);
     }
 
-    private record TicketType(String eventId, String ticketTypeId) {
-    }
+    private record TicketType(String eventId, String ticketTypeId) {}
 }

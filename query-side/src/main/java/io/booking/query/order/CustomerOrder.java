@@ -24,6 +24,7 @@ class CustomerOrder {
 
     @Id
     private String orderId;
+
     private String reference;
     private String customerId;
     private Instant placedAt;
@@ -35,8 +36,7 @@ class CustomerOrder {
     @BatchSize(size = 100)
     private List<Line> lines = new ArrayList<>();
 
-    protected CustomerOrder() {
-    }
+    protected CustomerOrder() {}
 
     CustomerOrder(String orderId) {
         this.orderId = orderId;
@@ -61,13 +61,23 @@ class CustomerOrder {
 
     /** @param bookings the bookings' current state, by booking id; absent while not yet projected */
     OrderView view(Map<String, OrderView.BookingState> bookings) {
-        List<OrderView.Booking> rows = lines.stream().map(line -> {
-            OrderView.BookingState state = bookings.get(line.bookingId);
-            return new OrderView.Booking(line.bookingId, line.bookingReference, line.eventId,
-                    state == null ? null : state.eventTitle(), state == null ? null : state.startsAt(),
-                    line.ticketTypeId, line.quantity, line.unitPrice, state == null ? "BOOKED" : state.status());
-        }).toList();
-        String status = rows.stream().allMatch(row -> "CANCELLED".equals(row.status())) ? "CANCELLED"
+        List<OrderView.Booking> rows = lines.stream()
+                .map(line -> {
+                    OrderView.BookingState state = bookings.get(line.bookingId);
+                    return new OrderView.Booking(
+                            line.bookingId,
+                            line.bookingReference,
+                            line.eventId,
+                            state == null ? null : state.eventTitle(),
+                            state == null ? null : state.startsAt(),
+                            line.ticketTypeId,
+                            line.quantity,
+                            line.unitPrice,
+                            state == null ? "BOOKED" : state.status());
+                })
+                .toList();
+        String status = rows.stream().allMatch(row -> "CANCELLED".equals(row.status()))
+                ? "CANCELLED"
                 : rows.stream().anyMatch(row -> "CANCELLED".equals(row.status())) ? "PARTLY_CANCELLED" : "BOOKED";
         return new OrderView(orderId, reference, placedAt, total, status, rows);
     }
@@ -81,8 +91,7 @@ class CustomerOrder {
         private int quantity;
         private BigDecimal unitPrice;
 
-        protected Line() {
-        }
+        protected Line() {}
 
         Line(OrderPlaced.Line line) {
             this.bookingId = line.bookingId();

@@ -49,8 +49,9 @@ public class OrderProjection {
     @Transactional(readOnly = true)
     public PageView<OrderView> ordersOf(String customerId, Pageable pageable) {
         Page<CustomerOrder> page = orders.findByCustomerIdOrderByPlacedAtDescOrderIdAsc(customerId, pageable);
-        Map<String, OrderView.BookingState> bookings = bookingStates(
-                page.getContent().stream().flatMap(order -> order.bookingIds().stream()).toList());
+        Map<String, OrderView.BookingState> bookings = bookingStates(page.getContent().stream()
+                .flatMap(order -> order.bookingIds().stream())
+                .toList());
         return PageView.of(page, order -> order.view(bookings));
     }
 
@@ -72,8 +73,14 @@ public class OrderProjection {
                 select b.booking_id, b.status, o.title, o.starts_at
                 from booking b left join booking_occurrence o on o.event_id = b.event_id
                 where b.booking_id in (:ids)""", Map.of("ids", bookingIds), rs -> {
-            states.put(rs.getString(1), new OrderView.BookingState(rs.getString(2), rs.getString(3),
-                    rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()));
+            states.put(
+                    rs.getString(1),
+                    new OrderView.BookingState(
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getTimestamp(4) == null
+                                    ? null
+                                    : rs.getTimestamp(4).toInstant()));
         });
         return states;
     }

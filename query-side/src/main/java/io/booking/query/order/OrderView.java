@@ -9,14 +9,20 @@ import java.util.List;
  *
  * @param status {@code BOOKED}, {@code PARTLY_CANCELLED} or {@code CANCELLED}, from its bookings' statuses
  */
-public record OrderView(String orderId, String reference, Instant placedAt, BigDecimal total, String status,
-                        List<Booking> bookings) {
+public record OrderView(
+        String orderId, String reference, Instant placedAt, BigDecimal total, String status, List<Booking> bookings) {
 
     /** @param unitPrice the price of a ticket when ordered */
-    public record Booking(String bookingId, String reference, String eventId, String eventTitle, Instant startsAt,
-                          String ticketTypeId, int quantity, BigDecimal unitPrice, String status) {
-    }
+    public record Booking(
+            String bookingId,
+            String reference,
+            String eventId,
+            String eventTitle,
+            Instant startsAt,
+            String ticketTypeId,
+            int quantity,
+            BigDecimal unitPrice,
+            String status) {}
 
-    record BookingState(String status, String eventTitle, Instant startsAt) {
-    }
+    record BookingState(String status, String eventTitle, Instant startsAt) {}
 }

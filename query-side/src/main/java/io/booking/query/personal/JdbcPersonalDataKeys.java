@@ -45,8 +45,8 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
         if (cached != null && cached.expiresAt().isAfter(now)) {
             return cached.key();
         }
-        List<byte[]> rows = jdbc.query("select key from command.personal_data_key where subject_id = ?",
-                (rs, i) -> rs.getBytes(1), subjectId);
+        List<byte[]> rows = jdbc.query(
+                "select key from command.personal_data_key where subject_id = ?", (rs, i) -> rs.getBytes(1), subjectId);
         Optional<byte[]> key = rows.stream().findFirst();
         if (cache.size() >= MAX_CACHED) {
             cache.clear();
@@ -57,7 +57,8 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
     private Optional<byte[]> remember(String subjectId, Optional<byte[]> key, Instant now) {
         Cached fresh = new Cached(key, now.plus(ttl));
         // an erased subject stays erased: a lookup that read the row before its deletion must not cache the key
-        return cache.compute(subjectId, (id, old) -> old != null && old.erased() ? old : fresh).key();
+        return cache.compute(subjectId, (id, old) -> old != null && old.erased() ? old : fresh)
+                .key();
     }
 
     /**
@@ -76,7 +77,8 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
             return;
         }
         Map<String, byte[]> found = new HashMap<>();
-        jdbc.query("select subject_id, key from command.personal_data_key where subject_id = any(?)",
+        jdbc.query(
+                "select subject_id, key from command.personal_data_key where subject_id = any(?)",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", subjects.toArray())),
                 rs -> {
                     found.put(rs.getString(1), rs.getBytes(2));

@@ -19,8 +19,7 @@ final class SealedSubjects {
         }
     };
 
-    private SealedSubjects() {
-    }
+    private SealedSubjects() {}
 
     static void collect(Object value, Set<String> subjects) {
         if (value instanceof PersonalData data) {

@@ -17,7 +17,6 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.sql.DataSource;
 
 /**
  * Rebuilds every read model from the event store into a new generation while the current one keeps answering.
@@ -74,11 +74,15 @@ public class ReadModelRebuild {
     private volatile RebuildStatus status = RebuildStatus.IDLE;
     private volatile boolean switchDue;
 
-    ReadModelRebuild(Environment environment, DataSource dataSource, JdbcTemplate jdbc,
-                     EventProcessingConfiguration processing, MeterRegistry registry,
-                     @Value("${booking.read-models.schema}") String schema,
-                     @Value("${booking.read-models.rebuild.batch-size}") int batchSize,
-                     @Value("${booking.read-models.rebuild.pool-size}") int poolSize) {
+    ReadModelRebuild(
+            Environment environment,
+            DataSource dataSource,
+            JdbcTemplate jdbc,
+            EventProcessingConfiguration processing,
+            MeterRegistry registry,
+            @Value("${booking.read-models.schema}") String schema,
+            @Value("${booking.read-models.rebuild.batch-size}") int batchSize,
+            @Value("${booking.read-models.rebuild.pool-size}") int poolSize) {
         this.environment = environment;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -87,14 +91,20 @@ public class ReadModelRebuild {
         this.batchSize = batchSize;
         this.poolSize = poolSize;
         Gauge.builder("booking.rebuild.events.done", this, r -> r.status.eventsDone())
-                .description("event-store position the read models' new generation has reached").register(registry);
+                .description("event-store position the read models' new generation has reached")
+                .register(registry);
         Gauge.builder("booking.rebuild.events.total", this, r -> r.status.head())
-                .description("the newest event's position, when the rebuild last looked").register(registry);
+                .description("the newest event's position, when the rebuild last looked")
+                .register(registry);
         Gauge.builder("booking.rebuild.events.per.second", this, r -> r.status.eventsPerSecond())
-                .description("events the new generation processed per second, over the last ten seconds").register(registry);
-        Gauge.builder("booking.rebuild.seconds.left", this,
+                .description("events the new generation processed per second, over the last ten seconds")
+                .register(registry);
+        Gauge.builder(
+                        "booking.rebuild.seconds.left",
+                        this,
                         r -> r.status.secondsLeft() == null ? Double.NaN : r.status.secondsLeft())
-                .description("estimated seconds until the new generation catches up").register(registry);
+                .description("estimated seconds until the new generation catches up")
+                .register(registry);
     }
 
     public RebuildStatus status() {
@@ -108,8 +118,8 @@ public class ReadModelRebuild {
         }
         Connection lock = exclusiveLock();
         switchDue = switchWhenCaughtUp;
-        status = new RebuildStatus(RebuildStatus.State.REBUILDING, clock.instant(), 0, head(), 0, null,
-                switchWhenCaughtUp, null, null);
+        status = new RebuildStatus(
+                RebuildStatus.State.REBUILDING, clock.instant(), 0, head(), 0, null, switchWhenCaughtUp, null, null);
         runner.execute(() -> run(lock));
         return status;
     }
@@ -128,11 +138,13 @@ public class ReadModelRebuild {
         try {
             Connection connection = dataSource.getConnection();
             try (Statement statement = connection.createStatement();
-                 ResultSet locked = statement.executeQuery("select pg_try_advisory_lock(hashtext('read-model-rebuild'))")) {
+                    ResultSet locked =
+                            statement.executeQuery("select pg_try_advisory_lock(hashtext('read-model-rebuild'))")) {
                 locked.next();
                 if (!locked.getBoolean(1)) {
                     connection.close();
-                    throw new RebuildRefused("rebuild-running", "A rebuild of the read models is running on another instance.");
+                    throw new RebuildRefused(
+                            "rebuild-running", "A rebuild of the read models is running on another instance.");
                 }
             }
             return connection;
@@ -147,7 +159,8 @@ public class ReadModelRebuild {
         try {
             jdbc.execute("drop schema if exists " + next + " cascade");
             log.info("Rebuilding the read models from the event store into schema {}", next);
-            generation = QuerySideApplication.builder().registerShutdownHook(false)
+            generation = QuerySideApplication.builder()
+                    .registerShutdownHook(false)
                     .resourceLoader(new DefaultResourceLoader(ReadModelRebuild.class.getClassLoader()))
                     .run(argumentsFor(next));
             EventProcessingConfiguration nextProcessing = generation.getBean(EventProcessingConfiguration.class);
@@ -155,10 +168,19 @@ public class ReadModelRebuild {
             analyze(next);
             switchTo(next, nextProcessing);
         } catch (Exception e) {
-            log.error("Rebuilding the read models failed; the current generation keeps serving: {}", SafeLog.describe(e));
+            log.error(
+                    "Rebuilding the read models failed; the current generation keeps serving: {}", SafeLog.describe(e));
             RebuildStatus failed = status;
-            status = new RebuildStatus(RebuildStatus.State.FAILED, failed.startedAt(), failed.eventsDone(), failed.head(),
-                    0, null, failed.switchWhenCaughtUp(), null, e.getClass().getSimpleName());
+            status = new RebuildStatus(
+                    RebuildStatus.State.FAILED,
+                    failed.startedAt(),
+                    failed.eventsDone(),
+                    failed.head(),
+                    0,
+                    null,
+                    failed.switchWhenCaughtUp(),
+                    null,
+                    e.getClass().getSimpleName());
         } finally {
             if (generation != null) {
                 generation.close();
@@ -178,11 +200,17 @@ public class ReadModelRebuild {
 
     /** The new generation is this query side with its own schema, no port of its own to speak of, and larger batches. */
     private String[] argumentsFor(String next) {
-        List<String> arguments = new ArrayList<>(List.of("--booking.read-models.schema=" + next, "--server.port=0",
-                "--spring.datasource.hikari.maximum-pool-size=" + poolSize, "--spring.jmx.enabled=false",
+        List<String> arguments = new ArrayList<>(List.of(
+                "--booking.read-models.schema=" + next,
+                "--server.port=0",
+                "--spring.datasource.hikari.maximum-pool-size=" + poolSize,
+                "--spring.jmx.enabled=false",
                 "--booking.event-store.batch-size=" + batchSize));
-        for (String property : List.of("spring.datasource.url", "spring.datasource.username",
-                "spring.datasource.password", "spring.security.oauth2.resourceserver.jwt.jwk-set-uri")) {
+        for (String property : List.of(
+                "spring.datasource.url",
+                "spring.datasource.username",
+                "spring.datasource.password",
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri")) {
             String value = environment.getProperty(property);
             if (value != null) {
                 arguments.add("--" + property + "=" + value);
@@ -201,22 +229,25 @@ public class ReadModelRebuild {
         while (true) {
             long head = head();
             Map<String, Integer> segments = new HashMap<>();
-            jdbc.query("select processor_name, count(*) from " + next + ".token_entry group by processor_name",
-                    rs -> {
-                        segments.put(rs.getString(1), rs.getInt(2));
-                    });
+            jdbc.query("select processor_name, count(*) from " + next + ".token_entry group by processor_name", rs -> {
+                segments.put(rs.getString(1), rs.getInt(2));
+            });
             boolean caughtUp = true;
             long done = Long.MAX_VALUE;
             for (StreamingEventProcessor processor : streaming(nextProcessing)) {
                 Map<Integer, EventTrackerStatus> claimed = processor.processingStatus();
                 caughtUp &= claimed.size() == segments.getOrDefault(processor.getName(), -1)
                         && claimed.values().stream().allMatch(s -> s.isCaughtUp() && !s.isErrorState());
-                done = Math.min(done, claimed.values().stream()
-                        .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1));
+                done = Math.min(
+                        done,
+                        claimed.values().stream()
+                                .mapToLong(s -> s.getCurrentPosition().orElse(-1))
+                                .min()
+                                .orElse(-1));
             }
             done = Math.max(0, done);
             long now = clock.millis();
-            recent.addLast(new long[]{now, done});
+            recent.addLast(new long[] {now, done});
             while (recent.size() > 2 && recent.peekFirst()[0] < now - RATE_OVER.toMillis()) {
                 recent.removeFirst();
             }
@@ -224,13 +255,26 @@ public class ReadModelRebuild {
             double rate = seconds > 0 ? (done - recent.peekFirst()[1]) / seconds : 0;
             Long left = caughtUp ? Long.valueOf(0) : rate > 0 ? Long.valueOf(Math.round((head - done) / rate)) : null;
             boolean caughtUpNow = caughtUp && status.state() != RebuildStatus.State.CAUGHT_UP;
-            status = new RebuildStatus(caughtUp ? RebuildStatus.State.CAUGHT_UP : RebuildStatus.State.REBUILDING,
-                    status.startedAt(), done, head, Math.round(rate * 10) / 10.0, left, status.switchWhenCaughtUp(),
-                    null, null);
+            status = new RebuildStatus(
+                    caughtUp ? RebuildStatus.State.CAUGHT_UP : RebuildStatus.State.REBUILDING,
+                    status.startedAt(),
+                    done,
+                    head,
+                    Math.round(rate * 10) / 10.0,
+                    left,
+                    status.switchWhenCaughtUp(),
+                    null,
+                    null);
             if (Instant.ofEpochMilli(now).isAfter(logged.plus(LOG_EVERY)) || caughtUpNow) {
                 logged = Instant.ofEpochMilli(now);
-                log.info("Rebuilding the read models: {} of {} events, {} events/s, {}", done, head, Math.round(rate),
-                        caughtUp ? "caught up" : left == null ? "time left not known yet" : "about " + left + " s left");
+                log.info(
+                        "Rebuilding the read models: {} of {} events, {} events/s, {}",
+                        done,
+                        head,
+                        Math.round(rate),
+                        caughtUp
+                                ? "caught up"
+                                : left == null ? "time left not known yet" : "about " + left + " s left");
             }
             synchronized (this) {
                 if (caughtUp && switchDue) {
@@ -271,8 +315,16 @@ public class ReadModelRebuild {
             serving.forEach(EventProcessor::start);
         }
         RebuildStatus caughtUp = status;
-        status = new RebuildStatus(RebuildStatus.State.SWITCHED, caughtUp.startedAt(), caughtUp.eventsDone(),
-                caughtUp.head(), caughtUp.eventsPerSecond(), 0L, caughtUp.switchWhenCaughtUp(), clock.instant(), null);
+        status = new RebuildStatus(
+                RebuildStatus.State.SWITCHED,
+                caughtUp.startedAt(),
+                caughtUp.eventsDone(),
+                caughtUp.head(),
+                caughtUp.eventsPerSecond(),
+                0L,
+                caughtUp.switchWhenCaughtUp(),
+                clock.instant(),
+                null);
         log.info("The read models' new generation serves now; the previous one is kept as schema {}", previous);
     }
 
@@ -283,6 +335,8 @@ public class ReadModelRebuild {
 
     private static List<StreamingEventProcessor> streaming(EventProcessingConfiguration processing) {
         return processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .toList();
     }
 }

@@ -23,14 +23,15 @@ class RebuildController {
     }
 
     @PostMapping(PATH)
-    @Operation(summary = "Rebuild every read model from the event store (admin, operators) into a new generation while "
-            + "the current one keeps answering; it switches to the new one once that has caught up, or, with "
-            + "`switchWhenCaughtUp: false`, follows new events until the switch is requested. 409 `rebuild-running` "
-            + "while one runs on any instance. Progress here (GET), in the log, in `booking.rebuild.*` metrics and in "
-            + "the health details")
+    @Operation(
+            summary = "Rebuild every read model from the event store (admin, operators) into a new generation while "
+                    + "the current one keeps answering; it switches to the new one once that has caught up, or, with "
+                    + "`switchWhenCaughtUp: false`, follows new events until the switch is requested. 409 `rebuild-running` "
+                    + "while one runs on any instance. Progress here (GET), in the log, in `booking.rebuild.*` metrics and in "
+                    + "the health details")
     ResponseEntity<RebuildStatus> start(@RequestBody(required = false) RebuildRequest request) {
-        RebuildStatus started = rebuild.start(request == null || request.switchWhenCaughtUp() == null
-                || request.switchWhenCaughtUp());
+        RebuildStatus started =
+                rebuild.start(request == null || request.switchWhenCaughtUp() == null || request.switchWhenCaughtUp());
         return ResponseEntity.accepted().location(URI.create(PATH)).body(started);
     }
 
@@ -47,6 +48,5 @@ class RebuildController {
     }
 
     /** @param switchWhenCaughtUp false: keep the new generation following events until the switch is requested */
-    record RebuildRequest(Boolean switchWhenCaughtUp) {
-    }
+    record RebuildRequest(Boolean switchWhenCaughtUp) {}
 }

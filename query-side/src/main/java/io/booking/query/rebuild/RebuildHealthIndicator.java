@@ -17,8 +17,11 @@ class RebuildHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         RebuildStatus status = rebuild.status();
-        builder.up().withDetail("state", status.state()).withDetail("eventsDone", status.eventsDone())
-                .withDetail("head", status.head()).withDetail("eventsPerSecond", status.eventsPerSecond());
+        builder.up()
+                .withDetail("state", status.state())
+                .withDetail("eventsDone", status.eventsDone())
+                .withDetail("head", status.head())
+                .withDetail("eventsPerSecond", status.eventsPerSecond());
         if (status.secondsLeft() != null) {
             builder.withDetail("secondsLeft", status.secondsLeft());
         }

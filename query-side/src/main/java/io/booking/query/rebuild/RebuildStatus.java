@@ -13,10 +13,24 @@ import java.time.Instant;
  * @param secondsLeft        at that rate, until it catches up; null before a rate is known
  * @param switchWhenCaughtUp whether it switches by itself once caught up, or waits for the switch request
  */
-public record RebuildStatus(State state, Instant startedAt, long eventsDone, long head, double eventsPerSecond,
-                            Long secondsLeft, boolean switchWhenCaughtUp, Instant switchedAt, String failure) {
+public record RebuildStatus(
+        State state,
+        Instant startedAt,
+        long eventsDone,
+        long head,
+        double eventsPerSecond,
+        Long secondsLeft,
+        boolean switchWhenCaughtUp,
+        Instant switchedAt,
+        String failure) {
 
-    public enum State { IDLE, REBUILDING, CAUGHT_UP, SWITCHED, FAILED }
+    public enum State {
+        IDLE,
+        REBUILDING,
+        CAUGHT_UP,
+        SWITCHED,
+        FAILED
+    }
 
     static final RebuildStatus IDLE = new RebuildStatus(State.IDLE, null, 0, 0, 0, null, true, null, null);
 

@@ -16,12 +16,13 @@ public record BookingFigures(boolean customerDeleted, boolean guest, List<Ticket
      * @param booked    still booked (not cancelled)
      * @param attended  the attendance recorded for it: ATTENDED, NO_SHOW or BOOKED (none yet)
      */
-    public record Ticket(String eventId, String ticketTypeId, boolean booked, String attended) {
-    }
+    public record Ticket(String eventId, String ticketTypeId, boolean booked, String attended) {}
 
     /** A new booking: all its tickets booked at one ticket type. */
     public static BookingFigures booked(String eventId, String ticketTypeId, int tickets, boolean customerDeleted) {
-        return new BookingFigures(customerDeleted, false,
+        return new BookingFigures(
+                customerDeleted,
+                false,
                 java.util.Collections.nCopies(tickets, new Ticket(eventId, ticketTypeId, true, "BOOKED")));
     }
 
@@ -29,7 +30,7 @@ public record BookingFigures(boolean customerDeleted, boolean guest, List<Ticket
     Map<String, long[]> perEvent() {
         Map<String, long[]> events = new HashMap<>();
         for (Ticket ticket : tickets) {
-            events.computeIfAbsent(ticket.eventId(), id -> new long[]{1, customerDeleted ? 1 : 0, guest ? 1 : 0});
+            events.computeIfAbsent(ticket.eventId(), id -> new long[] {1, customerDeleted ? 1 : 0, guest ? 1 : 0});
         }
         return events;
     }
@@ -38,8 +39,8 @@ public record BookingFigures(boolean customerDeleted, boolean guest, List<Ticket
     Map<TicketTypeKey, long[]> perTicketType() {
         Map<TicketTypeKey, long[]> types = new HashMap<>();
         for (Ticket ticket : tickets) {
-            long[] counts = types.computeIfAbsent(new TicketTypeKey(ticket.eventId(), ticket.ticketTypeId()),
-                    key -> new long[4]);
+            long[] counts = types.computeIfAbsent(
+                    new TicketTypeKey(ticket.eventId(), ticket.ticketTypeId()), key -> new long[4]);
             counts[ticket.booked() ? 0 : 1]++;
             if (ticket.booked() && "ATTENDED".equals(ticket.attended())) {
                 counts[2]++;
@@ -50,6 +51,5 @@ public record BookingFigures(boolean customerDeleted, boolean guest, List<Ticket
         return types;
     }
 
-    record TicketTypeKey(String eventId, String ticketTypeId) {
-    }
+    record TicketTypeKey(String eventId, String ticketTypeId) {}
 }

@@ -22,12 +22,32 @@ public record EventReport(List<Row> items, int page, int size, long totalItems, 
      * @param revenue          the price of the tickets still booked
      * @param deletedCustomers bookings whose customer deleted their account since
      */
-    public record Row(String eventId, String title, String category, Instant startsAt, Instant endsAt, String status,
-                      Long capacity, Long seatsLeft, long bookings, long ticketsBooked, long ticketsCancelled,
-                      long attended, long noShows, BigDecimal revenue, long deletedCustomers, long guestBookings) {
-    }
+    public record Row(
+            String eventId,
+            String title,
+            String category,
+            Instant startsAt,
+            Instant endsAt,
+            String status,
+            Long capacity,
+            Long seatsLeft,
+            long bookings,
+            long ticketsBooked,
+            long ticketsCancelled,
+            long attended,
+            long noShows,
+            BigDecimal revenue,
+            long deletedCustomers,
+            long guestBookings) {}
 
-    public record Totals(long events, long bookings, long ticketsBooked, long ticketsCancelled, long attended,
-                         long noShows, BigDecimal revenue, long deletedCustomers, long guestBookings) {
-    }
+    public record Totals(
+            long events,
+            long bookings,
+            long ticketsBooked,
+            long ticketsCancelled,
+            long attended,
+            long noShows,
+            BigDecimal revenue,
+            long deletedCustomers,
+            long guestBookings) {}
 }

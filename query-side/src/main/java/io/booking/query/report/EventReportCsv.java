@@ -23,11 +23,24 @@ final class EventReportCsv {
     }
 
     void row(EventReport.Row row) throws IOException {
-        writer.write(String.join(",", row.eventId(), text(row.title()), text(row.category()),
-                row.startsAt().toString(), row.endsAt().toString(), row.status(), value(row.capacity()),
-                value(row.seatsLeft()), value(row.bookings()), value(row.ticketsBooked()), value(row.ticketsCancelled()),
-                value(row.attended()), value(row.noShows()), row.revenue().toPlainString(),
-                value(row.deletedCustomers()), value(row.guestBookings())));
+        writer.write(String.join(
+                ",",
+                row.eventId(),
+                text(row.title()),
+                text(row.category()),
+                row.startsAt().toString(),
+                row.endsAt().toString(),
+                row.status(),
+                value(row.capacity()),
+                value(row.seatsLeft()),
+                value(row.bookings()),
+                value(row.ticketsBooked()),
+                value(row.ticketsCancelled()),
+                value(row.attended()),
+                value(row.noShows()),
+                row.revenue().toPlainString(),
+                value(row.deletedCustomers()),
+                value(row.guestBookings())));
         writer.write("\r\n");
     }
 

@@ -7,7 +7,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
  * Reads the report figures the bookings projection keeps per event (see {@link ReportFigures}): a report reads one
@@ -30,7 +30,8 @@ public class EventReports {
               and coalesce(lower(o.category), '') like :category escape '\\'
             """;
 
-    private static final String ROWS = """
+    private static final String ROWS =
+            """
             select o.event_id, o.title, o.category, o.starts_at, o.ends_at, o.cancelled,
                    coalesce(e.bookings, 0) as bookings, coalesce(e.deleted_customers, 0) as deleted_customers,
                    coalesce(e.guest_bookings, 0) as guest_bookings, coalesce(t.tickets_booked, 0) as tickets_booked,
@@ -64,13 +65,13 @@ public class EventReports {
 
     @Transactional(readOnly = true)
     public EventReport events(ReportFilter filter, int page, int size) {
-        MapSqlParameterSource parameters = parameters(filter)
-                .addValue("limit", size)
-                .addValue("offset", (long) page * size);
+        MapSqlParameterSource parameters =
+                parameters(filter).addValue("limit", size).addValue("offset", (long) page * size);
         Instant now = clock.instant();
-        List<EventReport.Row> rows = jdbc.query(ROWS + " limit :limit offset :offset", parameters,
-                (rs, i) -> row(rs, now));
-        EventReport.Totals totals = jdbc.queryForObject("with matching as (select o.event_id " + MATCHING + """
+        List<EventReport.Row> rows =
+                jdbc.query(ROWS + " limit :limit offset :offset", parameters, (rs, i) -> row(rs, now));
+        EventReport.Totals totals = jdbc.queryForObject(
+                "with matching as (select o.event_id " + MATCHING + """
                 ),
                 events as (
                     select coalesce(sum(e.bookings), 0) as bookings, coalesce(sum(e.deleted_customers), 0) as deleted,
@@ -86,8 +87,18 @@ public class EventReports {
                 select (select count(*) from matching), e.bookings, t.booked, t.cancelled, t.attended, t.no_shows,
                        t.revenue, e.deleted, e.guests
                 from events e, tickets t
-                """, parameters, (rs, i) -> new EventReport.Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getBigDecimal(7), rs.getLong(8), rs.getLong(9)));
+                """,
+                parameters,
+                (rs, i) -> new EventReport.Totals(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getBigDecimal(7),
+                        rs.getLong(8),
+                        rs.getLong(9)));
         long events = totals.events();
         return new EventReport(rows, page, size, events, (int) ((events + size - 1) / size), totals);
     }
@@ -99,8 +110,7 @@ public class EventReports {
     @Transactional(readOnly = true)
     public void eachRow(ReportFilter filter, Consumer<EventReport.Row> consumer) {
         Instant now = clock.instant();
-        cursor.query(ROWS, parameters(filter),
-                (RowCallbackHandler) rs -> consumer.accept(row(rs, now)));
+        cursor.query(ROWS, parameters(filter), (RowCallbackHandler) rs -> consumer.accept(row(rs, now)));
     }
 
     private static MapSqlParameterSource parameters(ReportFilter filter) {
@@ -114,10 +124,22 @@ public class EventReports {
         Instant endsAt = rs.getTimestamp("ends_at").toInstant();
         String status = rs.getBoolean("cancelled") ? "CANCELLED" : endsAt.isAfter(now) ? "SCHEDULED" : "ENDED";
         BigDecimal revenue = rs.getBigDecimal("revenue");
-        return new EventReport.Row(rs.getString("event_id"), rs.getString("title"), rs.getString("category"),
-                rs.getTimestamp("starts_at").toInstant(), endsAt, status, rs.getObject("capacity", Long.class),
-                rs.getObject("seats_left", Long.class), rs.getLong("bookings"), rs.getLong("tickets_booked"),
-                rs.getLong("tickets_cancelled"), rs.getLong("attended"), rs.getLong("no_shows"), revenue,
-                rs.getLong("deleted_customers"), rs.getLong("guest_bookings"));
+        return new EventReport.Row(
+                rs.getString("event_id"),
+                rs.getString("title"),
+                rs.getString("category"),
+                rs.getTimestamp("starts_at").toInstant(),
+                endsAt,
+                status,
+                rs.getObject("capacity", Long.class),
+                rs.getObject("seats_left", Long.class),
+                rs.getLong("bookings"),
+                rs.getLong("tickets_booked"),
+                rs.getLong("tickets_cancelled"),
+                rs.getLong("attended"),
+                rs.getLong("no_shows"),
+                revenue,
+                rs.getLong("deleted_customers"),
+                rs.getLong("guest_bookings"));
     }
 }

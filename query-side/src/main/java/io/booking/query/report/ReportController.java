@@ -30,20 +30,26 @@ class ReportController {
     }
 
     @GetMapping("/api/admin/reports/events")
-    @Operation(summary = "Bookings per event (admin), over the whole history, earliest event first: bookings, tickets "
-            + "booked and cancelled, attended and no-shows, revenue of the tickets still booked, and how many bookings "
-            + "are of deleted customers or guests (counted, never named); totals over every event the filter matches "
-            + "(the sum of all its rows: a booking with tickets at two events counts at both)")
+    @Operation(
+            summary = "Bookings per event (admin), over the whole history, earliest event first: bookings, tickets "
+                    + "booked and cancelled, attended and no-shows, revenue of the tickets still booked, and how many bookings "
+                    + "are of deleted customers or guests (counted, never named); totals over every event the filter matches "
+                    + "(the sum of all its rows: a booking with tickets at two events counts at both)")
     EventReport events(@Valid @ParameterObject ReportFilter filter, @Valid @ParameterObject PageQuery page) {
         return reports.events(filter, page.page(), page.size());
     }
 
     /** Streamed row by row: memory stays flat however many events match. */
     @GetMapping(value = "/api/admin/reports/events.csv", produces = EventReportCsv.MEDIA_TYPE)
-    @Operation(summary = "The report of every event the filter matches as CSV (admin), for a spreadsheet: UTF-8 with a "
-            + "byte order mark, a header row, the same columns as the JSON report, no paging",
-            responses = @ApiResponse(responseCode = "200", description = "the report",
-                    content = @Content(mediaType = EventReportCsv.MEDIA_TYPE, schema = @Schema(type = "string"))))
+    @Operation(
+            summary = "The report of every event the filter matches as CSV (admin), for a spreadsheet: UTF-8 with a "
+                    + "byte order mark, a header row, the same columns as the JSON report, no paging",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "the report",
+                            content =
+                                    @Content(mediaType = EventReportCsv.MEDIA_TYPE, schema = @Schema(type = "string"))))
     void eventsCsv(@Valid @ParameterObject ReportFilter filter, HttpServletResponse response) throws IOException {
         response.setContentType(EventReportCsv.MEDIA_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"events-report.csv\"");
@@ -61,9 +67,10 @@ class ReportController {
     }
 
     @GetMapping("/api/admin/reports/timeseries")
-    @Operation(summary = "How the report's figures changed per day or week (admin), of one event or of all (of a "
-            + "category): every period of the range with its new bookings, net tickets booked, tickets cancelled, "
-            + "attendance and revenue; an event's points over its whole history add up to its report row")
+    @Operation(
+            summary = "How the report's figures changed per day or week (admin), of one event or of all (of a "
+                    + "category): every period of the range with its new bookings, net tickets booked, tickets cancelled, "
+                    + "attendance and revenue; an event's points over its whole history add up to its report row")
     TimeSeries timeSeries(@Valid @ParameterObject TimeSeriesFilter filter) {
         return timeSeries.of(filter);
     }

@@ -12,11 +12,16 @@ import java.time.Instant;
 @TimeRange.Ordered
 public record ReportFilter(
         @Parameter(description = "events starting at or after this instant (ISO-8601)")
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+        Instant from,
+
         @Parameter(description = "events starting before this instant (ISO-8601)")
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-        @Parameter(description = "events of this category only (case-insensitive)")
-        @Size(max = 100) String category) implements TimeRange {
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+        Instant to,
+
+        @Parameter(description = "events of this category only (case-insensitive)") @Size(max = 100)
+        String category)
+        implements TimeRange {
 
     String categoryPattern() {
         return LikePatterns.exactlyOrAny(category);

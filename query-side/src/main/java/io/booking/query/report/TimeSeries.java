@@ -14,23 +14,47 @@ import java.util.List;
  *
  * @param eventId one event's series, or null for all events (of {@code category}, when given)
  */
-public record TimeSeries(String eventId, String category, Interval interval, LocalDate from, LocalDate to,
-                         List<Point> points, Figures totals) {
+public record TimeSeries(
+        String eventId,
+        String category,
+        Interval interval,
+        LocalDate from,
+        LocalDate to,
+        List<Point> points,
+        Figures totals) {
 
-    public enum Interval { DAY, WEEK }
+    public enum Interval {
+        DAY,
+        WEEK
+    }
 
     /** @param start the period's first day (a Monday for weeks) */
     @Schema(name = "TimeSeriesPoint")
-    public record Point(LocalDate start, long bookings, long ticketsBooked, long ticketsCancelled, long attended,
-                        long noShows, BigDecimal revenue, long deletedCustomers, long guestBookings) {
-    }
+    public record Point(
+            LocalDate start,
+            long bookings,
+            long ticketsBooked,
+            long ticketsCancelled,
+            long attended,
+            long noShows,
+            BigDecimal revenue,
+            long deletedCustomers,
+            long guestBookings) {}
 
     @Schema(name = "TimeSeriesTotals")
-    public record Figures(long bookings, long ticketsBooked, long ticketsCancelled, long attended, long noShows,
-                          BigDecimal revenue, long deletedCustomers, long guestBookings) {
+    public record Figures(
+            long bookings,
+            long ticketsBooked,
+            long ticketsCancelled,
+            long attended,
+            long noShows,
+            BigDecimal revenue,
+            long deletedCustomers,
+            long guestBookings) {
 
         static Figures of(List<Point> points) {
-            return new Figures(points.stream().mapToLong(Point::bookings).sum(),
+            return new Figures(
+                    points.stream().mapToLong(Point::bookings).sum(),
                     points.stream().mapToLong(Point::ticketsBooked).sum(),
                     points.stream().mapToLong(Point::ticketsCancelled).sum(),
                     points.stream().mapToLong(Point::attended).sum(),

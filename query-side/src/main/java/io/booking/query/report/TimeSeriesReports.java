@@ -44,8 +44,10 @@ public class TimeSeriesReports {
         String category = null;
         if (filter.eventId() != null) {
             String eventId = filter.eventId().toString();
-            if (!Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from booking_occurrence where event_id = :id)",
-                    Map.of("id", eventId), Boolean.class))) {
+            if (!Boolean.TRUE.equals(jdbc.queryForObject(
+                    "select exists (select 1 from booking_occurrence where event_id = :id)",
+                    Map.of("id", eventId),
+                    Boolean.class))) {
                 throw new NotFoundException("No event " + eventId + ".");
             }
             parameters.addValue("eventId", eventId);
@@ -53,7 +55,8 @@ public class TimeSeriesReports {
         } else if (filter.category() != null && !filter.category().isBlank()) {
             category = filter.category().trim();
             parameters.addValue("category", category.toLowerCase(java.util.Locale.ROOT));
-            events = " and r.event_id in (select o.event_id from booking_occurrence o where lower(o.category) = :category)";
+            events =
+                    " and r.event_id in (select o.event_id from booking_occurrence o where lower(o.category) = :category)";
         }
         Map<LocalDate, TimeSeries.Point> changed = new HashMap<>();
         jdbc.query("""
@@ -78,30 +81,53 @@ public class TimeSeriesReports {
                 from e full join t on t.period = e.period
                 """, parameters, rs -> {
             LocalDate start = rs.getDate(1).toLocalDate();
-            changed.put(start, new TimeSeries.Point(start, rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                    rs.getLong(6), rs.getBigDecimal(7), rs.getLong(8), rs.getLong(9)));
+            changed.put(
+                    start,
+                    new TimeSeries.Point(
+                            start,
+                            rs.getLong(2),
+                            rs.getLong(3),
+                            rs.getLong(4),
+                            rs.getLong(5),
+                            rs.getLong(6),
+                            rs.getBigDecimal(7),
+                            rs.getLong(8),
+                            rs.getLong(9)));
         });
-        LocalDate first = filter.from() != null ? periodOf(filter.from(), filter.interval())
+        LocalDate first = filter.from() != null
+                ? periodOf(filter.from(), filter.interval())
                 : changed.keySet().stream().min(LocalDate::compareTo).orElse(null);
-        LocalDate end = filter.to() != null ? filter.to()
-                : changed.keySet().stream().max(LocalDate::compareTo).map(last -> last.plusDays(1)).orElse(null);
+        LocalDate end = filter.to() != null
+                ? filter.to()
+                : changed.keySet().stream()
+                        .max(LocalDate::compareTo)
+                        .map(last -> last.plusDays(1))
+                        .orElse(null);
         List<TimeSeries.Point> points = new ArrayList<>();
         if (first != null && end != null) {
             ChronoUnit step = filter.interval() == TimeSeries.Interval.WEEK ? ChronoUnit.WEEKS : ChronoUnit.DAYS;
             if (step.between(first, end) > MAX_POINTS) {
-                throw new InvalidParameterException("interval", "at most " + MAX_POINTS
-                        + " points: choose WEEK or a shorter range (from, to)");
+                throw new InvalidParameterException(
+                        "interval", "at most " + MAX_POINTS + " points: choose WEEK or a shorter range (from, to)");
             }
             for (LocalDate start = first; start.isBefore(end); start = start.plus(1, step)) {
-                points.add(changed.getOrDefault(start, new TimeSeries.Point(start, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0)));
+                points.add(
+                        changed.getOrDefault(start, new TimeSeries.Point(start, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0)));
             }
         }
-        return new TimeSeries(filter.eventId() == null ? null : filter.eventId().toString(),
-                filter.eventId() == null ? category : null, filter.interval(), filter.from(), filter.to(), points,
+        return new TimeSeries(
+                filter.eventId() == null ? null : filter.eventId().toString(),
+                filter.eventId() == null ? category : null,
+                filter.interval(),
+                filter.from(),
+                filter.to(),
+                points,
                 TimeSeries.Figures.of(points));
     }
 
     private static LocalDate periodOf(LocalDate day, TimeSeries.Interval interval) {
-        return interval == TimeSeries.Interval.WEEK ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day;
+        return interval == TimeSeries.Interval.WEEK
+                ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                : day;
     }
 }

@@ -131,17 +131,29 @@ public class AdminSearch {
             bookings = jdbc.query(SIMILAR_BOOKINGS, parameters, AdminSearch::booking);
         }
         boolean more = customers.size() > size || bookings.size() > size;
-        return new SearchResult(customers.stream().limit(size).toList(), bookings.stream().limit(size).toList(),
-                page, size, more);
+        return new SearchResult(
+                customers.stream().limit(size).toList(),
+                bookings.stream().limit(size).toList(),
+                page,
+                size,
+                more);
     }
 
     private static SearchResult.Customer customer(ResultSet rs, int row) throws SQLException {
-        return new SearchResult.Customer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getBoolean(5), rs.getLong(6));
+        return new SearchResult.Customer(
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getLong(6));
     }
 
     private static SearchResult.Booking booking(ResultSet rs, int row) throws SQLException {
-        return new SearchResult.Booking(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9));
+        return new SearchResult.Booking(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getTimestamp(6).toInstant(),
+                rs.getString(7),
+                rs.getBoolean(8),
+                rs.getBoolean(9));
     }
 }

@@ -24,12 +24,13 @@ class SearchController {
 
     /** A query, not a command: it is a POST only so that names and emails searched for stay out of URLs and logs. */
     @PostMapping("/api/admin/search")
-    @Operation(summary = "Back-office search (admin): customers and guests whose name, email or phone contains the text, "
-            + "and bookings whose reference or an attendee's name does, or that belong to a customer found; when nothing "
-            + "holds the text and it looks like a name, customers whose name holds a word like it (a typo or two) and "
-            + "their bookings. Ranked (a whole reference or id first, then whole values, then parts, then similar words) "
-            + "and paged, the same page of each list (`more` says a later page has more). Sent in the body so personal "
-            + "data stays out of URLs")
+    @Operation(
+            summary = "Back-office search (admin): customers and guests whose name, email or phone contains the text, "
+                    + "and bookings whose reference or an attendee's name does, or that belong to a customer found; when nothing "
+                    + "holds the text and it looks like a name, customers whose name holds a word like it (a typo or two) and "
+                    + "their bookings. Ranked (a whole reference or id first, then whole values, then parts, then similar words) "
+                    + "and paged, the same page of each list (`more` says a later page has more). Sent in the body so personal "
+                    + "data stays out of URLs")
     SearchResult search(@Valid @RequestBody SearchRequest request) {
         return search.find(request.q(), request.page(), request.size());
     }
@@ -39,12 +40,16 @@ class SearchController {
      * @param page zero-based page of each list, at most 19 (matches of each kind are ranked among their first 1,000)
      * @param size matches of each kind per page, 1 to 50 (default 50)
      */
-    record SearchRequest(@NotNull @Size(min = 3, max = 100)
-                         @Pattern(regexp = "^\\s*\\S\\s*\\S\\s*\\S[\\s\\S]*$",
-                                 message = "must hold at least three characters besides spaces")
-                         String q,
-                         @Min(0) @Max(19) Integer page,
-                         @Min(1) @Max(50) Integer size) {
+    record SearchRequest(
+            @NotNull
+            @Size(min = 3, max = 100)
+            @Pattern(
+                    regexp = "^\\s*\\S\\s*\\S\\s*\\S[\\s\\S]*$",
+                    message = "must hold at least three characters besides spaces")
+            String q,
+
+            @Min(0) @Max(19) Integer page,
+            @Min(1) @Max(50) Integer size) {
 
         SearchRequest {
             page = page == null ? 0 : page;

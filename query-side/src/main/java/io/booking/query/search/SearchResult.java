@@ -17,12 +17,18 @@ public record SearchResult(List<Customer> customers, List<Booking> bookings, int
 
     /** @param guest a guest's contact from a guest booking, not an account */
     @Schema(name = "FoundCustomer")
-    public record Customer(String customerId, String name, String email, String phone, boolean guest, long bookings) {
-    }
+    public record Customer(String customerId, String name, String email, String phone, boolean guest, long bookings) {}
 
     /** @param status BOOKED, or CANCELLED once no ticket of it is booked */
     @Schema(name = "FoundBooking")
-    public record Booking(String bookingId, String reference, String customerId, String eventId, String eventTitle,
-                          Instant startsAt, String status, boolean guestBooking, boolean customerDeleted) {
-    }
+    public record Booking(
+            String bookingId,
+            String reference,
+            String customerId,
+            String eventId,
+            String eventTitle,
+            Instant startsAt,
+            String status,
+            boolean guestBooking,
+            boolean customerDeleted) {}
 }

@@ -22,7 +22,8 @@ public record Caller(String accountId, boolean admin, String guestBookingId) {
         String granted = null;
         if (guest) {
             granted = authentication instanceof JwtAuthenticationToken jwt
-                    ? jwt.getToken().getClaimAsString(BearerTokens.BOOKING_CLAIM) : null;
+                    ? jwt.getToken().getClaimAsString(BearerTokens.BOOKING_CLAIM)
+                    : null;
             granted = granted == null ? "" : granted;
         }
         return new Caller(authentication.getName(), admin && !guest, granted);

@@ -7,13 +7,13 @@ import io.booking.platform.ProblemAuthenticationHandlers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.SecurityFilterChain;
@@ -40,35 +40,44 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    OAuth2TokenValidator<Jwt> passwordVersionCheck(JdbcTemplate jdbc,
-                                                   @Value("${booking.security.password-version-cache:PT10S}") Duration cacheFor) {
-        return new PasswordVersionCheck(accountId -> jdbc.queryForList(
-                "select password_version from command.credential where account_id = ?", Integer.class, accountId)
-                .stream().findFirst(), cacheFor);
+    OAuth2TokenValidator<Jwt> passwordVersionCheck(
+            JdbcTemplate jdbc, @Value("${booking.security.password-version-cache:PT10S}") Duration cacheFor) {
+        return new PasswordVersionCheck(
+                accountId -> jdbc
+                        .queryForList(
+                                "select password_version from command.credential where account_id = ?",
+                                Integer.class,
+                                accountId)
+                        .stream()
+                        .findFirst(),
+                cacheFor);
     }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
         ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(json);
-        return http
-                .csrf(AbstractHttpConfigurer::disable)
+        return http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/events", "/api/events/**").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
-                        .requestMatchers("/api/admin/**", "/actuator/**").hasRole("ADMIN")
-                        // a guest's session reads its one booking (checked against its booking claim), no more
-                        .requestMatchers(HttpMethod.GET, "/api/bookings/*")
-                        .hasAnyRole("CUSTOMER", "ADMIN", BearerTokens.GUEST_ROLE)
-                        .anyRequest().hasAnyRole("CUSTOMER", "ADMIN"))
+                .authorizeHttpRequests(
+                        requests -> requests.requestMatchers(HttpMethod.GET, "/api/events", "/api/events/**")
+                                .permitAll()
+                                .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                                .permitAll()
+                                .requestMatchers("/actuator/health/**", "/actuator/info", "/error")
+                                .permitAll()
+                                .requestMatchers("/api/admin/**", "/actuator/**")
+                                .hasRole("ADMIN")
+                                // a guest's session reads its one booking (checked against its booking claim), no more
+                                .requestMatchers(HttpMethod.GET, "/api/bookings/*")
+                                .hasAnyRole("CUSTOMER", "ADMIN", BearerTokens.GUEST_ROLE)
+                                .anyRequest()
+                                .hasAnyRole("CUSTOMER", "ADMIN"))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(BearerTokens.rolesConverter()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
     }
 

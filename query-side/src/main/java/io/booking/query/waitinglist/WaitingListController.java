@@ -24,15 +24,17 @@ class WaitingListController {
     }
 
     @GetMapping("/api/my/waiting-list")
-    @Operation(summary = "The caller's Waiting list tab: entries with their place in the queue, open offers and the "
-            + "actions allowed now; expired offers and entries of cancelled events are shown as such")
+    @Operation(
+            summary = "The caller's Waiting list tab: entries with their place in the queue, open offers and the "
+                    + "actions allowed now; expired offers and entries of cancelled events are shown as such")
     PageView<WaitingListView.Entry> mine(@Valid @ParameterObject PageQuery page, Authentication authentication) {
         return waitingLists.tabOf(authentication.getName(), page.pageable());
     }
 
     @GetMapping("/api/admin/events/{eventId}/waiting-list")
-    @Operation(summary = "An event's waiting list in join order, with offers and their state, and figures: joined, "
-            + "offered, converted, expired (admin)")
+    @Operation(
+            summary = "An event's waiting list in join order, with offers and their state, and figures: joined, "
+                    + "offered, converted, expired (admin)")
     WaitingListView.Line line(@PathVariable UUID eventId) {
         return waitingLists.lineOf(eventId.toString());
     }

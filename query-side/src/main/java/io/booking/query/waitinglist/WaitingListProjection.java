@@ -47,29 +47,57 @@ public class WaitingListProjection {
 
     @EventHandler
     void on(WaitingListJoined event, @SequenceNumber long sequence) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into waiting_entry (entry_id, event_id, ticket_type_id, customer_id, quantity, join_sequence,
                                            joined_at, status)
                 values (:entryId, :eventId, :ticketTypeId, :customerId, :quantity, :sequence, :joinedAt, 'WAITING')
-                on conflict do nothing""", Map.of("entryId", event.entryId(), "eventId", event.occurrenceId(),
-                "ticketTypeId", event.ticketTypeId(), "customerId", event.customerId(), "quantity", event.quantity(),
-                "sequence", sequence, "joinedAt", Timestamp.from(event.joinedAt())));
+                on conflict do nothing""",
+                Map.of(
+                        "entryId",
+                        event.entryId(),
+                        "eventId",
+                        event.occurrenceId(),
+                        "ticketTypeId",
+                        event.ticketTypeId(),
+                        "customerId",
+                        event.customerId(),
+                        "quantity",
+                        event.quantity(),
+                        "sequence",
+                        sequence,
+                        "joinedAt",
+                        Timestamp.from(event.joinedAt())));
     }
 
     @EventHandler
     void on(SeatsOffered event) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 update waiting_entry set status = 'OFFERED', offered_at = :offeredAt, offer_expires_at = :expiresAt
-                where entry_id = :entryId""", Map.of("entryId", event.entryId(),
-                "offeredAt", Timestamp.from(event.offeredAt()), "expiresAt", Timestamp.from(event.expiresAt())));
+                where entry_id = :entryId""",
+                Map.of(
+                        "entryId",
+                        event.entryId(),
+                        "offeredAt",
+                        Timestamp.from(event.offeredAt()),
+                        "expiresAt",
+                        Timestamp.from(event.expiresAt())));
     }
 
     @EventHandler
     void on(OfferAccepted event) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 update waiting_entry set status = 'BOOKED', booking_id = :bookingId, ended_at = :at
-                where entry_id = :entryId""", Map.of("entryId", event.entryId(), "bookingId", event.bookingId(),
-                "at", Timestamp.from(event.acceptedAt())));
+                where entry_id = :entryId""",
+                Map.of(
+                        "entryId",
+                        event.entryId(),
+                        "bookingId",
+                        event.bookingId(),
+                        "at",
+                        Timestamp.from(event.acceptedAt())));
     }
 
     @EventHandler
@@ -91,12 +119,12 @@ public class WaitingListProjection {
     void on(OccurrenceCancelled event) {
         jdbc.update("""
                 update waiting_entry set status = 'CLOSED', ended_at = :at
-                where event_id = :eventId and status in ('WAITING', 'OFFERED')""",
-                Map.of("eventId", event.occurrenceId(), "at", Timestamp.from(event.cancelledAt())));
+                where event_id = :eventId and status in ('WAITING', 'OFFERED')""", Map.of("eventId", event.occurrenceId(), "at", Timestamp.from(event.cancelledAt())));
     }
 
     private void ended(String entryId, String status, Instant at) {
-        jdbc.update("update waiting_entry set status = :status, ended_at = :at where entry_id = :entryId",
+        jdbc.update(
+                "update waiting_entry set status = :status, ended_at = :at where entry_id = :entryId",
                 Map.of("entryId", entryId, "status", status, "at", Timestamp.from(at)));
     }
 
@@ -108,13 +136,14 @@ public class WaitingListProjection {
     /** The customer's tab: entries still waiting or offered, and those that expired or closed, newest first. */
     @Transactional(readOnly = true)
     public PageView<WaitingListView.Entry> tabOf(String customerId, Pageable pageable) {
-        Map<String, Object> parameters = new HashMap<>(Map.of("customerId", customerId,
-                "limit", pageable.getPageSize(), "offset", pageable.getOffset()));
+        Map<String, Object> parameters = new HashMap<>(
+                Map.of("customerId", customerId, "limit", pageable.getPageSize(), "offset", pageable.getOffset()));
         String mine = "from waiting_entry w where w.customer_id = :customerId"
                 + " and w.status in ('WAITING', 'OFFERED', 'EXPIRED', 'CLOSED')";
         Long total = jdbc.queryForObject("select count(*) " + mine, parameters, Long.class);
         Instant now = clock.instant();
-        List<WaitingListView.Entry> rows = jdbc.query("""
+        List<WaitingListView.Entry> rows = jdbc.query(
+                """
                 select w.*, o.title, o.starts_at, o.location, tt.name as ticket_type_name,
                        (select count(*) + 1 from waiting_entry a
                         where a.event_id = w.event_id and a.ticket_type_id = w.ticket_type_id
@@ -124,21 +153,31 @@ public class WaitingListProjection {
                 left join booking_occurrence o on o.event_id = w.event_id
                 left join booking_occurrence_ticket_type tt
                        on tt.event_id = w.event_id and tt.ticket_type_id = w.ticket_type_id""")
-                + " order by w.joined_at desc, w.entry_id limit :limit offset :offset",
-                parameters, (rs, i) -> entry(rs, now));
+                        + " order by w.joined_at desc, w.entry_id limit :limit offset :offset",
+                parameters,
+                (rs, i) -> entry(rs, now));
         return PageView.of(new PageImpl<>(rows, pageable, total == null ? 0 : total), row -> row);
     }
 
     /** One event's waiting list in join order, with its figures (admin). */
     @Transactional(readOnly = true)
     public WaitingListView.Line lineOf(String eventId) {
-        List<WaitingListView.AdminEntry> entries = jdbc.query("""
+        List<WaitingListView.AdminEntry> entries = jdbc.query(
+                """
                 select * from waiting_entry where event_id = :eventId order by ticket_type_id, join_sequence""",
-                Map.of("eventId", eventId), (rs, i) -> new WaitingListView.AdminEntry(rs.getString("entry_id"),
-                        rs.getString("ticket_type_id"), rs.getString("customer_id"), rs.getInt("quantity"),
-                        instant(rs, "joined_at"), rs.getString("status"), instant(rs, "offered_at"),
-                        instant(rs, "offer_expires_at"), rs.getString("booking_id")));
-        WaitingListView.Figures figures = new WaitingListView.Figures(entries.size(),
+                Map.of("eventId", eventId),
+                (rs, i) -> new WaitingListView.AdminEntry(
+                        rs.getString("entry_id"),
+                        rs.getString("ticket_type_id"),
+                        rs.getString("customer_id"),
+                        rs.getInt("quantity"),
+                        instant(rs, "joined_at"),
+                        rs.getString("status"),
+                        instant(rs, "offered_at"),
+                        instant(rs, "offer_expires_at"),
+                        rs.getString("booking_id")));
+        WaitingListView.Figures figures = new WaitingListView.Figures(
+                entries.size(),
                 entries.stream().filter(e -> e.offeredAt() != null).count(),
                 entries.stream().filter(e -> "BOOKED".equals(e.status())).count(),
                 entries.stream().filter(e -> "EXPIRED".equals(e.status())).count());
@@ -151,15 +190,20 @@ public class WaitingListProjection {
         boolean open = startsAt == null || now.isBefore(startsAt);
         boolean waiting = "WAITING".equals(status);
         boolean offered = "OFFERED".equals(status) && now.isBefore(instant(rs, "offer_expires_at"));
-        return new WaitingListView.Entry(rs.getString("entry_id"),
-                new WaitingListView.Event(rs.getString("event_id"), rs.getString("title"), startsAt,
-                        rs.getString("location")),
+        return new WaitingListView.Entry(
+                rs.getString("entry_id"),
+                new WaitingListView.Event(
+                        rs.getString("event_id"), rs.getString("title"), startsAt, rs.getString("location")),
                 new WaitingListView.TicketType(rs.getString("ticket_type_id"), rs.getString("ticket_type_name")),
-                rs.getInt("quantity"), waiting ? rs.getInt("position") : null, instant(rs, "joined_at"), status,
-                "OFFERED".equals(status) ? new WaitingListView.Offer(instant(rs, "offered_at"),
-                        instant(rs, "offer_expires_at")) : null,
-                new WaitingListView.Actions(true, open && (waiting || "OFFERED".equals(status)), open && offered,
-                        open && offered));
+                rs.getInt("quantity"),
+                waiting ? rs.getInt("position") : null,
+                instant(rs, "joined_at"),
+                status,
+                "OFFERED".equals(status)
+                        ? new WaitingListView.Offer(instant(rs, "offered_at"), instant(rs, "offer_expires_at"))
+                        : null,
+                new WaitingListView.Actions(
+                        true, open && (waiting || "OFFERED".equals(status)), open && offered, open && offered));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

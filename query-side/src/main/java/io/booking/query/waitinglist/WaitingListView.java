@@ -8,8 +8,7 @@ import java.util.List;
 /** The waiting-list read model's answers. */
 public final class WaitingListView {
 
-    private WaitingListView() {
-    }
+    private WaitingListView() {}
 
     /**
      * A row of the customer's Waiting list tab.
@@ -17,35 +16,43 @@ public final class WaitingListView {
      * @param position place in the queue among those still waiting (1 = next), absent unless waiting
      * @param status   WAITING, OFFERED, EXPIRED or CLOSED (the event was cancelled)
      */
-    public record Entry(String entryId, Event event, TicketType ticketType, int quantity, Integer position,
-                        Instant joinedAt, String status, Offer offer, Actions actions) {
-    }
+    public record Entry(
+            String entryId,
+            Event event,
+            TicketType ticketType,
+            int quantity,
+            Integer position,
+            Instant joinedAt,
+            String status,
+            Offer offer,
+            Actions actions) {}
 
     @Schema(name = "WaitingListEvent")
-    public record Event(String eventId, String title, Instant startsAt, String location) {
-    }
+    public record Event(String eventId, String title, Instant startsAt, String location) {}
 
     @Schema(name = "WaitingListTicketType")
-    public record TicketType(String ticketTypeId, String name) {
-    }
+    public record TicketType(String ticketTypeId, String name) {}
 
     /** @param expiresAt the held seats go to the next in line at this moment unless booked */
-    public record Offer(Instant offeredAt, Instant expiresAt) {
-    }
+    public record Offer(Instant offeredAt, Instant expiresAt) {}
 
     @Schema(name = "WaitingListActions")
-    public record Actions(boolean eventDetails, boolean leave, boolean accept, boolean decline) {
-    }
+    public record Actions(boolean eventDetails, boolean leave, boolean accept, boolean decline) {}
 
     /** An admin's view of one event's waiting list, in join order, with figures for reporting. */
-    public record Line(String eventId, List<AdminEntry> entries, Figures figures) {
-    }
+    public record Line(String eventId, List<AdminEntry> entries, Figures figures) {}
 
-    public record AdminEntry(String entryId, String ticketTypeId, String customerId, int quantity, Instant joinedAt,
-                             String status, Instant offeredAt, Instant offerExpiresAt, String bookingId) {
-    }
+    public record AdminEntry(
+            String entryId,
+            String ticketTypeId,
+            String customerId,
+            int quantity,
+            Instant joinedAt,
+            String status,
+            Instant offeredAt,
+            Instant offerExpiresAt,
+            String bookingId) {}
 
     /** @param converted offers that became bookings */
-    public record Figures(long joined, long offered, long converted, long expired) {
-    }
+    public record Figures(long joined, long offered, long converted, long expired) {}
 }

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Text a client filters by, as a case-insensitive SQL LIKE pattern (matched against lower-cased columns). */
 public final class LikePatterns {
 
-    private LikePatterns() {
-    }
+    private LikePatterns() {}
 
     /** The text anywhere in a value; any value when there is no text. */
     public static String containing(String text) {
@@ -20,6 +19,10 @@ public final class LikePatterns {
 
     /** Trimmed, lower-cased and with LIKE's wildcards escaped (the queries say {@code escape '\'}). */
     private static String literal(String text) {
-        return text.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return text.trim()
+                .toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
     }
 }

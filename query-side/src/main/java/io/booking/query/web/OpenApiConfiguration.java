@@ -10,9 +10,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@OpenAPIDefinition(info = @Info(title = "Booking query API", version = "v1",
-        description = "Read models of the portal. Every query takes the consistency token of the caller's last command "
-                + "(X-Consistency-Token header or consistencyToken parameter) and answers once it is projected."))
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Booking query API",
+                        version = "v1",
+                        description =
+                                "Read models of the portal. Every query takes the consistency token of the caller's last command "
+                                        + "(X-Consistency-Token header or consistencyToken parameter) and answers once it is projected."))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 class OpenApiConfiguration {
 

@@ -35,7 +35,8 @@ public class ProblemAdvice extends ProblemAnswers {
 
     @ExceptionHandler(ConsistencyTimeoutException.class)
     ResponseEntity<ProblemDetail> notYetConsistent(ConsistencyTimeoutException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "The read models have not reached the requested position yet; retry later.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds()))

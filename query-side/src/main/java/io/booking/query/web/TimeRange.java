@@ -66,7 +66,9 @@ public interface TimeRange {
 
             private static void refuse(ConstraintValidatorContext context, String property, String message) {
                 context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate(message).addPropertyNode(property).addConstraintViolation();
+                context.buildConstraintViolationWithTemplate(message)
+                        .addPropertyNode(property)
+                        .addConstraintViolation();
             }
         }
     }

@@ -13,8 +13,8 @@ import static io.booking.query.support.CommandSideEvents.newId;
 import static io.booking.query.support.CommandSideEvents.occurrence;
 import static io.booking.query.support.CommandSideEvents.ticketType;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -30,15 +30,21 @@ class AccessTest extends QuerySideTest {
     @BeforeEach
     void aBookingOfOneCustomer() {
         byte[] key = store.newSubject(owner);
-        OccurrenceScheduled event = occurrence(newId(), "Choir", NOW.plus(Duration.ofDays(3)), NOW.plus(Duration.ofDays(4)),
-                new BookingPolicy(true, true, 24), ticketType("seat", "Seat", "12.00", 40));
+        OccurrenceScheduled event = occurrence(
+                newId(),
+                "Choir",
+                NOW.plus(Duration.ofDays(3)),
+                NOW.plus(Duration.ofDays(4)),
+                new BookingPolicy(true, true, 24),
+                ticketType("seat", "Seat", "12.00", 40));
         store.append(event);
         position = store.append(store.booking(owner, key, event, reference, NOW, "Mary Shelley"), 39);
     }
 
     @Test
     void aCustomerSeesTheirOwnBookingWithAnswers() throws Exception {
-        mvc.perform(get("/api/bookings/{reference}", reference).header("Authorization", tokens.customer(owner))
+        mvc.perform(get("/api/bookings/{reference}", reference)
+                        .header("Authorization", tokens.customer(owner))
                         .param("consistencyToken", String.valueOf(position)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.customerId").value(owner))
@@ -49,7 +55,8 @@ class AccessTest extends QuerySideTest {
 
     @Test
     void anotherCustomersBookingIsNotFoundButAnAdminSeesIt() throws Exception {
-        mvc.perform(get("/api/bookings/{reference}", reference).header("Authorization", tokens.customer(newId()))
+        mvc.perform(get("/api/bookings/{reference}", reference)
+                        .header("Authorization", tokens.customer(newId()))
                         .header("X-Consistency-Token", position))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -60,7 +67,8 @@ class AccessTest extends QuerySideTest {
                 .andExpect(jsonPath("$.customerId").value(owner))
                 .andExpect(jsonPath("$.tickets[0].attendeeName").value("Mary Shelley"));
 
-        mvc.perform(get("/api/admin/customers/{customerId}/upcoming", owner).header("Authorization", tokens.admin(newId())))
+        mvc.perform(get("/api/admin/customers/{customerId}/upcoming", owner)
+                        .header("Authorization", tokens.admin(newId())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].reference").value(contains(reference)));
     }
@@ -79,7 +87,8 @@ class AccessTest extends QuerySideTest {
 
     @Test
     void aCustomerCannotUseTheAdminEndpoints() throws Exception {
-        mvc.perform(get("/api/admin/customers/{customerId}/upcoming", owner).header("Authorization", tokens.customer(owner)))
+        mvc.perform(get("/api/admin/customers/{customerId}/upcoming", owner)
+                        .header("Authorization", tokens.customer(owner)))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(403));

@@ -24,28 +24,45 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 class AccountErasureTest extends QuerySideTest {
 
-    private static final List<String> TABLES = List.of("booking", "booking_ticket", "booking_answer",
-            "booking_transfer", "deleted_customer");
+    private static final List<String> TABLES =
+            List.of("booking", "booking_ticket", "booking_answer", "booking_transfer", "deleted_customer");
 
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     JdbcPersonalDataKeys keys;
 
     @Test
     void accountDeletedScrubsTheCustomersBookingsAtOnceKeepsThemFlaggedAndAReplayGivesTheSameRows() throws Exception {
-        OccurrenceScheduled event = occurrence(newId(), "Erasure evening", NOW.plus(Duration.ofDays(3)),
-                NOW.plus(Duration.ofDays(4)), new BookingPolicy(true, true, 24), ticketType("a", "Adult", "10.00", 50));
+        OccurrenceScheduled event = occurrence(
+                newId(),
+                "Erasure evening",
+                NOW.plus(Duration.ofDays(3)),
+                NOW.plus(Duration.ofDays(4)),
+                new BookingPolicy(true, true, 24),
+                ticketType("a", "Adult", "10.00", 50));
         store.append(event);
         String leaving = newId();
         byte[] leavingKey = store.newSubject(leaving);
         String staying = newId();
         byte[] stayingKey = store.newSubject(staying);
-        TicketsBooked first = store.booking(leaving, leavingKey, event, "ERAS-" + leaving.substring(0, 4),
-                NOW.minusSeconds(60), "Octavia Fenwhistle", "Barnaby Fenwhistle");
+        TicketsBooked first = store.booking(
+                leaving,
+                leavingKey,
+                event,
+                "ERAS-" + leaving.substring(0, 4),
+                NOW.minusSeconds(60),
+                "Octavia Fenwhistle",
+                "Barnaby Fenwhistle");
         store.append(first, 48);
-        TicketsBooked other = store.booking(staying, stayingKey, event, "KEEP-" + staying.substring(0, 4),
-                NOW.minusSeconds(30), "Persephone Staywell");
+        TicketsBooked other = store.booking(
+                staying,
+                stayingKey,
+                event,
+                "KEEP-" + staying.substring(0, 4),
+                NOW.minusSeconds(30),
+                "Persephone Staywell");
         long position = store.append(other, 47);
         awaitReadModels(position);
         assertThat(names(leaving)).containsExactlyInAnyOrder("Octavia Fenwhistle", "Barnaby Fenwhistle");
@@ -54,8 +71,8 @@ class AccountErasureTest extends QuerySideTest {
         store.eraseSubject(leaving);
         position = store.append("Account", leaving, new AccountDeleted(leaving, "customer", 0, NOW));
         // sealed with the key the query side had cached before: its eviction is what keeps this one erased
-        TicketsBooked late = store.booking(leaving, leavingKey, event, "LATE-" + leaving.substring(0, 4), NOW,
-                "Octavia Fenwhistle");
+        TicketsBooked late =
+                store.booking(leaving, leavingKey, event, "LATE-" + leaving.substring(0, 4), NOW, "Octavia Fenwhistle");
         position = store.append(late, 46);
         awaitReadModels(position);
 
@@ -63,22 +80,28 @@ class AccountErasureTest extends QuerySideTest {
         assertThat(jdbc.queryForList("""
                 select a.answer from query.booking_answer a join query.booking b on b.booking_id = a.booking_id
                 where b.customer_id = ?""", String.class, leaving)).hasSize(2).containsOnly("[erased]");
-        assertThat(jdbc.queryForList("select customer_deleted from query.booking where customer_id = ?",
-                Boolean.class, leaving)).hasSize(2).containsOnly(true);
+        assertThat(jdbc.queryForList(
+                        "select customer_deleted from query.booking where customer_id = ?", Boolean.class, leaving))
+                .hasSize(2)
+                .containsOnly(true);
         assertThat(names(staying)).containsExactly("Persephone Staywell");
-        assertThat(jdbc.queryForObject("select customer_deleted from query.booking where customer_id = ?",
-                Boolean.class, staying)).isFalse();
+        assertThat(jdbc.queryForObject(
+                        "select customer_deleted from query.booking where customer_id = ?", Boolean.class, staying))
+                .isFalse();
         assertThat(queryTablesAsText()).doesNotContain("Octavia", "Barnaby", "Fenwhistle");
         List<String> live = checksums();
 
         StreamingEventProcessor bookings = processing
-                .eventProcessor(BookingProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
+                .eventProcessor(BookingProjection.GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
         bookings.shutDown();
         bookings.resetTokens();
-        assertThat(jdbc.queryForObject("select count(*) from query.deleted_customer", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from query.deleted_customer", Long.class))
+                .isZero();
         bookings.start();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(checksums()).isEqualTo(live));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(checksums()).isEqualTo(live));
         assertThat(queryTablesAsText()).doesNotContain("Octavia", "Barnaby", "Fenwhistle");
     }
 
@@ -90,7 +113,8 @@ class AccountErasureTest extends QuerySideTest {
 
         keys.erased(subject);
 
-        // the row is still there (a lookup that read it before the deletion committed): the cache must not bring it back
+        // the row is still there (a lookup that read it before the deletion committed): the cache must not bring it
+        // back
         assertThat(keys.find(subject)).isEmpty();
         assertThat(keys.find(subject)).isEmpty();
     }
@@ -102,8 +126,11 @@ class AccountErasureTest extends QuerySideTest {
     }
 
     private String queryTablesAsText() {
-        return TABLES.stream().map(table -> jdbc.queryForList("select t::text from query." + table + " t", String.class)
-                .toString()).toList().toString();
+        return TABLES.stream()
+                .map(table -> jdbc.queryForList("select t::text from query." + table + " t", String.class)
+                        .toString())
+                .toList()
+                .toString();
     }
 
     private void awaitReadModels(long position) throws Exception {
@@ -111,8 +138,11 @@ class AccountErasureTest extends QuerySideTest {
     }
 
     private List<String> checksums() {
-        return TABLES.stream().map(table -> jdbc.queryForObject(
-                "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from query."
-                        + table + " t", String.class)).toList();
+        return TABLES.stream()
+                .map(table -> jdbc.queryForObject(
+                        "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from query."
+                                + table + " t",
+                        String.class))
+                .toList();
     }
 }

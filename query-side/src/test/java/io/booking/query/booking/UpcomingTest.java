@@ -27,22 +27,32 @@ class UpcomingTest extends QuerySideTest {
         String customer = newId();
         byte[] key = store.newSubject(customer);
         // starts in 10 h; its organiser allows transfers (until the start: no cutoff) but no cancellations
-        OccurrenceScheduled soon = occurrence(newId(), "Pottery class", NOW.plus(Duration.ofHours(10)),
-                NOW.plus(Duration.ofHours(12)), new BookingPolicy(true, false, 0),
+        OccurrenceScheduled soon = occurrence(
+                newId(),
+                "Pottery class",
+                NOW.plus(Duration.ofHours(10)),
+                NOW.plus(Duration.ofHours(12)),
+                new BookingPolicy(true, false, 0),
                 ticketType("adult", "Adult", "30.00", 12));
         // starts in 5 days: cancellable, but its organiser does not allow transfers
-        OccurrenceScheduled later = occurrence(newId(), "Yoga retreat", NOW.plus(Duration.ofDays(5)),
-                NOW.plus(Duration.ofDays(6)), new BookingPolicy(false, true, 24),
+        OccurrenceScheduled later = occurrence(
+                newId(),
+                "Yoga retreat",
+                NOW.plus(Duration.ofDays(5)),
+                NOW.plus(Duration.ofDays(6)),
+                new BookingPolicy(false, true, 24),
                 ticketType("day", "Day pass", "99.90", 30));
         store.append(later);
         store.append(soon);
-        TicketsBooked laterBooking = store.booking(customer, key, later, "YOGA-1", NOW.minus(Duration.ofDays(2)), "Ada Lovelace");
-        TicketsBooked soonBooking = store.booking(customer, key, soon, "POT-1", NOW.minus(Duration.ofDays(1)),
-                "Ada Lovelace", "Charles Babbage");
+        TicketsBooked laterBooking =
+                store.booking(customer, key, later, "YOGA-1", NOW.minus(Duration.ofDays(2)), "Ada Lovelace");
+        TicketsBooked soonBooking = store.booking(
+                customer, key, soon, "POT-1", NOW.minus(Duration.ofDays(1)), "Ada Lovelace", "Charles Babbage");
         store.append(laterBooking, 29);
         long position = store.append(soonBooking, 10);
 
-        mvc.perform(get("/api/my/upcoming").header("Authorization", tokens.customer(customer))
+        mvc.perform(get("/api/my/upcoming")
+                        .header("Authorization", tokens.customer(customer))
                         .header("X-Consistency-Token", position))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalItems").value(2))
@@ -55,7 +65,8 @@ class UpcomingTest extends QuerySideTest {
                 .andExpect(jsonPath("$.items[0].event.organiser.contact").value("hello@riverside.example"))
                 .andExpect(jsonPath("$.items[0].ticketType.name").value("Adult"))
                 .andExpect(jsonPath("$.items[0].ticketType.price").value(30.0))
-                .andExpect(jsonPath("$.items[0].tickets[*].attendeeName").value(contains("Ada Lovelace", "Charles Babbage")))
+                .andExpect(jsonPath("$.items[0].tickets[*].attendeeName")
+                        .value(contains("Ada Lovelace", "Charles Babbage")))
                 .andExpect(jsonPath("$.items[0].actions.cancel").value(false))
                 .andExpect(jsonPath("$.items[0].actions.transfer").value(true))
                 .andExpect(jsonPath("$.items[1].actions.cancel").value(true))
@@ -76,20 +87,32 @@ class UpcomingTest extends QuerySideTest {
         String guest = newId();
         byte[] guestKey = store.newSubject(guest);
         store.eraseSubject(guest);
-        OccurrenceScheduled talk = occurrence(newId(), "Talk", NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(2)),
-                new BookingPolicy(true, true, 1), ticketType("free", "Free", "0.00", 50));
+        OccurrenceScheduled talk = occurrence(
+                newId(),
+                "Talk",
+                NOW.plus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofDays(2)),
+                new BookingPolicy(true, true, 1),
+                ticketType("free", "Free", "0.00", 50));
         store.append(talk);
         TicketsBooked booked = store.booking(customer, key, talk, "TALK-1", NOW, "Grace Hopper");
-        TicketsBooked withErasedGuest = new TicketsBooked(booked.bookingId(), booked.reference(), booked.occurrenceId(),
-                booked.ticketTypeId(), customer,
+        TicketsBooked withErasedGuest = new TicketsBooked(
+                booked.bookingId(),
+                booked.reference(),
+                booked.occurrenceId(),
+                booked.ticketTypeId(),
+                customer,
                 List.of(booked.tickets().get(0), new BookedTicket(newId(), seal(guest, guestKey, "Alan Turing"), true)),
-                booked.answers(), booked.bookedAt());
+                booked.answers(),
+                booked.bookedAt());
         long position = store.append(withErasedGuest, 48);
 
-        mvc.perform(get("/api/bookings/{reference}", "TALK-1").header("Authorization", tokens.customer(customer))
+        mvc.perform(get("/api/bookings/{reference}", "TALK-1")
+                        .header("Authorization", tokens.customer(customer))
                         .header("X-Consistency-Token", position))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.tickets[*].attendeeName").value(contains("Grace Hopper", PersonalDataCipher.ERASED)))
+                .andExpect(jsonPath("$.tickets[*].attendeeName")
+                        .value(contains("Grace Hopper", PersonalDataCipher.ERASED)))
                 .andExpect(jsonPath("$.tickets[1].child").value(true));
     }
 }

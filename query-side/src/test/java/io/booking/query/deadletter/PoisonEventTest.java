@@ -34,34 +34,47 @@ class PoisonEventTest extends QuerySideTest {
 
     @Test
     void aPoisonEventParksOnlyItsOwnBookingAndTheRestStaysFresh() throws Exception {
-        OccurrenceScheduled event = occurrence(newId(), "Poisoned", NOW.plus(Duration.ofDays(2)),
-                NOW.plus(Duration.ofDays(3)), new BookingPolicy(true, true, 1), ticketType("t", "Standard", "1.00", 9));
+        OccurrenceScheduled event = occurrence(
+                newId(),
+                "Poisoned",
+                NOW.plus(Duration.ofDays(2)),
+                NOW.plus(Duration.ofDays(3)),
+                new BookingPolicy(true, true, 1),
+                ticketType("t", "Standard", "1.00", 9));
         store.append(event);
         String before = newId();
         store.append(store.booking(before, store.newSubject(before), event, "GOOD-0001", NOW, "Ada"), 8);
         String victim = newId();
-        TicketsBooked poison = store.booking(victim, store.newSubject(victim), event, "NUL-0001", NOW, "Evil\u0000Name");
+        TicketsBooked poison =
+                store.booking(victim, store.newSubject(victim), event, "NUL-0001", NOW, "Evil\u0000Name");
         store.append(poison, 7);
-        store.append("Booking", poison.bookingId(), new BookingCancelled(poison.bookingId(), event.occurrenceId(), "t",
-                1, "customer", null, NOW));
+        store.append(
+                "Booking",
+                poison.bookingId(),
+                new BookingCancelled(poison.bookingId(), event.occurrenceId(), "t", 1, "customer", null, NOW));
         String after = newId();
         long last = store.append(store.booking(after, store.newSubject(after), event, "GOOD-0002", NOW, "Bo"), 6);
 
-        for (String customer : new String[]{before, after}) {
-            mvc.perform(get("/api/my/upcoming").header("Authorization", tokens.customer(customer))
+        for (String customer : new String[] {before, after}) {
+            mvc.perform(get("/api/my/upcoming")
+                            .header("Authorization", tokens.customer(customer))
                             .header("X-Consistency-Token", last))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.items", hasSize(1)));
         }
         String admin = tokens.admin(newId());
         // UP once the processor that failed the batch is seen caught up again, parked events or not
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(get("/actuator/health")
-                        .header("Authorization", admin))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.components.eventProcessors.status").value("UP"))
-                .andExpect(jsonPath("$.components.eventProcessors.details.bookings.parked").value(2))
-                .andExpect(jsonPath("$.components.eventProcessors.details.events.parked").value(0)));
-        mvc.perform(get("/actuator/metrics/booking.processor.parked").param("tag", "processor:bookings")
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> mvc.perform(get("/actuator/health").header("Authorization", admin))
+                        .andExpect(status().isOk())
+                        .andExpect(
+                                jsonPath("$.components.eventProcessors.status").value("UP"))
+                        .andExpect(jsonPath("$.components.eventProcessors.details.bookings.parked")
+                                .value(2))
+                        .andExpect(jsonPath("$.components.eventProcessors.details.events.parked")
+                                .value(0)));
+        mvc.perform(get("/actuator/metrics/booking.processor.parked")
+                        .param("tag", "processor:bookings")
                         .header("Authorization", admin))
                 .andExpect(jsonPath("$.measurements[0].value").value(2.0));
         mvc.perform(get("/api/admin/dead-letters").header("Authorization", admin))
@@ -90,8 +103,9 @@ class PoisonEventTest extends QuerySideTest {
         mvc.perform(delete("/api/admin/dead-letters/bookings/{sequence}", poison.bookingId())
                         .header("Authorization", admin))
                 .andExpect(status().isNotFound());
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(get("/actuator/health")
-                        .header("Authorization", admin))
-                .andExpect(jsonPath("$.components.eventProcessors.details.bookings.parked").value(0)));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> mvc.perform(get("/actuator/health").header("Authorization", admin))
+                        .andExpect(jsonPath("$.components.eventProcessors.details.bookings.parked")
+                                .value(0)));
     }
 }

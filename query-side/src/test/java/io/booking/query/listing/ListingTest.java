@@ -24,9 +24,14 @@ class ListingTest extends QuerySideTest {
     @Test
     void anyoneSeesScheduledEventsWithTheSeatsLeftAfterBookings() throws Exception {
         String eventId = newId();
-        OccurrenceScheduled concert = occurrence(eventId, "Jazz night", NOW.plus(Duration.ofDays(7)),
-                NOW.plus(Duration.ofDays(7)).plus(Duration.ofHours(3)), new BookingPolicy(true, true, 48),
-                ticketType("standard", "Standard", "25.00", 100), ticketType("vip", "VIP", "80.50", 10));
+        OccurrenceScheduled concert = occurrence(
+                eventId,
+                "Jazz night",
+                NOW.plus(Duration.ofDays(7)),
+                NOW.plus(Duration.ofDays(7)).plus(Duration.ofHours(3)),
+                new BookingPolicy(true, true, 48),
+                ticketType("standard", "Standard", "25.00", 100),
+                ticketType("vip", "VIP", "80.50", 10));
         store.append(concert);
         long position = store.append(new SeatsReserved(eventId, "vip", newId(), 3, 7));
 
@@ -48,7 +53,8 @@ class ListingTest extends QuerySideTest {
                 .andExpect(jsonPath("$.page").value(0))
                 .andExpect(jsonPath("$.size").value(100))
                 .andExpect(jsonPath("$.totalItems").value(greaterThanOrEqualTo(1)))
-                .andExpect(jsonPath("$.items[?(@.eventId == '%s')].ticketTypes[1].seatsLeft", eventId).value(7));
+                .andExpect(jsonPath("$.items[?(@.eventId == '%s')].ticketTypes[1].seatsLeft", eventId)
+                        .value(7));
     }
 
     @Test
@@ -56,14 +62,27 @@ class ListingTest extends QuerySideTest {
         String later = newId();
         String sooner = newId();
         // far before every other test's events, so these two are the first page
-        store.append(occurrence(later, "Later", NOW.minus(Duration.ofDays(300)), NOW.minus(Duration.ofDays(299)),
-                new BookingPolicy(false, false, 0), ticketType("t", "Standard", "5.00", 5)));
-        long position = store.append(occurrence(sooner, "Sooner", NOW.minus(Duration.ofDays(400)),
-                NOW.minus(Duration.ofDays(399)), new BookingPolicy(false, false, 0), ticketType("t", "Standard", "5.00", 5)));
+        store.append(occurrence(
+                later,
+                "Later",
+                NOW.minus(Duration.ofDays(300)),
+                NOW.minus(Duration.ofDays(299)),
+                new BookingPolicy(false, false, 0),
+                ticketType("t", "Standard", "5.00", 5)));
+        long position = store.append(occurrence(
+                sooner,
+                "Sooner",
+                NOW.minus(Duration.ofDays(400)),
+                NOW.minus(Duration.ofDays(399)),
+                new BookingPolicy(false, false, 0),
+                ticketType("t", "Standard", "5.00", 5)));
 
         clock.set(NOW.minus(Duration.ofDays(500)));
 
-        mvc.perform(get("/api/events").param("page", "0").param("size", "2").param("consistencyToken", String.valueOf(position)))
+        mvc.perform(get("/api/events")
+                        .param("page", "0")
+                        .param("size", "2")
+                        .param("consistencyToken", String.valueOf(position)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].eventId").value(contains(sooner, later)))
                 .andExpect(jsonPath("$.size").value(2))
@@ -73,8 +92,12 @@ class ListingTest extends QuerySideTest {
     @Test
     void anEventThatHasEndedLeavesTheListingButKeepsItsPage() throws Exception {
         String eventId = newId();
-        long position = store.append(occurrence(eventId, "Yesterday's gig", NOW.minus(Duration.ofDays(1)),
-                NOW.minus(Duration.ofDays(1)).plus(Duration.ofHours(2)), new BookingPolicy(false, false, 0),
+        long position = store.append(occurrence(
+                eventId,
+                "Yesterday's gig",
+                NOW.minus(Duration.ofDays(1)),
+                NOW.minus(Duration.ofDays(1)).plus(Duration.ofHours(2)),
+                new BookingPolicy(false, false, 0),
                 ticketType("t", "Standard", "5.00", 5)));
 
         mvc.perform(get("/api/events").param("size", "100").param("consistencyToken", String.valueOf(position)))

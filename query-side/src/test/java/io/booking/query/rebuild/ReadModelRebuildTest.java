@@ -37,8 +37,12 @@ class ReadModelRebuildTest extends QuerySideTest {
     @Test
     void aRebuildUnderBookingTrafficServesEveryReadThroughoutAndItsGenerationEqualsTheLiveOne() throws Exception {
         String admin = tokens.admin(newId());
-        OccurrenceScheduled event = occurrence(newId(), "Rebuild evening", NOW.plus(Duration.ofDays(5)),
-                NOW.plus(Duration.ofDays(5)).plusSeconds(7200), new BookingPolicy(true, true, 24),
+        OccurrenceScheduled event = occurrence(
+                newId(),
+                "Rebuild evening",
+                NOW.plus(Duration.ofDays(5)),
+                NOW.plus(Duration.ofDays(5)).plusSeconds(7200),
+                new BookingPolicy(true, true, 24),
                 ticketType("a", "Adult", "15.00", 100_000));
         AtomicLong position = new AtomicLong(store.append(event));
         for (int i = 0; i < 200; i++) {
@@ -55,15 +59,20 @@ class ReadModelRebuildTest extends QuerySideTest {
         Future<?> reading = clients.submit(() -> {
             while (traffic.get()) {
                 for (String path : List.of("/api/events/" + event.occurrenceId(), "/api/admin/reports/events")) {
-                    int status = mvc.perform(get(path).header("Authorization", admin)).andReturn().getResponse().getStatus();
+                    int status = mvc.perform(get(path).header("Authorization", admin))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus();
                     readStatuses.merge(status, 1, Integer::sum);
                 }
             }
             return null;
         });
         try {
-            mvc.perform(post("/api/admin/read-models/rebuild").header("Authorization", admin)
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"switchWhenCaughtUp\": false}"))
+            mvc.perform(post("/api/admin/read-models/rebuild")
+                            .header("Authorization", admin)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"switchWhenCaughtUp\": false}"))
                     .andExpect(status().isAccepted())
                     .andExpect(jsonPath("$.state").value("REBUILDING"));
             mvc.perform(post("/api/admin/read-models/rebuild").header("Authorization", admin))
@@ -71,54 +80,82 @@ class ReadModelRebuildTest extends QuerySideTest {
                     .andExpect(jsonPath("$.rule").value("rebuild-running"));
             // bookings keep coming until the new generation has replayed the history it started with
             long history = position.get();
-            await().atMost(Duration.ofSeconds(120)).until(() -> rebuildStatus(admin).get("eventsDone").asLong() >= history);
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> rebuildStatus(admin).get("eventsDone").asLong() >= history);
         } finally {
             traffic.set(false);
             booking.get();
             reading.get();
             clients.shutdown();
         }
-        await().atMost(Duration.ofSeconds(120)).until(() -> "CAUGHT_UP".equals(rebuildStatus(admin).get("state").asText()));
+        await().atMost(Duration.ofSeconds(120))
+                .until(() ->
+                        "CAUGHT_UP".equals(rebuildStatus(admin).get("state").asText()));
         // both generations reach the newest event: then they hold the same rows
-        mvc.perform(get("/api/events").header("X-Consistency-Token", position.get())).andExpect(status().isOk());
-        await().atMost(Duration.ofSeconds(30)).until(() -> rebuildStatus(admin).get("eventsDone").asLong() >= position.get());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(checksums("query_next"))
-                .isEqualTo(checksums("query")));
+        mvc.perform(get("/api/events").header("X-Consistency-Token", position.get()))
+                .andExpect(status().isOk());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> rebuildStatus(admin).get("eventsDone").asLong() >= position.get());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(checksums("query_next")).isEqualTo(checksums("query")));
         assertThat(readStatuses).containsOnlyKeys(200);
         mvc.perform(get("/actuator/health").header("Authorization", admin))
-                .andExpect(jsonPath("$.components.readModelRebuild.details.state").value("CAUGHT_UP"));
+                .andExpect(
+                        jsonPath("$.components.readModelRebuild.details.state").value("CAUGHT_UP"));
 
         mvc.perform(post("/api/admin/read-models/rebuild/switch").header("Authorization", admin))
                 .andExpect(status().isAccepted());
-        await().atMost(Duration.ofSeconds(30)).until(() -> "SWITCHED".equals(rebuildStatus(admin).get("state").asText()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "SWITCHED".equals(rebuildStatus(admin).get("state").asText()));
 
         // the processors go on in the new generation, which the reads read; the previous one stays as it was
         long after = book(event, 80_000);
         mvc.perform(get("/api/events/" + event.occurrenceId()).header("X-Consistency-Token", after))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.ticketTypes[0].seatsLeft").value(80_000));
-        assertThat(jdbc.queryForObject("select count(*) from query.booking where event_id = ?", Long.class,
-                event.occurrenceId())).isEqualTo(jdbc.queryForObject(
-                "select count(*) from query_previous.booking where event_id = ?", Long.class, event.occurrenceId()) + 1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from query.booking where event_id = ?", Long.class, event.occurrenceId()))
+                .isEqualTo(jdbc.queryForObject(
+                                "select count(*) from query_previous.booking where event_id = ?",
+                                Long.class,
+                                event.occurrenceId())
+                        + 1);
         mvc.perform(get("/actuator/health").header("Authorization", admin))
                 .andExpect(jsonPath("$.components.eventProcessors.status").value("UP"));
     }
 
     private long book(OccurrenceScheduled event, int seatsLeft) {
         String customer = newId();
-        TicketsBooked booking = store.booking(customer, store.newSubject(customer), event,
-                "RB-" + customer.substring(0, 8), NOW, "Attendee", "Friend");
+        TicketsBooked booking = store.booking(
+                customer,
+                store.newSubject(customer),
+                event,
+                "RB-" + customer.substring(0, 8),
+                NOW,
+                "Attendee",
+                "Friend");
         long position = store.append(booking, seatsLeft);
         if (seatsLeft % 10 == 0) {
-            position = store.append("Booking", booking.bookingId(), new TicketCancelled(booking.bookingId(),
-                    booking.tickets().get(1).ticketId(), event.occurrenceId(), "a", "customer", null, NOW));
+            position = store.append(
+                    "Booking",
+                    booking.bookingId(),
+                    new TicketCancelled(
+                            booking.bookingId(),
+                            booking.tickets().get(1).ticketId(),
+                            event.occurrenceId(),
+                            "a",
+                            "customer",
+                            null,
+                            NOW));
         }
         return position;
     }
 
     private JsonNode rebuildStatus(String admin) throws Exception {
         return JSON.readTree(mvc.perform(get("/api/admin/read-models/rebuild").header("Authorization", admin))
-                .andReturn().getResponse().getContentAsString());
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
     }
 
     /** Every read model's rows, as a count and a hash (tokens and migration history aside). */
@@ -127,8 +164,11 @@ class ReadModelRebuildTest extends QuerySideTest {
                         select table_name from information_schema.tables
                         where table_schema = ? and table_name not in ('token_entry', 'flyway_schema_history')
                         order by table_name""", String.class, schema).stream()
-                .map(table -> table + " " + jdbc.queryForObject("select count(*) || ':' || coalesce(md5(string_agg(t::text, "
-                        + "'|' order by t::text)), '') from " + schema + "." + table + " t", String.class))
+                .map(table -> table + " "
+                        + jdbc.queryForObject(
+                                "select count(*) || ':' || coalesce(md5(string_agg(t::text, "
+                                        + "'|' order by t::text)), '') from " + schema + "." + table + " t",
+                                String.class))
                 .toList();
     }
 }

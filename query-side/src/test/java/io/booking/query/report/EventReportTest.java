@@ -37,20 +37,44 @@ class EventReportTest extends QuerySideTest {
         store.append(three, 7);
         store.append(two, 5);
         store.append(one, 4);
-        store.append("Booking", three.bookingId(), new TicketCancelled(three.bookingId(),
-                three.tickets().get(0).ticketId(), pottery.occurrenceId(), "p", "customer", null, NOW));
-        store.append("Booking", two.bookingId(), new AttendanceRecorded(two.bookingId(), two.tickets().get(0).ticketId(),
-                Attendance.ATTENDED, NOW));
-        store.append("Booking", two.bookingId(), new AttendanceRecorded(two.bookingId(), two.tickets().get(1).ticketId(),
-                Attendance.NO_SHOW, NOW));
+        store.append(
+                "Booking",
+                three.bookingId(),
+                new TicketCancelled(
+                        three.bookingId(),
+                        three.tickets().get(0).ticketId(),
+                        pottery.occurrenceId(),
+                        "p",
+                        "customer",
+                        null,
+                        NOW));
+        store.append(
+                "Booking",
+                two.bookingId(),
+                new AttendanceRecorded(two.bookingId(), two.tickets().get(0).ticketId(), Attendance.ATTENDED, NOW));
+        store.append(
+                "Booking",
+                two.bookingId(),
+                new AttendanceRecorded(two.bookingId(), two.tickets().get(1).ticketId(), Attendance.NO_SHOW, NOW));
         // one ticket moves to the other event: it counts there now, its booking in both rows and so twice in the totals
-        store.append("Booking", three.bookingId(), new io.booking.shared.booking.TicketsTransferred(three.bookingId(),
-                java.util.List.of(three.tickets().get(1).ticketId()), pottery.occurrenceId(), "p", glass.occurrenceId(),
-                "g", "customer", NOW));
+        store.append(
+                "Booking",
+                three.bookingId(),
+                new io.booking.shared.booking.TicketsTransferred(
+                        three.bookingId(),
+                        java.util.List.of(three.tickets().get(1).ticketId()),
+                        pottery.occurrenceId(),
+                        "p",
+                        glass.occurrenceId(),
+                        "g",
+                        "customer",
+                        NOW));
         long position = store.append("Account", leaving, new AccountDeleted(leaving, "customer", 0, NOW));
 
-        mvc.perform(get("/api/admin/reports/events").param("category", category.toUpperCase())
-                        .header("Authorization", tokens.admin(newId())).header("X-Consistency-Token", position))
+        mvc.perform(get("/api/admin/reports/events")
+                        .param("category", category.toUpperCase())
+                        .header("Authorization", tokens.admin(newId()))
+                        .header("X-Consistency-Token", position))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalItems").value(2))
                 .andExpect(jsonPath("$.items[0].title").value("Report pottery"))
@@ -74,12 +98,15 @@ class EventReportTest extends QuerySideTest {
                 .andExpect(jsonPath("$.totals.deletedCustomers").value(1));
 
         // a page of one still totals the whole report; a range narrows it to the events starting in it
-        mvc.perform(get("/api/admin/reports/events").param("category", category).param("size", "1")
+        mvc.perform(get("/api/admin/reports/events")
+                        .param("category", category)
+                        .param("size", "1")
                         .header("Authorization", tokens.admin(newId())))
                 .andExpect(jsonPath("$.items.length()").value(1))
                 .andExpect(jsonPath("$.totalPages").value(2))
                 .andExpect(jsonPath("$.totals.ticketsBooked").value(5));
-        mvc.perform(get("/api/admin/reports/events").param("category", category)
+        mvc.perform(get("/api/admin/reports/events")
+                        .param("category", category)
                         .param("from", NOW.plus(Duration.ofDays(4)).toString())
                         .header("Authorization", tokens.admin(newId())))
                 .andExpect(jsonPath("$.totalItems").value(1))
@@ -89,7 +116,8 @@ class EventReportTest extends QuerySideTest {
     @Test
     void aTimeSeriesPerDayAddsUpToTheReportRowAndTheCsvHoldsTheSameRows() throws Exception {
         String category = "series-" + newId().substring(0, 8);
-        OccurrenceScheduled yoga = scheduled("=Series yoga, \"early\"", 30, category, ticketType("y", "Mat", "12.50", 20));
+        OccurrenceScheduled yoga =
+                scheduled("=Series yoga, \"early\"", 30, category, ticketType("y", "Mat", "12.50", 20));
         store.append(yoga);
         String customer = newId();
         byte[] key = store.newSubject(customer);
@@ -97,13 +125,23 @@ class EventReportTest extends QuerySideTest {
         TicketsBooked second = store.booking(customer, key, yoga, "SER-0002", NOW.plus(Duration.ofDays(2)), "C");
         store.append(first, 18);
         store.append(second, 17);
-        long position = store.append("Booking", first.bookingId(), new TicketCancelled(first.bookingId(),
-                first.tickets().get(0).ticketId(), yoga.occurrenceId(), "y", "customer", null,
-                NOW.plus(Duration.ofDays(3))));
+        long position = store.append(
+                "Booking",
+                first.bookingId(),
+                new TicketCancelled(
+                        first.bookingId(),
+                        first.tickets().get(0).ticketId(),
+                        yoga.occurrenceId(),
+                        "y",
+                        "customer",
+                        null,
+                        NOW.plus(Duration.ofDays(3))));
         String admin = tokens.admin(newId());
 
-        mvc.perform(get("/api/admin/reports/timeseries").param("eventId", yoga.occurrenceId())
-                        .header("Authorization", admin).header("X-Consistency-Token", position))
+        mvc.perform(get("/api/admin/reports/timeseries")
+                        .param("eventId", yoga.occurrenceId())
+                        .header("Authorization", admin)
+                        .header("X-Consistency-Token", position))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.interval").value("DAY"))
                 .andExpect(jsonPath("$.points.length()").value(4))
@@ -123,7 +161,9 @@ class EventReportTest extends QuerySideTest {
                 .andExpect(jsonPath("$.items[0].ticketsBooked").value(2))
                 .andExpect(jsonPath("$.items[0].ticketsCancelled").value(1))
                 .andExpect(jsonPath("$.items[0].revenue").value(25.00));
-        mvc.perform(get("/api/admin/reports/timeseries").param("category", category).param("interval", "WEEK")
+        mvc.perform(get("/api/admin/reports/timeseries")
+                        .param("category", category)
+                        .param("interval", "WEEK")
                         .header("Authorization", admin))
                 .andExpect(jsonPath("$.points.length()").value(2))
                 .andExpect(jsonPath("$.points[0].start").value("2030-02-25"))
@@ -131,34 +171,45 @@ class EventReportTest extends QuerySideTest {
                 .andExpect(jsonPath("$.points[1].start").value("2030-03-04"))
                 .andExpect(jsonPath("$.points[1].ticketsCancelled").value(1));
 
-        String csv = mvc.perform(get("/api/admin/reports/events.csv").param("category", category)
+        String csv = mvc.perform(get("/api/admin/reports/events.csv")
+                        .param("category", category)
                         .header("Authorization", admin))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         String[] lines = csv.split("\r\n");
         org.assertj.core.api.Assertions.assertThat(lines).hasSize(2);
         org.assertj.core.api.Assertions.assertThat(lines[0]).startsWith("\uFEFFeventId,title,");
         // a title a spreadsheet would take for a formula is defused; quotes and commas stay inside the field
-        org.assertj.core.api.Assertions.assertThat(lines[1]).startsWith(yoga.occurrenceId()
-                + ",\"'=Series yoga, \"\"early\"\"\"," + "\"" + category + "\",")
+        org.assertj.core.api.Assertions.assertThat(lines[1])
+                .startsWith(yoga.occurrenceId() + ",\"'=Series yoga, \"\"early\"\"\"," + "\"" + category + "\",")
                 .contains(",2,2,1,0,0,25.00,0,0");
     }
 
     @Test
     void aTimeSeriesRefusesAnEmptyRangeAnUnknownEventAndTooManyPoints() throws Exception {
         String admin = tokens.admin(newId());
-        mvc.perform(get("/api/admin/reports/timeseries").param("from", "2030-03-02").param("to", "2030-03-01")
+        mvc.perform(get("/api/admin/reports/timeseries")
+                        .param("from", "2030-03-02")
+                        .param("to", "2030-03-01")
                         .header("Authorization", admin))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("to"));
-        mvc.perform(get("/api/admin/reports/timeseries").param("eventId", newId()).header("Authorization", admin))
+        mvc.perform(get("/api/admin/reports/timeseries")
+                        .param("eventId", newId())
+                        .header("Authorization", admin))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/admin/reports/timeseries").param("from", "2000-01-01").param("to", "2030-01-01")
+        mvc.perform(get("/api/admin/reports/timeseries")
+                        .param("from", "2000-01-01")
+                        .param("to", "2030-01-01")
                         .header("Authorization", admin))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("interval"));
-        mvc.perform(get("/api/admin/reports/timeseries").param("interval", "HOURLY").header("Authorization", admin))
+        mvc.perform(get("/api/admin/reports/timeseries")
+                        .param("interval", "HOURLY")
+                        .header("Authorization", admin))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("interval"));
     }
@@ -171,16 +222,26 @@ class EventReportTest extends QuerySideTest {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/admin/reports/events").header("Authorization", tokens.customer(newId())))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/admin/reports/events").param("from", "last week")
+        mvc.perform(get("/api/admin/reports/events")
+                        .param("from", "last week")
                         .header("Authorization", tokens.admin(newId())))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("from"));
     }
 
-    private static OccurrenceScheduled scheduled(String title, int inDays, String category,
-                                                 io.booking.shared.occurrence.TicketType ticketType) {
-        return new OccurrenceScheduled(newId(), title, "", NOW.plus(Duration.ofDays(inDays)),
-                NOW.plus(Duration.ofDays(inDays)).plusSeconds(7200), "Hall", new io.booking.shared.occurrence.Organiser(
-                "Org", null), java.util.List.of(ticketType), new BookingPolicy(true, true, 24), NOW, category);
+    private static OccurrenceScheduled scheduled(
+            String title, int inDays, String category, io.booking.shared.occurrence.TicketType ticketType) {
+        return new OccurrenceScheduled(
+                newId(),
+                title,
+                "",
+                NOW.plus(Duration.ofDays(inDays)),
+                NOW.plus(Duration.ofDays(inDays)).plusSeconds(7200),
+                "Hall",
+                new io.booking.shared.occurrence.Organiser("Org", null),
+                java.util.List.of(ticketType),
+                new BookingPolicy(true, true, 24),
+                NOW,
+                category);
     }
 }

@@ -30,12 +30,16 @@ class AdminSearchTest extends QuerySideTest {
         String unique = letters();
         String ada = customer("Ada Quennell" + unique, "ada." + unique + "@search.test", "+44 7700 " + unique);
         String adam = customer("Adam Quennell" + unique, "adam." + unique + "@search.test", null);
-        OccurrenceScheduled event = occurrence(newId(), "Search evening", NOW.plus(Duration.ofDays(3)),
-                NOW.plus(Duration.ofDays(3)).plusSeconds(3600), new BookingPolicy(true, true, 24),
+        OccurrenceScheduled event = occurrence(
+                newId(),
+                "Search evening",
+                NOW.plus(Duration.ofDays(3)),
+                NOW.plus(Duration.ofDays(3)).plusSeconds(3600),
+                new BookingPolicy(true, true, 24),
                 ticketType("a", "Adult", "10.00", 50));
         store.append(event);
-        TicketsBooked booking = store.booking(ada, keys.get(ada), event, "S" + unique.toUpperCase(),
-                NOW, "Bartholomew Ingle" + unique);
+        TicketsBooked booking =
+                store.booking(ada, keys.get(ada), event, "S" + unique.toUpperCase(), NOW, "Bartholomew Ingle" + unique);
         long position = store.append(booking, 49);
         awaitProjections(position);
 
@@ -44,8 +48,7 @@ class AdminSearchTest extends QuerySideTest {
                 .andExpect(jsonPath("$.customers[0].customerId").value(ada))
                 .andExpect(jsonPath("$.customers[0].bookings").value(1))
                 .andExpect(jsonPath("$.bookings[0].reference").value(booking.reference()));
-        search("quennell" + unique)
-                .andExpect(jsonPath("$.customers.length()").value(2));
+        search("quennell" + unique).andExpect(jsonPath("$.customers.length()").value(2));
         // a typo in the surname still finds both
         search("Quenell" + unique)
                 .andExpect(jsonPath("$.customers[*].customerId", hasItem(ada)))
@@ -55,7 +58,8 @@ class AdminSearchTest extends QuerySideTest {
         search("ingle" + unique).andExpect(jsonPath("$.bookings[0].reference").value(booking.reference()));
         search("Ada Quenell" + unique).andExpect(jsonPath("$.bookings[*].reference", hasItem(booking.reference())));
         // a reference as typed, in lower case: that booking first
-        search(booking.reference().toLowerCase()).andExpect(jsonPath("$.bookings[0].bookingId").value(booking.bookingId()));
+        search(booking.reference().toLowerCase())
+                .andExpect(jsonPath("$.bookings[0].bookingId").value(booking.bookingId()));
         search("Zqxjvwpkq")
                 .andExpect(jsonPath("$.customers.length()").value(0))
                 .andExpect(jsonPath("$.bookings.length()").value(0))
@@ -72,12 +76,14 @@ class AdminSearchTest extends QuerySideTest {
         String last = customer("Pagina " + unique + " 5", "pagina5." + unique + "@search.test", null);
         awaitProjections(store.append("Account", last, new AccountDeleted(newId(), "customer", 0, NOW)));
 
-        mvc.perform(post("/api/admin/search").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/admin/search")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"q\": \"pagina " + unique + "\", \"size\": 4}")
                         .header("Authorization", tokens.admin(newId())))
                 .andExpect(jsonPath("$.customers.length()").value(4))
                 .andExpect(jsonPath("$.more").value(true));
-        mvc.perform(post("/api/admin/search").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/admin/search")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"q\": \"pagina " + unique + "\", \"size\": 4, \"page\": 1}")
                         .header("Authorization", tokens.admin(newId())))
                 .andExpect(jsonPath("$.customers.length()").value(2))
@@ -97,7 +103,9 @@ class AdminSearchTest extends QuerySideTest {
 
     /** Text unique to a test, of letters only: a typo is looked for in what looks like a name. */
     private static String letters() {
-        return newId().substring(0, 8).chars().mapToObj(c -> String.valueOf((char) ('a' + c % 26)))
+        return newId().substring(0, 8)
+                .chars()
+                .mapToObj(c -> String.valueOf((char) ('a' + c % 26)))
                 .collect(java.util.stream.Collectors.joining());
     }
 
@@ -107,20 +115,33 @@ class AdminSearchTest extends QuerySideTest {
         String id = newId();
         byte[] key = store.newSubject(id);
         keys.put(id, key);
-        store.append("Account", id, new AccountRegistered(id, seal(id, key, name), seal(id, key, email),
-                phone == null ? null : seal(id, key, phone), Role.CUSTOMER, NOW));
+        store.append(
+                "Account",
+                id,
+                new AccountRegistered(
+                        id,
+                        seal(id, key, name),
+                        seal(id, key, email),
+                        phone == null ? null : seal(id, key, phone),
+                        Role.CUSTOMER,
+                        NOW));
         return id;
     }
 
     private void awaitProjections(long position) throws Exception {
-        mvc.perform(post("/api/admin/search").contentType(MediaType.APPLICATION_JSON).content("{\"q\": \"anything\"}")
-                        .header("Authorization", tokens.admin(newId())).header("X-Consistency-Token", position))
+        mvc.perform(post("/api/admin/search")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"q\": \"anything\"}")
+                        .header("Authorization", tokens.admin(newId()))
+                        .header("X-Consistency-Token", position))
                 .andExpect(status().isOk());
     }
 
     private ResultActions search(String text) throws Exception {
-        return mvc.perform(post("/api/admin/search").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"q\": \"" + text + "\"}").header("Authorization", tokens.admin(newId())))
+        return mvc.perform(post("/api/admin/search")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"q\": \"" + text + "\"}")
+                        .header("Authorization", tokens.admin(newId())))
                 .andExpect(status().isOk());
     }
 }

@@ -6,8 +6,7 @@ import org.flywaydb.core.Flyway;
 /** Creates the event store and key tables the way the command side does, from its own migration. */
 public final class CommandSchema {
 
-    private CommandSchema() {
-    }
+    private CommandSchema() {}
 
     public static void migrate(TestDatabase db) {
         Flyway.configure()

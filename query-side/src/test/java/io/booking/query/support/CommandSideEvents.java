@@ -42,10 +42,23 @@ public class CommandSideEvents {
         return UUID.randomUUID().toString();
     }
 
-    public static OccurrenceScheduled occurrence(String id, String title, Instant startsAt, Instant endsAt,
-                                                 BookingPolicy policy, TicketType... ticketTypes) {
-        return new OccurrenceScheduled(id, title, "An evening of " + title, startsAt, endsAt, "Main hall",
-                new Organiser("Riverside Arts", "hello@riverside.example"), List.of(ticketTypes), policy,
+    public static OccurrenceScheduled occurrence(
+            String id,
+            String title,
+            Instant startsAt,
+            Instant endsAt,
+            BookingPolicy policy,
+            TicketType... ticketTypes) {
+        return new OccurrenceScheduled(
+                id,
+                title,
+                "An evening of " + title,
+                startsAt,
+                endsAt,
+                "Main hall",
+                new Organiser("Riverside Arts", "hello@riverside.example"),
+                List.of(ticketTypes),
+                policy,
                 startsAt.minusSeconds(30 * 24 * 3600));
     }
 
@@ -69,13 +82,25 @@ public class CommandSideEvents {
         return PersonalDataCipher.seal(subjectId, key, value);
     }
 
-    public TicketsBooked booking(String customerId, byte[] customerKey, OccurrenceScheduled occurrence, String reference,
-                                 Instant bookedAt, String... attendees) {
+    public TicketsBooked booking(
+            String customerId,
+            byte[] customerKey,
+            OccurrenceScheduled occurrence,
+            String reference,
+            Instant bookedAt,
+            String... attendees) {
         List<BookedTicket> tickets = Arrays.stream(attendees)
-                .map(name -> new BookedTicket(newId(), seal(customerId, customerKey, name), false)).toList();
-        return new TicketsBooked(newId(), reference, occurrence.occurrenceId(),
-                occurrence.ticketTypes().get(0).ticketTypeId(), customerId, tickets,
-                List.of(new FormAnswer("Dietary needs?", seal(customerId, customerKey, "vegetarian"))), bookedAt);
+                .map(name -> new BookedTicket(newId(), seal(customerId, customerKey, name), false))
+                .toList();
+        return new TicketsBooked(
+                newId(),
+                reference,
+                occurrence.occurrenceId(),
+                occurrence.ticketTypes().get(0).ticketTypeId(),
+                customerId,
+                tickets,
+                List.of(new FormAnswer("Dietary needs?", seal(customerId, customerKey, "vegetarian"))),
+                bookedAt);
     }
 
     public long append(OccurrenceScheduled event) {
@@ -89,17 +114,23 @@ public class CommandSideEvents {
     /** Books as the command side does: the booking's event, then the seats taken from the event. */
     public long append(TicketsBooked booking, int seatsLeft) {
         append("Booking", booking.bookingId(), booking);
-        return append(new SeatsReserved(booking.occurrenceId(), booking.ticketTypeId(), booking.bookingId(),
-                booking.tickets().size(), seatsLeft));
+        return append(new SeatsReserved(
+                booking.occurrenceId(),
+                booking.ticketTypeId(),
+                booking.bookingId(),
+                booking.tickets().size(),
+                seatsLeft));
     }
 
     /** @return the event's global index, which a command's answer hands out as the consistency token */
     public long append(String aggregateType, String aggregateId, Object payload) {
         long sequence = sequences.merge(aggregateId, 0L, (previous, ignored) -> previous + 1);
-        GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>(aggregateType, aggregateId,
-                sequence, payload, MetaData.with("actor", "system"));
+        GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>(
+                aggregateType, aggregateId, sequence, payload, MetaData.with("actor", "system"));
         eventStore.publish(message);
-        return jdbc.queryForObject("select global_index from command.domain_event_entry where event_identifier = ?",
-                Long.class, message.getIdentifier());
+        return jdbc.queryForObject(
+                "select global_index from command.domain_event_entry where event_identifier = ?",
+                Long.class,
+                message.getIdentifier());
     }
 }

@@ -32,12 +32,16 @@ public abstract class QuerySideTest {
 
     @Autowired
     protected MockMvc mvc;
+
     @Autowired
     protected MutableClock clock;
+
     @Autowired
     protected TestTokens tokens;
+
     @Autowired
     protected CommandSideEvents store;
+
     @Autowired
     protected JdbcTemplate jdbc;
 

@@ -32,7 +32,10 @@ public class TestTokens {
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             publicKey = (RSAPublicKey) pair.getPublic();
-            RSAKey jwk = new RSAKey.Builder(publicKey).privateKey((RSAPrivateKey) pair.getPrivate()).keyID("test").build();
+            RSAKey jwk = new RSAKey.Builder(publicKey)
+                    .privateKey((RSAPrivateKey) pair.getPrivate())
+                    .keyID("test")
+                    .build();
             encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -62,8 +65,10 @@ public class TestTokens {
                 .claim("roles", List.of("GUEST"))
                 .claim("booking", bookingId)
                 .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId("test").build();
-        return "Bearer " + encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        JwsHeader header =
+                JwsHeader.with(SignatureAlgorithm.RS256).keyId("test").build();
+        return "Bearer "
+                + encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 
     private String token(String subject, String role) {
@@ -75,7 +80,9 @@ public class TestTokens {
                 .expiresAt(now.plus(1, ChronoUnit.HOURS))
                 .claim("roles", List.of(role))
                 .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId("test").build();
-        return "Bearer " + encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        JwsHeader header =
+                JwsHeader.with(SignatureAlgorithm.RS256).keyId("test").build();
+        return "Bearer "
+                + encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 }

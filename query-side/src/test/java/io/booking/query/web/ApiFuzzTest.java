@@ -27,15 +27,17 @@ class ApiFuzzTest extends QuerySideTest {
     @Test
     void noOperationAnswers5xxAndEveryRefusalIsAProblem() throws Exception {
         String admin = tokens.admin(newId());
-        String document = mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs")).andReturn().getResponse()
+        String document = mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs"))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         // a rebuild would still be running in this shared context when ReadModelRebuildTest starts its own
-        List<OpenApiFuzzer.Request> requests = new OpenApiFuzzer(json.readTree(document), 20261205).requests(12,
-                "/api/admin/read-models/rebuild", "/api/admin/read-models/rebuild/switch");
+        List<OpenApiFuzzer.Request> requests = new OpenApiFuzzer(json.readTree(document), 20261205)
+                .requests(12, "/api/admin/read-models/rebuild", "/api/admin/read-models/rebuild/switch");
         List<String> failures = new ArrayList<>();
         for (OpenApiFuzzer.Request request : requests) {
-            MockHttpServletRequestBuilder builder = MockMvcRequestBuilders
-                    .request(HttpMethod.valueOf(request.method()), URI.create(request.uri()))
+            MockHttpServletRequestBuilder builder = MockMvcRequestBuilders.request(
+                            HttpMethod.valueOf(request.method()), URI.create(request.uri()))
                     // a consistency token would make a query wait for positions no command wrote
                     .header("Prefer", "wait=0");
             if (request.authenticated()) {

@@ -27,8 +27,11 @@ class RequestValidationTest extends QuerySideTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/api/admin/customers/abc/upcoming, customerId", "/api/admin/customers/abc/orders, customerId",
-            "/api/admin/events/abc/waiting-list, eventId"})
+    @CsvSource({
+        "/api/admin/customers/abc/upcoming, customerId",
+        "/api/admin/customers/abc/orders, customerId",
+        "/api/admin/events/abc/waiting-list, eventId"
+    })
     void anIdThatIsNoUuidIsABadRequestNamingIt(String path, String parameter) throws Exception {
         mvc.perform(get(path).header("Authorization", tokens.admin(newId())))
                 .andExpect(status().isBadRequest())
@@ -47,12 +50,22 @@ class RequestValidationTest extends QuerySideTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"{\"q\": \"ab\\u0000c\"}|q", "{\"q\": 12345}|q", "{\"q\": \"  \"}|q",
-            "{\"q\": \" a \"}|q", "{\"q\": \" a b \"}|q", "{\"q\": \"abc\", \"size\": 51}|size",
-            "{\"q\": \"abc\", \"page\": -1}|page"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"q\": \"ab\\u0000c\"}|q",
+                "{\"q\": 12345}|q",
+                "{\"q\": \"  \"}|q",
+                "{\"q\": \" a \"}|q",
+                "{\"q\": \" a b \"}|q",
+                "{\"q\": \"abc\", \"size\": 51}|size",
+                "{\"q\": \"abc\", \"page\": -1}|page"
+            })
     void aSearchItCannotRunIsABadRequestNamingTheField(String body, String field) throws Exception {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/admin/search")
-                        .contentType(MediaType.APPLICATION_JSON).content(body).header("Authorization", tokens.admin(newId())))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body)
+                        .header("Authorization", tokens.admin(newId())))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value(field));
@@ -61,7 +74,8 @@ class RequestValidationTest extends QuerySideTest {
     @org.junit.jupiter.api.Test
     void aSearchBodyOverTheLimitIs413() throws Exception {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/admin/search")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"q\": \"" + "a".repeat(70_000) + "\"}")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"q\": \"" + "a".repeat(70_000) + "\"}")
                         .header("Authorization", tokens.admin(newId())))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -70,7 +84,9 @@ class RequestValidationTest extends QuerySideTest {
     @ParameterizedTest
     @CsvSource({"/api/my/upcoming", "/api/my/cancelled", "/api/admin/reports/events"})
     void aRangeEndingBeforeItStartsIsABadRequestNamingTo(String path) throws Exception {
-        mvc.perform(get(path).param("from", "2030-02-01T00:00:00Z").param("to", "2030-01-01T00:00:00Z")
+        mvc.perform(get(path)
+                        .param("from", "2030-02-01T00:00:00Z")
+                        .param("to", "2030-01-01T00:00:00Z")
                         .header("Authorization", tokens.admin(newId())))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -79,8 +95,11 @@ class RequestValidationTest extends QuerySideTest {
 
     /** Instant reaches a billion years; PostgreSQL refused such a bound with a 500. */
     @ParameterizedTest
-    @CsvSource({"/api/my/upcoming, from, +999999999-12-31T23:59:59Z", "/api/admin/reports/events, to, -999999999-01-01T00:00:00Z",
-            "/api/admin/reports/timeseries, to, +10000-01-01T00:00:00Z"})
+    @CsvSource({
+        "/api/my/upcoming, from, +999999999-12-31T23:59:59Z",
+        "/api/admin/reports/events, to, -999999999-01-01T00:00:00Z",
+        "/api/admin/reports/timeseries, to, +10000-01-01T00:00:00Z"
+    })
     void aBoundPostgresqlCannotStoreIsABadRequestNamingIt(String path, String bound, String instant) throws Exception {
         mvc.perform(get(path).param(bound, instant).header("Authorization", tokens.admin(newId())))
                 .andExpect(status().isBadRequest())

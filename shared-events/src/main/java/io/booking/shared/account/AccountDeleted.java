@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param cancelledBookings how many of its upcoming bookings were cancelled in the same step
  */
 public record AccountDeleted(String accountId, String deletedBy, int cancelledBookings, Instant deletedAt)
-        implements AccountEvent {
-}
+        implements AccountEvent {}

@@ -11,6 +11,11 @@ import java.util.Map;
  * @param customFields the organiser's own account fields, each value sealed the same way; added later, so older
  *                     events read as null (no fields)
  */
-public record AccountDetailsChanged(String accountId, PersonalData name, PersonalData email, PersonalData phone,
-                                    Instant changedAt, Map<String, PersonalData> customFields) implements AccountEvent {
-}
+public record AccountDetailsChanged(
+        String accountId,
+        PersonalData name,
+        PersonalData email,
+        PersonalData phone,
+        Instant changedAt,
+        Map<String, PersonalData> customFields)
+        implements AccountEvent {}

@@ -2,5 +2,4 @@ package io.booking.shared.booking;
 
 import io.booking.shared.personal.PersonalData;
 
-public record BookedTicket(String ticketId, PersonalData attendeeName, boolean child) {
-}
+public record BookedTicket(String ticketId, PersonalData attendeeName, boolean child) {}

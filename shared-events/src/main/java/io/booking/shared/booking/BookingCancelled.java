@@ -16,17 +16,29 @@ import java.time.Instant;
  *                     booking's customer's key and erased with it (revision 2)
  */
 @Revision("2")
-public record BookingCancelled(String bookingId, String occurrenceId, String ticketTypeId, int quantity,
-                               String cancelledBy, String reason, Instant cancelledAt, PersonalData sealedReason)
+public record BookingCancelled(
+        String bookingId,
+        String occurrenceId,
+        String ticketTypeId,
+        int quantity,
+        String cancelledBy,
+        String reason,
+        Instant cancelledAt,
+        PersonalData sealedReason)
         implements BookingEvent {
 
     @JsonCreator
-    public BookingCancelled {
-    }
+    public BookingCancelled {}
 
     /** A cancellation whose reason, if any, is the organiser's. */
-    public BookingCancelled(String bookingId, String occurrenceId, String ticketTypeId, int quantity,
-                            String cancelledBy, String reason, Instant cancelledAt) {
+    public BookingCancelled(
+            String bookingId,
+            String occurrenceId,
+            String ticketTypeId,
+            int quantity,
+            String cancelledBy,
+            String reason,
+            Instant cancelledAt) {
         this(bookingId, occurrenceId, ticketTypeId, quantity, cancelledBy, reason, cancelledAt, null);
     }
 }

@@ -12,7 +12,12 @@ import java.util.List;
  * @param guestContactKept whether the guest's copy of the contact details (sealed with the guest's key) was kept;
  *                         when false the guest's key was destroyed in the same transaction
  */
-public record BookingLinkedToAccount(String bookingId, String guestId, String accountId, List<BookedTicket> tickets,
-                                     List<FormAnswer> answers, boolean guestContactKept, Instant linkedAt)
-        implements BookingEvent {
-}
+public record BookingLinkedToAccount(
+        String bookingId,
+        String guestId,
+        String accountId,
+        List<BookedTicket> tickets,
+        List<FormAnswer> answers,
+        boolean guestContactKept,
+        Instant linkedAt)
+        implements BookingEvent {}

@@ -13,8 +13,8 @@ import java.util.Set;
  */
 public final class CancellationReasonUpcaster extends SingleEventUpcaster {
 
-    private static final Set<String> CANCELLATIONS = Set.of(BookingCancelled.class.getName(),
-            TicketCancelled.class.getName());
+    private static final Set<String> CANCELLATIONS =
+            Set.of(BookingCancelled.class.getName(), TicketCancelled.class.getName());
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
@@ -24,7 +24,7 @@ public final class CancellationReasonUpcaster extends SingleEventUpcaster {
 
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(new SimpleSerializedType(representation.getType().getName(), "2"),
-                byte[].class, payload -> payload);
+        return representation.upcastPayload(
+                new SimpleSerializedType(representation.getType().getName(), "2"), byte[].class, payload -> payload);
     }
 }

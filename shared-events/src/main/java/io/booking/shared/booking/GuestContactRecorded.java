@@ -10,6 +10,6 @@ import java.time.Instant;
  *
  * @param guestId the guest's data subject id: a new one, with a new key, for every guest booking
  */
-public record GuestContactRecorded(String bookingId, String guestId, PersonalData name, PersonalData email,
-                                   PersonalData phone, Instant recordedAt) implements BookingEvent {
-}
+public record GuestContactRecorded(
+        String bookingId, String guestId, PersonalData name, PersonalData email, PersonalData phone, Instant recordedAt)
+        implements BookingEvent {}

@@ -7,5 +7,4 @@ import java.time.Instant;
  * sealed (contact details, and the attendee names and answers of a booking still the guest's) reads as erased. The
  * booking stays, counted in reports.
  */
-public record GuestDataErased(String bookingId, String guestId, Instant erasedAt) implements BookingEvent {
-}
+public record GuestDataErased(String bookingId, String guestId, Instant erasedAt) implements BookingEvent {}

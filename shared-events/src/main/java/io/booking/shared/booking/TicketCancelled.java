@@ -16,17 +16,29 @@ import java.time.Instant;
  * @param sealedReason why, as the customer or an admin wrote it, sealed with the booking's customer's key (revision 2)
  */
 @Revision("2")
-public record TicketCancelled(String bookingId, String ticketId, String occurrenceId, String ticketTypeId,
-                              String cancelledBy, String reason, Instant cancelledAt, PersonalData sealedReason)
+public record TicketCancelled(
+        String bookingId,
+        String ticketId,
+        String occurrenceId,
+        String ticketTypeId,
+        String cancelledBy,
+        String reason,
+        Instant cancelledAt,
+        PersonalData sealedReason)
         implements BookingEvent {
 
     @JsonCreator
-    public TicketCancelled {
-    }
+    public TicketCancelled {}
 
     /** A cancellation whose reason, if any, is the organiser's. */
-    public TicketCancelled(String bookingId, String ticketId, String occurrenceId, String ticketTypeId,
-                           String cancelledBy, String reason, Instant cancelledAt) {
+    public TicketCancelled(
+            String bookingId,
+            String ticketId,
+            String occurrenceId,
+            String ticketTypeId,
+            String cancelledBy,
+            String reason,
+            Instant cancelledAt) {
         this(bookingId, ticketId, occurrenceId, ticketTypeId, cancelledBy, reason, cancelledAt, null);
     }
 }

@@ -9,7 +9,13 @@ import java.util.List;
  *
  * @param transferredBy {@code customer} or {@code admin}
  */
-public record TicketsTransferred(String bookingId, List<String> ticketIds, String fromOccurrenceId,
-                                 String fromTicketTypeId, String toOccurrenceId, String toTicketTypeId,
-                                 String transferredBy, Instant transferredAt) implements BookingEvent {
-}
+public record TicketsTransferred(
+        String bookingId,
+        List<String> ticketIds,
+        String fromOccurrenceId,
+        String fromTicketTypeId,
+        String toOccurrenceId,
+        String toTicketTypeId,
+        String transferredBy,
+        Instant transferredAt)
+        implements BookingEvent {}

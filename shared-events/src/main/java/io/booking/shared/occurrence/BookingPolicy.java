@@ -11,8 +11,11 @@ import java.time.Instant;
  * @param attendanceTracking      tickets not marked by the event's end become attended at the end; without it
  *                                they stay booked (added later: older events read as off)
  */
-public record BookingPolicy(boolean transfersAllowed, boolean cancellationsAllowed, int cancellationCutoffHours,
-                            boolean attendanceTracking) {
+public record BookingPolicy(
+        boolean transfersAllowed,
+        boolean cancellationsAllowed,
+        int cancellationCutoffHours,
+        boolean attendanceTracking) {
 
     public BookingPolicy(boolean transfersAllowed, boolean cancellationsAllowed, int cancellationCutoffHours) {
         this(transfersAllowed, cancellationsAllowed, cancellationCutoffHours, false);

@@ -6,5 +6,4 @@ package io.booking.shared.occurrence;
  * @param seatsLeft what remains to sell afterwards
  */
 public record CapacityChanged(String occurrenceId, String ticketTypeId, int capacity, int seatsLeft)
-        implements TicketTypeEvent {
-}
+        implements TicketTypeEvent {}

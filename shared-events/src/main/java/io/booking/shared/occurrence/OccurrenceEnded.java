@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param attendanceTracking the organiser's setting: unmarked tickets are now to be counted as attended
  */
 public record OccurrenceEnded(String occurrenceId, boolean attendanceTracking, Instant endedAt)
-        implements OccurrenceEvent {
-}
+        implements OccurrenceEvent {}

@@ -8,14 +8,42 @@ import java.util.List;
  *
  * @param category what kind of event it is (the portals' "service"), for filters; added later, older events have none
  */
-public record OccurrenceScheduled(String occurrenceId, String title, String description, Instant startsAt, Instant endsAt,
-                                  String location, Organiser organiser, List<TicketType> ticketTypes,
-                                  BookingPolicy policy, Instant scheduledAt, String category) implements OccurrenceEvent {
+public record OccurrenceScheduled(
+        String occurrenceId,
+        String title,
+        String description,
+        Instant startsAt,
+        Instant endsAt,
+        String location,
+        Organiser organiser,
+        List<TicketType> ticketTypes,
+        BookingPolicy policy,
+        Instant scheduledAt,
+        String category)
+        implements OccurrenceEvent {
 
-    public OccurrenceScheduled(String occurrenceId, String title, String description, Instant startsAt, Instant endsAt,
-                               String location, Organiser organiser, List<TicketType> ticketTypes,
-                               BookingPolicy policy, Instant scheduledAt) {
-        this(occurrenceId, title, description, startsAt, endsAt, location, organiser, ticketTypes, policy, scheduledAt,
+    public OccurrenceScheduled(
+            String occurrenceId,
+            String title,
+            String description,
+            Instant startsAt,
+            Instant endsAt,
+            String location,
+            Organiser organiser,
+            List<TicketType> ticketTypes,
+            BookingPolicy policy,
+            Instant scheduledAt) {
+        this(
+                occurrenceId,
+                title,
+                description,
+                startsAt,
+                endsAt,
+                location,
+                organiser,
+                ticketTypes,
+                policy,
+                scheduledAt,
                 null);
     }
 }

@@ -7,6 +7,13 @@ import java.time.Instant;
  *
  * @param seatsLeft free seats of the ticket type afterwards
  */
-public record SeatsOffered(String occurrenceId, String ticketTypeId, String entryId, String customerId, int quantity,
-                           Instant offeredAt, Instant expiresAt, int seatsLeft) implements TicketTypeEvent {
-}
+public record SeatsOffered(
+        String occurrenceId,
+        String ticketTypeId,
+        String entryId,
+        String customerId,
+        int quantity,
+        Instant offeredAt,
+        Instant expiresAt,
+        int seatsLeft)
+        implements TicketTypeEvent {}

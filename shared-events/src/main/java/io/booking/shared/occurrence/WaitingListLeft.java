@@ -7,6 +7,6 @@ import java.time.Instant;
  *
  * @param seatsLeft free seats of the ticket type afterwards (before any offer to the next in line)
  */
-public record WaitingListLeft(String occurrenceId, String ticketTypeId, String entryId, String customerId,
-                              Instant leftAt, int seatsLeft) implements TicketTypeEvent {
-}
+public record WaitingListLeft(
+        String occurrenceId, String ticketTypeId, String entryId, String customerId, Instant leftAt, int seatsLeft)
+        implements TicketTypeEvent {}

@@ -1,15 +1,15 @@
 package io.booking.shared.personal;
 
-import javax.crypto.Cipher;
-import javax.crypto.KeyGenerator;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals and opens {@link PersonalData} with AES-256-GCM from the JCA. The subject id is bound as associated data,
@@ -75,7 +75,10 @@ public final class PersonalDataCipher {
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(subjectId.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+            byte[] out = ByteBuffer.allocate(iv.length + sealed.length)
+                    .put(iv)
+                    .put(sealed)
+                    .array();
             return new PersonalData(subjectId, Base64.getEncoder().encodeToString(out));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("sealing personal data failed", e);
@@ -95,7 +98,10 @@ public final class PersonalDataCipher {
         try {
             byte[] in = Base64.getDecoder().decode(data.ciphertext());
             Cipher cipher = CIPHER.get();
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(key, "AES"),
+                    new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             cipher.updateAAD(data.subjectId().getBytes(StandardCharsets.UTF_8));
             byte[] clear = cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
             return new String(clear, StandardCharsets.UTF_8);

@@ -31,30 +31,49 @@ class CancellationReasonUpcasterTest {
 
         assertThat(upcast.getType().getRevision()).isEqualTo("2");
         BookingCancelled read = serializer.deserialize(upcast.getData(byte[].class));
-        assertThat(read).isEqualTo(new BookingCancelled("b-1", "ev-1", "adult", 2, "customer", "ill",
-                Instant.parse("2026-06-01T09:00:00Z")));
+        assertThat(read)
+                .isEqualTo(new BookingCancelled(
+                        "b-1", "ev-1", "adult", 2, "customer", "ill", Instant.parse("2026-06-01T09:00:00Z")));
         assertThat(read.sealedReason()).isNull();
     }
 
     @Test
     void aRevisionTwoCancellationKeepsItsSealedReason() {
-        TicketCancelled written = new TicketCancelled("b-1", "t-1", "ev-1", "adult", "customer", null,
-                Instant.parse("2026-06-01T09:00:00Z"), new PersonalData("c-1", "c2VhbGVk"));
+        TicketCancelled written = new TicketCancelled(
+                "b-1",
+                "t-1",
+                "ev-1",
+                "adult",
+                "customer",
+                null,
+                Instant.parse("2026-06-01T09:00:00Z"),
+                new PersonalData("c-1", "c2VhbGVk"));
         SerializedObject<byte[]> stored = serializer.serialize(written, byte[].class);
 
-        IntermediateEventRepresentation upcast = upcast(TicketCancelled.class, stored.getType().getRevision(),
+        IntermediateEventRepresentation upcast = upcast(
+                TicketCancelled.class,
+                stored.getType().getRevision(),
                 new String(stored.getData(), StandardCharsets.UTF_8));
 
         assertThat(stored.getType().getRevision()).isEqualTo("2");
-        assertThat((TicketCancelled) serializer.deserialize(upcast.getData(byte[].class))).isEqualTo(written);
+        assertThat((TicketCancelled) serializer.deserialize(upcast.getData(byte[].class)))
+                .isEqualTo(written);
     }
 
     private IntermediateEventRepresentation upcast(Class<?> type, String revision, String json) {
-        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>("Booking", "b-1", 3, "event-1",
-                Instant.parse("2026-06-01T09:00:00Z"), type.getName(), revision,
-                json.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
+        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(
+                "Booking",
+                "b-1",
+                3,
+                "event-1",
+                Instant.parse("2026-06-01T09:00:00Z"),
+                type.getName(),
+                revision,
+                json.getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8));
         List<IntermediateEventRepresentation> out = new CancellationReasonUpcaster()
-                .upcast(Stream.of(new InitialEventRepresentation(entry, serializer))).toList();
+                .upcast(Stream.of(new InitialEventRepresentation(entry, serializer)))
+                .toList();
         assertThat(out).hasSize(1);
         return out.get(0);
     }

@@ -44,7 +44,8 @@ class PersonalDataCipherTest {
 
         PersonalData moved = new PersonalData("subject-2", sealed.ciphertext());
 
-        assertThatThrownBy(() -> cipher.open(moved)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> cipher.open(moved))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageNotContaining("Zebedee");
     }
 

@@ -80,13 +80,23 @@ public final class BookingBenchmark {
     /** @return whether every end check passed */
     private boolean run() throws Exception {
         String scenario = option("scenario", "spread");
-        List<Integer> concurrency = Arrays.stream(option("clients", "8").split(",")).map(Integer::valueOf).toList();
+        List<Integer> concurrency = Arrays.stream(option("clients", "8").split(","))
+                .map(Integer::valueOf)
+                .toList();
         int most = Collections.max(concurrency);
-        line("# Benchmark: %s, C = %s (%s)", scenario, option("clients", "8"), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        line(
+                "# Benchmark: %s, C = %s (%s)",
+                scenario, option("clients", "8"), Instant.now().truncatedTo(ChronoUnit.SECONDS));
         line("");
-        line("machine: %d cores, java %s; design: %s", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), option("design", "cached, snapshotted event aggregate"));
-        line("command: bench/run.sh %s %s", option("script-scenario", scenario), String.join(" ", option("clients", "8").split(",")));
+        line(
+                "machine: %d cores, java %s; design: %s",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                option("design", "cached, snapshotted event aggregate"));
+        line(
+                "command: bench/run.sh %s %s",
+                option("script-scenario", scenario),
+                String.join(" ", option("clients", "8").split(",")));
         String admin = login(option("admin-email", "admin@example.com"), option("admin-password", "change-me-now"));
         List<String> customers = customers(most);
         ExecutorService pool = Executors.newFixedThreadPool(most);
@@ -104,7 +114,10 @@ public final class BookingBenchmark {
             pool.shutdownNow();
         }
         line("");
-        line(failedChecks.isEmpty() ? "Every end check passed." : "FAILED end checks: " + String.join("; ", failedChecks));
+        line(
+                failedChecks.isEmpty()
+                        ? "Every end check passed."
+                        : "FAILED end checks: " + String.join("; ", failedChecks));
         Path out = Path.of(option("out", "bench/results/" + scenario + ".md"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
@@ -132,14 +145,26 @@ public final class BookingBenchmark {
         List<String[]> targets = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             JsonNode event = schedule(admin, "Warm-up " + i, 1_000_000);
-            targets.add(new String[]{event.get("eventId").asText(), event.at("/ticketTypes/0/ticketTypeId").asText()});
+            targets.add(new String[] {
+                event.get("eventId").asText(),
+                event.at("/ticketTypes/0/ticketTypeId").asText()
+            });
         }
         while (System.nanoTime() < until) {
             if (scenario.equals("rush")) {
-                bookings += sell(pool, customers, schedule(admin, "Warm-up sale", 10_000), 10_000).phase.created.get();
+                bookings += sell(pool, customers, schedule(admin, "Warm-up sale", 10_000), 10_000)
+                        .phase
+                        .created
+                        .get();
             } else {
-                bookings += book(pool, customers, 2_000,
-                        () -> targets.get(ThreadLocalRandom.current().nextInt(targets.size())), true).created.get();
+                bookings += book(
+                                pool,
+                                customers,
+                                2_000,
+                                () -> targets.get(ThreadLocalRandom.current().nextInt(targets.size())),
+                                true)
+                        .created
+                        .get();
             }
         }
         line("warm-up: %d bookings in %.0f s (not counted)", bookings, (System.nanoTime() - started) / 1e9);
@@ -153,8 +178,9 @@ public final class BookingBenchmark {
     private void vacuumAnalyze() throws Exception {
         String dbUrl = option("db-url", "");
         if (!dbUrl.isBlank()) {
-            try (Connection c = DriverManager.getConnection(dbUrl, option("db-user", "postgres"), option("db-password", ""));
-                 java.sql.Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(
+                            dbUrl, option("db-user", "postgres"), option("db-password", ""));
+                    java.sql.Statement s = c.createStatement()) {
                 s.execute("vacuum analyze");
             }
             line("then: vacuum analyze (autovacuum is off on this machine's PostgreSQL)");
@@ -169,25 +195,45 @@ public final class BookingBenchmark {
         List<String[]> targets = new ArrayList<>();
         for (int i = 0; i < events; i++) {
             JsonNode event = schedule(admin, "Spread " + i, 1_000_000);
-            targets.add(new String[]{event.get("eventId").asText(), event.at("/ticketTypes/0/ticketTypeId").asText()});
+            targets.add(new String[] {
+                event.get("eventId").asText(),
+                event.at("/ticketTypes/0/ticketTypeId").asText()
+            });
         }
         int clients = customers.size();
         line("");
         line("## C = %d", clients);
-        Phase measured = book(pool, customers, bookings, () -> targets.get(ThreadLocalRandom.current().nextInt(targets.size())), true);
+        Phase measured = book(
+                pool,
+                customers,
+                bookings,
+                () -> targets.get(ThreadLocalRandom.current().nextInt(targets.size())),
+                true);
         line("");
-        line("| C | bookings | seconds | bookings/s | p50 ms | p99 ms | max ms | 201 | 409 | other | visible in Upcoming p50 / p99 ms |");
+        line(
+                "| C | bookings | seconds | bookings/s | p50 ms | p99 ms | max ms | 201 | 409 | other | visible in Upcoming p50 / p99 ms |");
         line("|---|---|---|---|---|---|---|---|---|---|---|");
-        line("| %d | %d | %.1f | %.0f | %.1f | %.1f | %.1f | %d | %d | %d | %.1f / %.1f |", clients, measured.created.get(),
-                measured.seconds(), measured.created.get() / measured.seconds(), measured.percentile(50),
-                measured.percentile(99), measured.percentile(100), measured.created.get(), measured.conflicts.get(),
-                measured.other.get(), percentile(measured.visibility, 50), percentile(measured.visibility, 99));
+        line(
+                "| %d | %d | %.1f | %.0f | %.1f | %.1f | %.1f | %d | %d | %d | %.1f / %.1f |",
+                clients,
+                measured.created.get(),
+                measured.seconds(),
+                measured.created.get() / measured.seconds(),
+                measured.percentile(50),
+                measured.percentile(99),
+                measured.percentile(100),
+                measured.created.get(),
+                measured.conflicts.get(),
+                measured.other.get(),
+                percentile(measured.visibility, 50),
+                percentile(measured.visibility, 99));
         check(measured.serverErrors.get() == 0, "5xx answers at C = " + clients);
         double pgbench = pgbench(clients);
         if (pgbench > 0) {
             line("");
-            line("pgbench one-row insert at C = %d: %.0f commits/s; bookings/s : pgbench = %.2f", clients, pgbench,
-                    measured.created.get() / measured.seconds() / pgbench);
+            line(
+                    "pgbench one-row insert at C = %d: %.0f commits/s; bookings/s : pgbench = %.2f",
+                    clients, pgbench, measured.created.get() / measured.seconds() / pgbench);
         }
     }
 
@@ -204,10 +250,13 @@ public final class BookingBenchmark {
         line("");
         line("## C = %d", clients);
         line("");
-        line("One event, one ticket type of %d seats, %d clients booking 1-4 tickets each until sold out; %d sales, each "
-                + "of a fresh event, one after the other.", seats, clients, sales);
+        line(
+                "One event, one ticket type of %d seats, %d clients booking 1-4 tickets each until sold out; %d sales, each "
+                        + "of a fresh event, one after the other.",
+                seats, clients, sales);
         line("");
-        line("| sale | bookings (201) | seats sold | seconds | bookings/s | p50 ms | p99 ms | max ms | 409 | other (5xx) |");
+        line(
+                "| sale | bookings (201) | seats sold | seconds | bookings/s | p50 ms | p99 ms | max ms | 409 | other (5xx) |");
         line("|---|---|---|---|---|---|---|---|---|---|");
         List<Sale> done = new ArrayList<>();
         List<JsonNode> events = new ArrayList<>();
@@ -218,16 +267,30 @@ public final class BookingBenchmark {
             JsonNode event = schedule(admin, title, seats);
             Sale sale = sell(pool, customers, event, seats);
             Phase p = sale.phase;
-            line("| %d | %d | %d | %.2f | %.0f | %.1f | %.1f | %.1f | %d | %d (%d) |", n, p.created.get(),
-                    sale.seatsSold.get(), p.seconds(), p.created.get() / p.seconds(), p.percentile(50), p.percentile(99),
-                    p.percentile(100), p.conflicts.get(), p.other.get(), p.serverErrors.get());
+            line(
+                    "| %d | %d | %d | %.2f | %.0f | %.1f | %.1f | %.1f | %d | %d (%d) |",
+                    n,
+                    p.created.get(),
+                    sale.seatsSold.get(),
+                    p.seconds(),
+                    p.created.get() / p.seconds(),
+                    p.percentile(50),
+                    p.percentile(99),
+                    p.percentile(100),
+                    p.conflicts.get(),
+                    p.other.get(),
+                    p.serverErrors.get());
             done.add(sale);
             events.add(event);
             titles.add(title);
         }
         line("");
-        line("median of the sales at C = %d: %.0f bookings/s, p99 %.1f ms", clients,
-                median(done.stream().map(sale -> sale.phase.created.get() / sale.phase.seconds()).toList()),
+        line(
+                "median of the sales at C = %d: %.0f bookings/s, p99 %.1f ms",
+                clients,
+                median(done.stream()
+                        .map(sale -> sale.phase.created.get() / sale.phase.seconds())
+                        .toList()),
                 median(done.stream().map(sale -> sale.phase.percentile(99)).toList()));
         line("");
         line("bookings/s per tenth of each sale (by seats sold):");
@@ -251,7 +314,8 @@ public final class BookingBenchmark {
                 previous = at;
                 previousCount = count;
             }
-            line(tenths.append(String.format(Locale.ROOT, " %.2f |", last / first)).toString());
+            line(tenths.append(String.format(Locale.ROOT, " %.2f |", last / first))
+                    .toString());
         }
         for (int n = 0; n < done.size(); n++) {
             endCheck(n + 1, events.get(n).get("eventId").asText(), titles.get(n), done.get(n), seats, customers);
@@ -279,7 +343,10 @@ public final class BookingBenchmark {
                     Answer answer = post("/api/bookings", customer, bookingBody(eventId, ticketTypeId, wanted));
                     sale.phase.record(answer, System.nanoTime() - started);
                     if (answer.status == 201) {
-                        sale.sold(customer, wanted, answer.body.get("consistencyToken").asLong());
+                        sale.sold(
+                                customer,
+                                wanted,
+                                answer.body.get("consistencyToken").asLong());
                         wanted = 1 + ThreadLocalRandom.current().nextInt(4);
                     } else if (answer.status == 409) {
                         int left = answer.body.path("seatsLeft").asInt(-1);
@@ -304,15 +371,21 @@ public final class BookingBenchmark {
             throws Exception {
         line("");
         line("End check of sale %d:", number);
-        line("- seats sold (sum of 201 quantities) = %d, capacity = %d: %s", sale.seatsSold.get(), seats,
+        line(
+                "- seats sold (sum of 201 quantities) = %d, capacity = %d: %s",
+                sale.seatsSold.get(),
+                seats,
                 check(sale.seatsSold.get() == seats, "seats sold in sale " + number) ? "exact" : "WRONG");
         long lastPosition = sale.lastPosition.get();
         JsonNode listing = get("/api/events/" + eventId, null, lastPosition).body;
-        line("- public listing seats left: %d", listing.at("/ticketTypes/0/seatsLeft").asInt(-1));
+        line(
+                "- public listing seats left: %d",
+                listing.at("/ticketTypes/0/seatsLeft").asInt(-1));
         String dbUrl = option("db-url", "");
         if (!dbUrl.isBlank()) {
-            try (Connection c = DriverManager.getConnection(dbUrl, option("db-user", "postgres"), option("db-password", ""));
-                 PreparedStatement s = c.prepareStatement("""
+            try (Connection c = DriverManager.getConnection(
+                            dbUrl, option("db-user", "postgres"), option("db-password", ""));
+                    PreparedStatement s = c.prepareStatement("""
                          select count(*), coalesce(sum(jsonb_array_length(convert_from(payload, 'UTF8')::jsonb -> 'tickets')), 0)
                          from command.domain_event_entry
                          where payload_type = 'io.booking.shared.booking.TicketsBooked'
@@ -320,10 +393,16 @@ public final class BookingBenchmark {
                 s.setString(1, eventId);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
-                    line("- bookings in the event store: %d (201 answers: %d), tickets: %d: %s", rs.getLong(1),
-                            sale.phase.created.get(), rs.getLong(2),
-                            check(rs.getLong(1) == sale.phase.created.get() && rs.getLong(2) == seats,
-                                    "event store of sale " + number) ? "match" : "MISMATCH");
+                    line(
+                            "- bookings in the event store: %d (201 answers: %d), tickets: %d: %s",
+                            rs.getLong(1),
+                            sale.phase.created.get(),
+                            rs.getLong(2),
+                            check(
+                                            rs.getLong(1) == sale.phase.created.get() && rs.getLong(2) == seats,
+                                            "event store of sale " + number)
+                                    ? "match"
+                                    : "MISMATCH");
                 }
             }
         }
@@ -336,16 +415,26 @@ public final class BookingBenchmark {
             missing += Math.max(0, expected - total);
             extra += Math.max(0, total - expected);
         }
-        line("- bookings missing from their customer's Upcoming tab: %d; listed there but not answered 201: %d: %s",
-                missing, extra, check(missing == 0 && extra == 0, "Upcoming tabs of sale " + number) ? "match" : "MISMATCH");
-        line("- 5xx answers: %d: %s", sale.phase.serverErrors.get(),
+        line(
+                "- bookings missing from their customer's Upcoming tab: %d; listed there but not answered 201: %d: %s",
+                missing,
+                extra,
+                check(missing == 0 && extra == 0, "Upcoming tabs of sale " + number) ? "match" : "MISMATCH");
+        line(
+                "- 5xx answers: %d: %s",
+                sale.phase.serverErrors.get(),
                 check(sale.phase.serverErrors.get() == 0, "5xx answers in sale " + number) ? "none" : "WRONG");
     }
 
     // ---- shared machinery -------------------------------------------------------------------------------------
 
-    private Phase book(ExecutorService pool, List<String> customers, int total, Supplier<String[]> chooser,
-                       boolean sampleVisibility) throws Exception {
+    private Phase book(
+            ExecutorService pool,
+            List<String> customers,
+            int total,
+            Supplier<String[]> chooser,
+            boolean sampleVisibility)
+            throws Exception {
         Phase phase = new Phase();
         AtomicInteger issued = new AtomicInteger();
         List<Future<?>> running = new ArrayList<>();
@@ -360,7 +449,9 @@ public final class BookingBenchmark {
                     phase.record(answer, System.nanoTime() - started);
                     if (sampleVisibility && answer.status == 201 && n % 20 == 0) {
                         long asked = System.nanoTime();
-                        Answer upcoming = get("/api/my/upcoming?size=1", customer,
+                        Answer upcoming = get(
+                                "/api/my/upcoming?size=1",
+                                customer,
                                 answer.body.get("consistencyToken").asLong());
                         if (upcoming.status == 200) {
                             phase.visibility.add((System.nanoTime() - asked) / 1e6);
@@ -382,8 +473,15 @@ public final class BookingBenchmark {
         for (int i = 0; i < tickets; i++) {
             attendees.add(Map.of("attendeeName", "Bench Attendee " + i, "child", i == 3));
         }
-        return Map.of("bookingId", UUID.randomUUID().toString(), "eventId", eventId, "ticketTypeId", ticketTypeId,
-                "tickets", attendees);
+        return Map.of(
+                "bookingId",
+                UUID.randomUUID().toString(),
+                "eventId",
+                eventId,
+                "ticketTypeId",
+                ticketTypeId,
+                "tickets",
+                attendees);
     }
 
     private List<String> customers(int count) throws Exception {
@@ -395,7 +493,9 @@ public final class BookingBenchmark {
                 int n = i;
                 tokens.add(setup.submit(() -> {
                     String email = "bench-" + run + "-" + n + "@bench.test";
-                    Answer registered = post("/api/accounts", null,
+                    Answer registered = post(
+                            "/api/accounts",
+                            null,
                             Map.of("name", "Bench Customer " + n, "email", email, "password", "bench-password"));
                     if (registered.status != 201) {
                         throw new IllegalStateException("registration failed: " + registered.status);
@@ -415,10 +515,22 @@ public final class BookingBenchmark {
 
     private JsonNode schedule(String admin, String title, int capacity) {
         Instant start = Instant.now().plus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        Answer answer = post("/api/admin/events", admin, Map.of("title", title, "startsAt", start.toString(),
-                "endsAt", start.plus(3, ChronoUnit.HOURS).toString(), "location", "Bench Hall",
-                "organiser", Map.of("name", "Bench Org", "contact", "org@bench.test"),
-                "ticketTypes", List.of(Map.of("name", "Standard", "price", 20, "capacity", capacity))));
+        Answer answer = post(
+                "/api/admin/events",
+                admin,
+                Map.of(
+                        "title",
+                        title,
+                        "startsAt",
+                        start.toString(),
+                        "endsAt",
+                        start.plus(3, ChronoUnit.HOURS).toString(),
+                        "location",
+                        "Bench Hall",
+                        "organiser",
+                        Map.of("name", "Bench Org", "contact", "org@bench.test"),
+                        "ticketTypes",
+                        List.of(Map.of("name", "Standard", "price", 20, "capacity", capacity))));
         if (answer.status != 201) {
             throw new IllegalStateException("scheduling failed: " + answer.status + " " + answer.body);
         }
@@ -441,11 +553,32 @@ public final class BookingBenchmark {
         try {
             Path script = Files.createTempFile("insert", ".sql");
             Files.writeString(script, "insert into pgbench_one_row (payload) values ('booking');\n");
-            exec("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-qc",
+            exec(
+                    "psql",
+                    "-h",
+                    "127.0.0.1",
+                    "-U",
+                    "postgres",
+                    "-d",
+                    database,
+                    "-qc",
                     "create table if not exists pgbench_one_row (id bigserial primary key, payload text)");
-            String out = exec("pgbench", "-h", "127.0.0.1", "-U", "postgres", "-n", "-c", String.valueOf(concurrency),
-                    "-j", String.valueOf(Math.min(concurrency, 2)), "-T", option("pgbench-seconds", "10"),
-                    "-f", script.toString(), database);
+            String out = exec(
+                    "pgbench",
+                    "-h",
+                    "127.0.0.1",
+                    "-U",
+                    "postgres",
+                    "-n",
+                    "-c",
+                    String.valueOf(concurrency),
+                    "-j",
+                    String.valueOf(Math.min(concurrency, 2)),
+                    "-T",
+                    option("pgbench-seconds", "10"),
+                    "-f",
+                    script.toString(),
+                    database);
             for (String l : out.split("\n")) {
                 if (l.startsWith("tps = ")) {
                     return Double.parseDouble(l.substring(6).split(" ")[0]);
@@ -465,8 +598,7 @@ public final class BookingBenchmark {
         return out;
     }
 
-    private record Answer(int status, JsonNode body) {
-    }
+    private record Answer(int status, JsonNode body) {}
 
     private Answer post(String path, String token, Object body) {
         try {
@@ -486,7 +618,8 @@ public final class BookingBenchmark {
      */
     private Answer exchange(String method, String url, String token, Long consistencyToken, byte[] body) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) URI.create(url).toURL().openConnection();
             connection.setRequestMethod(method);
             connection.setConnectTimeout(10_000);
             connection.setReadTimeout(120_000);
@@ -582,7 +715,9 @@ public final class BookingBenchmark {
             int before = seatsSold.get();
             int after = seatsSold.addAndGet(quantity);
             lastPosition.accumulateAndGet(position, Math::max);
-            bookingsPerCustomer.computeIfAbsent(customer, c -> new AtomicInteger()).incrementAndGet();
+            bookingsPerCustomer
+                    .computeIfAbsent(customer, c -> new AtomicInteger())
+                    .incrementAndGet();
             for (int i = 0; i < 10; i++) {
                 int boundary = (int) Math.ceil(seats * (i + 1) / 10.0);
                 if (before < boundary && after >= boundary) {

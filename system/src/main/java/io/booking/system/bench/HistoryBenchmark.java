@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Measures the reads of a long history over HTTP, after {@link HistoryLoader} wrote it: the back-office search, the
@@ -73,34 +71,48 @@ public final class HistoryBenchmark {
     // ---- measure ----------------------------------------------------------------------------------------------------
 
     private boolean measure() throws Exception {
-        JsonNode load = JSON.readTree(Path.of(options.getOrDefault("load", "bench/results/history-load.json")).toFile());
+        JsonNode load = JSON.readTree(Path.of(options.getOrDefault("load", "bench/results/history-load.json"))
+                .toFile());
         String admin = loginWhenUp(options.get("admin-email"), options.get("admin-password"));
         JsonNode heavy = load.path("heavy");
-        String customer = login(heavy.path("email").asText(), load.path("customerPassword").asText());
+        String customer = login(
+                heavy.path("email").asText(), load.path("customerPassword").asText());
         long started = System.nanoTime();
         long newest = waitUntilCaughtUp(admin, Long.parseLong(options.getOrDefault("catch-up-minutes", "60")));
         line("# History benchmark (%s)", Instant.now().truncatedTo(ChronoUnit.SECONDS));
         line("");
-        line("machine: %d cores, java %s; command: bench/run.sh history; load: %s", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), load.path("parameters").asText());
-        line("load: %d bookings, %d events, in %d s (%d bookings/s overall); refused while loading: %s",
-                load.at("/totals/bookings").asLong(), load.at("/totals/events").asLong(), load.path("loadSeconds").asLong(),
-                load.path("bookingsPerSecond").asLong(), load.path("refusals"));
-        line("query side caught up with the store (position %d) %.0f s after the measurement started", newest,
-                (System.nanoTime() - started) / 1e9);
+        line(
+                "machine: %d cores, java %s; command: bench/run.sh history; load: %s",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                load.path("parameters").asText());
+        line(
+                "load: %d bookings, %d events, in %d s (%d bookings/s overall); refused while loading: %s",
+                load.at("/totals/bookings").asLong(),
+                load.at("/totals/events").asLong(),
+                load.path("loadSeconds").asLong(),
+                load.path("bookingsPerSecond").asLong(),
+                load.path("refusals"));
+        line(
+                "query side caught up with the store (position %d) %.0f s after the measurement started",
+                newest, (System.nanoTime() - started) / 1e9);
         vacuumAnalyze();
         line("then: vacuum analyze (autovacuum is off on this machine's PostgreSQL)");
         check(load, admin, customer);
         List<Read> reads = reads(load, admin, customer);
-        List<Integer> concurrency = Arrays.stream(options.getOrDefault("clients", "1,8").split(","))
-                .map(Integer::valueOf).toList();
+        List<Integer> concurrency = Arrays.stream(
+                        options.getOrDefault("clients", "1,8").split(","))
+                .map(Integer::valueOf)
+                .toList();
         int requests = Integer.parseInt(options.getOrDefault("requests", "300"));
         double seconds = Double.parseDouble(options.getOrDefault("point-seconds", "60"));
         line("");
         line("## Reads");
         line("");
-        line("Each point: a warm-up of %d requests (not counted), then %d requests or %.0f s, whichever comes first, "
-                + "from C clients at once. Target p99 <= %.0f ms.", Math.max(5, requests / 20), requests, seconds, TARGET_P99_MS);
+        line(
+                "Each point: a warm-up of %d requests (not counted), then %d requests or %.0f s, whichever comes first, "
+                        + "from C clients at once. Target p99 <= %.0f ms.",
+                Math.max(5, requests / 20), requests, seconds, TARGET_P99_MS);
         line("");
         line("| read | C | requests | p50 ms | p99 ms | p99 <= %.0f ms |", TARGET_P99_MS);
         line("|---|---|---|---|---|---|");
@@ -113,11 +125,21 @@ public final class HistoryBenchmark {
             }
             for (int clients : concurrency) {
                 Point point = measure(read, clients, requests, seconds);
-                line("| %s | %d | %d | %.1f | %.1f | %s |", read.name, clients, point.latencies.size(),
-                        percentile(point.latencies, 50), percentile(point.latencies, 99),
+                line(
+                        "| %s | %d | %d | %.1f | %.1f | %s |",
+                        read.name,
+                        clients,
+                        point.latencies.size(),
+                        percentile(point.latencies, 50),
+                        percentile(point.latencies, 99),
                         percentile(point.latencies, 99) <= TARGET_P99_MS ? "PASS" : "FAIL");
-                log.info("{} at C = {}: {} requests, p50 {} ms, p99 {} ms", read.name, clients, point.latencies.size(),
-                        percentile(point.latencies, 50), percentile(point.latencies, 99));
+                log.info(
+                        "{} at C = {}: {} requests, p50 {} ms, p99 {} ms",
+                        read.name,
+                        clients,
+                        point.latencies.size(),
+                        percentile(point.latencies, 50),
+                        percentile(point.latencies, 99));
                 if (point.serverErrors.get() > 0 || point.unexpected.get() > 0) {
                     wrong(read.name + " at C = " + clients + ": " + point.serverErrors.get() + " 5xx, "
                             + point.unexpected.get() + " other unexpected answers");
@@ -128,7 +150,8 @@ public final class HistoryBenchmark {
         line("## Correctness");
         line("");
         if (wrong.isEmpty()) {
-            line("every check passed (report totals and rows against the loader's tally, search, tabs, history; no 5xx)");
+            line(
+                    "every check passed (report totals and rows against the loader's tally, search, tabs, history; no 5xx)");
         } else {
             wrong.forEach(w -> line("- WRONG: %s", w));
         }
@@ -150,22 +173,39 @@ public final class HistoryBenchmark {
         List<String> attendees = new ArrayList<>();
         samples.path("attendeeNames").forEach(n -> attendees.add(n.asText()));
         reads.add(search("search: attendee name", admin, attendees));
-        reads.add(search("search: common word (" + samples.path("frequentSurname").asText() + ")", admin,
+        reads.add(search(
+                "search: common word (" + samples.path("frequentSurname").asText() + ")",
+                admin,
                 List.of(samples.path("frequentSurname").asText())));
-        reads.add(search("search: no match", admin, List.of(samples.path("noMatch").asText())));
-        String month = "from=" + load.at("/month/from").asText() + "&to=" + load.at("/month/to").asText();
+        reads.add(search(
+                "search: no match", admin, List.of(samples.path("noMatch").asText())));
+        String month = "from=" + load.at("/month/from").asText() + "&to="
+                + load.at("/month/to").asText();
         String category = "category=" + load.at("/category/category").asText();
         for (String format : List.of("", ".csv")) {
             boolean csv = !format.isEmpty();
             reads.add(get("report" + format + ": all history", admin, "/api/admin/reports/events" + format, csv));
-            reads.add(get("report" + format + ": one month", admin, "/api/admin/reports/events" + format + "?" + month, csv));
-            reads.add(get("report" + format + ": one category", admin, "/api/admin/reports/events" + format + "?" + category, csv));
+            reads.add(get(
+                    "report" + format + ": one month", admin, "/api/admin/reports/events" + format + "?" + month, csv));
+            reads.add(get(
+                    "report" + format + ": one category",
+                    admin,
+                    "/api/admin/reports/events" + format + "?" + category,
+                    csv));
         }
         reads.add(get("time series: by day", admin, "/api/admin/reports/timeseries?interval=DAY", true));
-        reads.add(get("time series: by day, one event", admin, "/api/admin/reports/timeseries?interval=DAY&eventId="
-                + load.at("/events/0/eventId").asText(), true));
+        reads.add(get(
+                "time series: by day, one event",
+                admin,
+                "/api/admin/reports/timeseries?interval=DAY&eventId="
+                        + load.at("/events/0/eventId").asText(),
+                true));
         String heavyId = load.at("/heavy/customerId").asText();
-        reads.add(get("5,000-booking customer: Upcoming (admin)", admin, "/api/admin/customers/" + heavyId + "/upcoming", false));
+        reads.add(get(
+                "5,000-booking customer: Upcoming (admin)",
+                admin,
+                "/api/admin/customers/" + heavyId + "/upcoming",
+                false));
         reads.add(get("5,000-booking customer: Upcoming", customer, "/api/my/upcoming", false));
         reads.add(get("5,000-booking customer: Past", customer, "/api/my/past", false));
         reads.add(get("5,000-booking customer: Cancelled", customer, "/api/my/cancelled", false));
@@ -176,8 +216,8 @@ public final class HistoryBenchmark {
             String reference = b.path("reference").asText();
             details.add(new Request("GET", querySide + "/api/bookings/" + reference, admin, null));
             history.add(new Request("GET", querySide + "/api/admin/bookings/" + reference + "/history", admin, null));
-            historyAt.add(new Request("GET", querySide + "/api/admin/bookings/" + reference + "/history?at="
-                    + atOf(b), admin, null));
+            historyAt.add(new Request(
+                    "GET", querySide + "/api/admin/bookings/" + reference + "/history?at=" + atOf(b), admin, null));
         }
         reads.add(new Read("booking details (admin)", details, false));
         reads.add(new Read("audit trail", history, false));
@@ -187,16 +227,20 @@ public final class HistoryBenchmark {
 
     /** A moment just after the booking was recorded, before any later change of it. */
     private static String atOf(JsonNode booking) {
-        return Instant.parse(booking.path("recordedAt").asText()).plusMillis(500).toString();
+        return Instant.parse(booking.path("recordedAt").asText())
+                .plusMillis(500)
+                .toString();
     }
 
     private Read search(String name, String admin, List<String> texts) {
-        return new Read(name, texts.stream().map(text -> searchRequest(admin, text)).toList(), false);
+        return new Read(
+                name, texts.stream().map(text -> searchRequest(admin, text)).toList(), false);
     }
 
     private Request searchRequest(String admin, String text) {
         try {
-            return new Request("POST", querySide + "/api/admin/search", admin, JSON.writeValueAsBytes(Map.of("q", text)));
+            return new Request(
+                    "POST", querySide + "/api/admin/search", admin, JSON.writeValueAsBytes(Map.of("q", text)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -253,10 +297,19 @@ public final class HistoryBenchmark {
         Map<String, JsonNode> tallied = new HashMap<>();
         load.path("events").forEach(e -> tallied.put(e.path("eventId").asText(), e));
         checkReport("all history", "", load.path("totals"), tallied, admin);
-        checkReport("one month", "from=" + load.at("/month/from").asText() + "&to=" + load.at("/month/to").asText(),
-                load.path("month"), tallied, admin);
-        checkReport("one category", "category=" + load.at("/category/category").asText(), load.path("category"),
-                tallied, admin);
+        checkReport(
+                "one month",
+                "from=" + load.at("/month/from").asText() + "&to="
+                        + load.at("/month/to").asText(),
+                load.path("month"),
+                tallied,
+                admin);
+        checkReport(
+                "one category",
+                "category=" + load.at("/category/category").asText(),
+                load.path("category"),
+                tallied,
+                admin);
         JsonNode samples = load.path("samples");
         for (JsonNode b : samples.path("bookings")) {
             String reference = b.path("reference").asText();
@@ -265,15 +318,19 @@ public final class HistoryBenchmark {
                 wrong("search for reference " + reference + " did not return that booking first");
             }
             Answer details = exchange(new Request("GET", querySide + "/api/bookings/" + reference, admin, null));
-            if (details.status != 200 || !reference.equals(details.json().path("reference").asText())) {
+            if (details.status != 200
+                    || !reference.equals(details.json().path("reference").asText())) {
                 wrong("booking details of " + reference + ": " + details.status);
             }
-            for (String at : new String[]{null, atOf(b)}) {
-                Answer history = exchange(new Request("GET", querySide + "/api/admin/bookings/" + reference + "/history"
-                        + (at == null ? "" : "?at=" + at), admin, null));
+            for (String at : new String[] {null, atOf(b)}) {
+                Answer history = exchange(new Request(
+                        "GET",
+                        querySide + "/api/admin/bookings/" + reference + "/history" + (at == null ? "" : "?at=" + at),
+                        admin,
+                        null));
                 if (history.status != 200 || history.json().path("changes").size() < 1) {
-                    wrong("history of " + reference + (at == null ? "" : " at " + at) + ": " + history.status
-                            + " with " + history.json().path("changes").size() + " changes");
+                    wrong("history of " + reference + (at == null ? "" : " at " + at) + ": " + history.status + " with "
+                            + history.json().path("changes").size() + " changes");
                 }
             }
         }
@@ -300,12 +357,17 @@ public final class HistoryBenchmark {
         checkTabs(load.path("heavy"), admin, customer);
     }
 
-    private void checkReport(String name, String filter, JsonNode expected, Map<String, JsonNode> tallied, String admin) {
+    private void checkReport(
+            String name, String filter, JsonNode expected, Map<String, JsonNode> tallied, String admin) {
         List<JsonNode> rows = new ArrayList<>();
         JsonNode totals = null;
         for (int page = 0; ; page++) {
-            Answer answer = exchange(new Request("GET", querySide + "/api/admin/reports/events?size=100&page=" + page
-                    + (filter.isEmpty() ? "" : "&" + filter), admin, null));
+            Answer answer = exchange(new Request(
+                    "GET",
+                    querySide + "/api/admin/reports/events?size=100&page=" + page
+                            + (filter.isEmpty() ? "" : "&" + filter),
+                    admin,
+                    null));
             if (answer.status != 200) {
                 wrong("report " + name + " page " + page + ": " + answer.status);
                 return;
@@ -321,37 +383,78 @@ public final class HistoryBenchmark {
         // bookings-like totals are the events' tallies summed, the ticket-like ones the store's whole tally
         Map<String, BigDecimal> bookingsLike = new HashMap<>();
         for (String field : List.of("bookings", "deletedCustomers", "guestBookings")) {
-            bookingsLike.put(field, rows.stream().map(r -> tallied.get(r.path("eventId").asText()))
-                    .map(t -> t == null ? BigDecimal.ZERO : new BigDecimal(t.path(field).asText()))
-                    .reduce(BigDecimal.ZERO, BigDecimal::add));
+            bookingsLike.put(
+                    field,
+                    rows.stream()
+                            .map(r -> tallied.get(r.path("eventId").asText()))
+                            .map(t -> t == null
+                                    ? BigDecimal.ZERO
+                                    : new BigDecimal(t.path(field).asText()))
+                            .reduce(BigDecimal.ZERO, BigDecimal::add));
         }
-        for (String field : List.of("events", "bookings", "ticketsBooked", "ticketsCancelled", "attended", "noShows",
-                "revenue", "deletedCustomers", "guestBookings")) {
-            BigDecimal want = bookingsLike.getOrDefault(field, new BigDecimal(expected.path(field).asText()));
+        for (String field : List.of(
+                "events",
+                "bookings",
+                "ticketsBooked",
+                "ticketsCancelled",
+                "attended",
+                "noShows",
+                "revenue",
+                "deletedCustomers",
+                "guestBookings")) {
+            BigDecimal want = bookingsLike.getOrDefault(
+                    field, new BigDecimal(expected.path(field).asText()));
             if (new BigDecimal(totals.path(field).asText()).compareTo(want) != 0) {
-                wrong("report " + name + ": totals." + field + " " + totals.path(field).asText() + ", tallied " + want);
+                wrong("report " + name + ": totals." + field + " "
+                        + totals.path(field).asText() + ", tallied " + want);
             }
         }
         if (rows.size() != expected.path("events").asInt()) {
-            wrong("report " + name + ": " + rows.size() + " rows for " + expected.path("events").asInt() + " events");
+            wrong("report " + name + ": " + rows.size() + " rows for "
+                    + expected.path("events").asInt() + " events");
         }
-        for (String field : List.of("bookings", "ticketsBooked", "ticketsCancelled", "attended", "noShows", "revenue",
-                "deletedCustomers", "guestBookings")) {
-            BigDecimal sum = rows.stream().map(r -> new BigDecimal(r.path(field).asText())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        for (String field : List.of(
+                "bookings",
+                "ticketsBooked",
+                "ticketsCancelled",
+                "attended",
+                "noShows",
+                "revenue",
+                "deletedCustomers",
+                "guestBookings")) {
+            BigDecimal sum = rows.stream()
+                    .map(r -> new BigDecimal(r.path(field).asText()))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
             if (sum.compareTo(new BigDecimal(totals.path(field).asText())) != 0) {
-                wrong("report " + name + ": the rows' " + field + " add up to " + sum + ", totals say " + totals.path(field));
+                wrong("report " + name + ": the rows' " + field + " add up to " + sum + ", totals say "
+                        + totals.path(field));
             }
         }
         int mismatched = 0;
         for (JsonNode row : rows) {
             JsonNode mine = tallied.get(row.path("eventId").asText());
-            for (String field : List.of("bookings", "ticketsBooked", "ticketsCancelled", "attended", "noShows", "revenue",
-                    "deletedCustomers", "guestBookings")) {
-                if (mine == null || new BigDecimal(row.path(field).asText()).compareTo(new BigDecimal(mine.path(field).asText())) != 0) {
+            for (String field : List.of(
+                    "bookings",
+                    "ticketsBooked",
+                    "ticketsCancelled",
+                    "attended",
+                    "noShows",
+                    "revenue",
+                    "deletedCustomers",
+                    "guestBookings")) {
+                if (mine == null
+                        || new BigDecimal(row.path(field).asText())
+                                        .compareTo(
+                                                new BigDecimal(mine.path(field).asText()))
+                                != 0) {
                     mismatched++;
                     if (mismatched <= 5) {
-                        wrong("report " + name + ": event " + row.path("eventId").asText() + " " + field + " "
-                                + row.path(field).asText() + ", tallied " + (mine == null ? "no such event" : mine.path(field).asText()));
+                        wrong("report " + name + ": event "
+                                + row.path("eventId").asText() + " " + field + " "
+                                + row.path(field).asText() + ", tallied "
+                                + (mine == null
+                                        ? "no such event"
+                                        : mine.path(field).asText()));
                     }
                 }
             }
@@ -419,8 +522,9 @@ public final class HistoryBenchmark {
      * its planner needs (whether a search word is rare or common decides between a trigram index and a scan).
      */
     private void vacuumAnalyze() throws Exception {
-        try (Connection c = DriverManager.getConnection(options.get("db-url"), options.getOrDefault("db-user", "postgres"), "");
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        options.get("db-url"), options.getOrDefault("db-user", "postgres"), "");
+                Statement s = c.createStatement()) {
             s.execute("vacuum analyze");
         }
     }
@@ -435,12 +539,16 @@ public final class HistoryBenchmark {
     private boolean rebuild() throws Exception {
         String admin = loginWhenUp(options.get("admin-email"), options.get("admin-password"));
         // the query side starts after the command side
-        for (int tries = 0; tries < 240 && exchange(new Request("GET", querySide + "/api/admin/read-models/rebuild",
-                admin, null)).status != 200; tries++) {
+        for (int tries = 0;
+                tries < 240
+                        && exchange(new Request("GET", querySide + "/api/admin/read-models/rebuild", admin, null))
+                                        .status
+                                != 200;
+                tries++) {
             Thread.sleep(500);
         }
-        Answer started = exchange(new Request("POST", querySide + "/api/admin/read-models/rebuild", admin,
-                "{}".getBytes(StandardCharsets.UTF_8)));
+        Answer started = exchange(new Request(
+                "POST", querySide + "/api/admin/read-models/rebuild", admin, "{}".getBytes(StandardCharsets.UTF_8)));
         if (started.status != 202) {
             wrong("the rebuild did not start: " + started.status);
             return false;
@@ -451,11 +559,17 @@ public final class HistoryBenchmark {
         double fastest = 0;
         JsonNode status;
         while (true) {
-            for (Request read : List.of(new Request("GET", querySide + "/api/admin/reports/events", admin, null),
-                    new Request("POST", querySide + "/api/admin/search", admin, JSON.writeValueAsBytes(Map.of("q", "smith"))))) {
+            for (Request read : List.of(
+                    new Request("GET", querySide + "/api/admin/reports/events", admin, null),
+                    new Request(
+                            "POST",
+                            querySide + "/api/admin/search",
+                            admin,
+                            JSON.writeValueAsBytes(Map.of("q", "smith"))))) {
                 readStatuses.merge(exchange(read).status, 1, Integer::sum);
             }
-            status = exchange(new Request("GET", querySide + "/api/admin/read-models/rebuild", admin, null)).json();
+            status = exchange(new Request("GET", querySide + "/api/admin/read-models/rebuild", admin, null))
+                    .json();
             fastest = Math.max(fastest, status.path("eventsPerSecond").asDouble());
             String state = status.path("state").asText();
             if (state.equals("SWITCHED") || state.equals("FAILED") || System.nanoTime() > deadline) {
@@ -468,9 +582,11 @@ public final class HistoryBenchmark {
         line("");
         line("## Rebuild");
         line("");
-        line("`POST /api/admin/read-models/rebuild` under reads: %s after %.0f s; %d events (the newest position) at "
-                + "%.0f events/s from the request to the switch (fastest ten seconds: %.0f events/s); reads meanwhile "
-                + "by status: %s.", status.path("state").asText(), seconds, events, events / seconds, fastest, readStatuses);
+        line(
+                "`POST /api/admin/read-models/rebuild` under reads: %s after %.0f s; %d events (the newest position) at "
+                        + "%.0f events/s from the request to the switch (fastest ten seconds: %.0f events/s); reads meanwhile "
+                        + "by status: %s.",
+                status.path("state").asText(), seconds, events, events / seconds, fastest, readStatuses);
         if (!"SWITCHED".equals(status.path("state").asText())) {
             wrong("the rebuild ended " + status.path("state").asText());
         }
@@ -478,7 +594,8 @@ public final class HistoryBenchmark {
             wrong("reads during the rebuild answered " + readStatuses);
         }
         Path out = Path.of(options.getOrDefault("out", "bench/results/history.md"));
-        Files.writeString(out, report.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                out, report.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         log.info("{}", report);
         return wrong.isEmpty();
     }
@@ -496,16 +613,22 @@ public final class HistoryBenchmark {
         while (true) {
             long newest = newestPosition();
             long slowest;
-            try (Connection c = DriverManager.getConnection(options.get("db-url"), options.getOrDefault("db-user", "postgres"), "");
-                 Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select coalesce(min(coalesce(t ->> 'index', t -> 'currentToken' ->> 'index')::bigint), -1) "
-                         // a generation built from the start keeps a replay token until an event beyond its start
-                         + "from (select convert_from(token, 'UTF8')::json t from query.token_entry) tokens")) {
+            try (Connection c = DriverManager.getConnection(
+                            options.get("db-url"), options.getOrDefault("db-user", "postgres"), "");
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "select coalesce(min(coalesce(t ->> 'index', t -> 'currentToken' ->> 'index')::bigint), -1) "
+                                    // a generation built from the start keeps a replay token until an event beyond its
+                                    // start
+                                    + "from (select convert_from(token, 'UTF8')::json t from query.token_entry) tokens")) {
                 rs.next();
                 slowest = rs.getLong(1);
             }
-            boolean up = "UP".equals(exchange(new Request("GET", querySide + "/actuator/health", admin, null)).json()
-                    .path("status").asText());
+            boolean up = "UP"
+                    .equals(exchange(new Request("GET", querySide + "/actuator/health", admin, null))
+                            .json()
+                            .path("status")
+                            .asText());
             if (up && slowest >= newest) {
                 return newest;
             }
@@ -521,9 +644,11 @@ public final class HistoryBenchmark {
     }
 
     private long newestPosition() throws Exception {
-        try (Connection c = DriverManager.getConnection(options.get("db-url"), options.getOrDefault("db-user", "postgres"), "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select coalesce(max(global_index), 0) from command.domain_event_entry")) {
+        try (Connection c = DriverManager.getConnection(
+                        options.get("db-url"), options.getOrDefault("db-user", "postgres"), "");
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("select coalesce(max(global_index), 0) from command.domain_event_entry")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -532,7 +657,10 @@ public final class HistoryBenchmark {
     // ---- HTTP -------------------------------------------------------------------------------------------------------
 
     private String login(String email, String password) throws IOException {
-        Answer answer = exchange(new Request("POST", commandSide + "/api/auth/token", null,
+        Answer answer = exchange(new Request(
+                "POST",
+                commandSide + "/api/auth/token",
+                null,
                 JSON.writeValueAsBytes(Map.of("email", email, "password", password))));
         if (answer.status != 200) {
             throw new IllegalStateException("login failed: " + answer.status);
@@ -557,7 +685,8 @@ public final class HistoryBenchmark {
     /** Plain keep-alive HttpURLConnection: cheap on the two cores the client shares with what it measures. */
     private static Answer exchange(Request request) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(request.url).toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) URI.create(request.url).toURL().openConnection();
             connection.setRequestMethod(request.method);
             connection.setConnectTimeout(10_000);
             connection.setReadTimeout(300_000);
@@ -584,11 +713,9 @@ public final class HistoryBenchmark {
         }
     }
 
-    private record Request(String method, String url, String token, byte[] body) {
-    }
+    private record Request(String method, String url, String token, byte[] body) {}
 
-    private record Read(String name, List<Request> requests, boolean mayBeMissing) {
-    }
+    private record Read(String name, List<Request> requests, boolean mayBeMissing) {}
 
     private record Answer(int status, byte[] body) {
 

@@ -91,15 +91,26 @@ public final class HistoryLoader {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String[] CATEGORIES = {"Music", "Theatre", "Workshop", "Sport", "Talk", "Family", "Food"};
     private static final String[][] TITLES = {
-            {"Jazz night", "Chamber concert", "Indie showcase", "Choir evening", "Piano recital"},
-            {"Hamlet", "An evening of improv", "The Seagull", "Musical revue"},
-            {"Evening pottery", "Watercolour basics", "Bread baking", "Woodwork for beginners"},
-            {"Climbing taster", "Morning yoga", "Five-a-side league", "Open water swim"},
-            {"Local history talk", "Science café", "Meet the author", "Start-up stories"},
-            {"Puppet show", "Family science fair", "Story time", "Dinosaur trail"},
-            {"Wine tasting", "Street food tour", "Cheese and cider", "Sushi masterclass"}};
-    private static final String[] LOCATIONS = {"The Old Mill", "Studio 2", "Riverside Hall", "Town Library",
-            "Corn Exchange", "Harbour Arts Centre", "St Mary's Church", "The Glasshouse", "Park Pavilion", "Guildhall"};
+        {"Jazz night", "Chamber concert", "Indie showcase", "Choir evening", "Piano recital"},
+        {"Hamlet", "An evening of improv", "The Seagull", "Musical revue"},
+        {"Evening pottery", "Watercolour basics", "Bread baking", "Woodwork for beginners"},
+        {"Climbing taster", "Morning yoga", "Five-a-side league", "Open water swim"},
+        {"Local history talk", "Science café", "Meet the author", "Start-up stories"},
+        {"Puppet show", "Family science fair", "Story time", "Dinosaur trail"},
+        {"Wine tasting", "Street food tour", "Cheese and cider", "Sushi masterclass"}
+    };
+    private static final String[] LOCATIONS = {
+        "The Old Mill",
+        "Studio 2",
+        "Riverside Hall",
+        "Town Library",
+        "Corn Exchange",
+        "Harbour Arts Centre",
+        "St Mary's Church",
+        "The Glasshouse",
+        "Park Pavilion",
+        "Guildhall"
+    };
     private static final String[] TYPE_NAMES = {"Standard", "Concession", "VIP"};
     private static final byte BOOKED = 1;
     private static final byte CANCELLED = 2;
@@ -127,8 +138,11 @@ public final class HistoryLoader {
         this.dispatcher = commandSide.getBean(CommandDispatcher.class);
         this.queue = commandSide.getBean(BookingQueue.class);
         this.store = commandSide.getBean(JdbcTemplate.class);
-        String adminId = commandSide.getBean(Credentials.class).findByEmail(options.adminEmail)
-                .orElseThrow(() -> new IllegalStateException("the admin was not created")).accountId();
+        String adminId = commandSide
+                .getBean(Credentials.class)
+                .findByEmail(options.adminEmail)
+                .orElseThrow(() -> new IllegalStateException("the admin was not created"))
+                .accountId();
         this.admin = new Actor(Actor.Kind.ADMIN, adminId);
         // one hash for every customer: bcrypt takes tens of milliseconds, a hundred thousand times would take an hour
         this.passwordHash = commandSide.getBean(PasswordEncoder.class).encode(options.customerPassword);
@@ -141,18 +155,30 @@ public final class HistoryLoader {
         }
         Options options = Options.of(raw);
         if (!options.fresh && alreadyLoaded(options)) {
-            log.info("database {} holds a completed load of {}: kept (BENCH_FRESH=1 reloads)", options.database,
+            log.info(
+                    "database {} holds a completed load of {}: kept (BENCH_FRESH=1 reloads)",
+                    options.database,
                     options.parameters());
             return;
         }
         recreateDatabase(options);
         String url = "jdbc:postgresql://" + options.dbHost + ":5432/" + options.database;
-        Map<String, String> properties = Map.of("spring.datasource.url", url,
-                "spring.datasource.username", options.dbUser, "spring.datasource.password", "",
-                "server.port", "0", "booking.admin.email", options.adminEmail,
-                "booking.admin.password", options.adminPassword,
+        Map<String, String> properties = Map.of(
+                "spring.datasource.url",
+                url,
+                "spring.datasource.username",
+                options.dbUser,
+                "spring.datasource.password",
+                "",
+                "server.port",
+                "0",
+                "booking.admin.email",
+                options.adminEmail,
+                "booking.admin.password",
+                options.adminPassword,
                 // the confirmations wait in the outbox: no SMTP server here, and the loader has no use for its retries
-                "booking.mail.poll-interval", "PT1H");
+                "booking.mail.poll-interval",
+                "PT1H");
         long started = System.nanoTime();
         try (BookingSystem system = BookingSystem.start(properties, new HistoryClock())) {
             new HistoryLoader(options, system.commandSide()).load(started);
@@ -165,13 +191,14 @@ public final class HistoryLoader {
     private static boolean alreadyLoaded(Options options) {
         try {
             JsonNode previous = JSON.readTree(options.out.toFile());
-            if (!previous.path("completed").asBoolean() || !options.parameters().equals(previous.path("parameters").asText())) {
+            if (!previous.path("completed").asBoolean()
+                    || !options.parameters().equals(previous.path("parameters").asText())) {
                 return false;
             }
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + options.dbHost + ":5432/"
-                    + options.database, options.dbUser, "");
-                 Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select count(*) from command.booking_reference")) {
+            try (Connection c = DriverManager.getConnection(
+                            "jdbc:postgresql://" + options.dbHost + ":5432/" + options.database, options.dbUser, "");
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select count(*) from command.booking_reference")) {
                 rs.next();
                 return rs.getLong(1) == previous.at("/totals/bookings").asLong();
             }
@@ -181,9 +208,9 @@ public final class HistoryLoader {
     }
 
     private static void recreateDatabase(Options options) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + options.dbHost + ":5432/postgres",
-                options.dbUser, "");
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://" + options.dbHost + ":5432/postgres", options.dbUser, "");
+                Statement s = c.createStatement()) {
             s.execute("drop database if exists " + options.database + " with (force)");
             s.execute("create database " + options.database);
         }
@@ -191,13 +218,22 @@ public final class HistoryLoader {
 
     private void load(long started) throws Exception {
         ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
-        progress.scheduleAtFixedRate(() -> {
-            Phase p = phase;
-            double seconds = (System.nanoTime() - started) / 1e9;
-            log.info("{}: {} of {} ({}/s); bookings done {} ({}/s overall)", p.name, p.done.get(), p.total,
-                    Math.round(p.done.get() / Math.max(0.001, (System.nanoTime() - p.startNanos) / 1e9)),
-                    bookingsDone.get(), Math.round(bookingsDone.get() / seconds));
-        }, 10, 10, TimeUnit.SECONDS);
+        progress.scheduleAtFixedRate(
+                () -> {
+                    Phase p = phase;
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    log.info(
+                            "{}: {} of {} ({}/s); bookings done {} ({}/s overall)",
+                            p.name,
+                            p.done.get(),
+                            p.total,
+                            Math.round(p.done.get() / Math.max(0.001, (System.nanoTime() - p.startNanos) / 1e9)),
+                            bookingsDone.get(),
+                            Math.round(bookingsDone.get() / seconds));
+                },
+                10,
+                10,
+                TimeUnit.SECONDS);
         try {
             plan();
             inParallel("accounts", customers.size(), i -> register(customers.get(i)));
@@ -206,7 +242,9 @@ public final class HistoryLoader {
             double bookingSeconds = phase.seconds();
             List<String[]> joins = waitingListJoins();
             inParallel("waiting-list joins", joins.size(), i -> join(joins.get(i)));
-            ticketIdsOf(bookings.stream().filter(b -> b.change == Change.CANCEL_TICKET || b.change == Change.TRANSFER_TICKET).toList());
+            ticketIdsOf(bookings.stream()
+                    .filter(b -> b.change == Change.CANCEL_TICKET || b.change == Change.TRANSFER_TICKET)
+                    .toList());
             inParallel("cancellations and transfers", bookings.size(), i -> change(bookings.get(i)));
             List<Mark> marks = attendanceMarks();
             inParallel("attendance", marks.size(), i -> attend(marks.get(i)));
@@ -214,9 +252,13 @@ public final class HistoryLoader {
             inParallel("account deletions", leaving.size(), i -> delete(leaving.get(i)));
             double seconds = (System.nanoTime() - started) / 1e9;
             write(seconds, bookingSeconds);
-            log.info("history loaded in {} s: {} bookings ({}/s overall, {}/s in the booking phase); refused: {}",
-                    Math.round(seconds), bookings.stream().filter(b -> b.reference != null).count(),
-                    Math.round(bookings.size() / seconds), Math.round(bookings.size() / bookingSeconds), refusals);
+            log.info(
+                    "history loaded in {} s: {} bookings ({}/s overall, {}/s in the booking phase); refused: {}",
+                    Math.round(seconds),
+                    bookings.stream().filter(b -> b.reference != null).count(),
+                    Math.round(bookings.size() / seconds),
+                    Math.round(bookings.size() / bookingSeconds),
+                    refusals);
         } finally {
             progress.shutdownNow();
         }
@@ -227,7 +269,11 @@ public final class HistoryLoader {
     private void plan() {
         for (int i = 0; i < options.customers; i++) {
             String name = HistoryPeople.name(random);
-            customers.add(new Customer(i, UUID.randomUUID().toString(), name, HistoryPeople.email(name, i, random),
+            customers.add(new Customer(
+                    i,
+                    UUID.randomUUID().toString(),
+                    name,
+                    HistoryPeople.email(name, i, random),
                     HistoryPeople.phone(i)));
         }
         int organisers = Math.max(3, options.events / 50);
@@ -250,17 +296,24 @@ public final class HistoryLoader {
             int type = random.nextDouble() < 0.7 ? 0 : random.nextInt(e.typeIds.length);
             int tickets = isHeavy ? 1 + random.nextInt(2) : ticketCount();
             boolean guest = !isHeavy && random.nextDouble() < 0.10;
-            Customer customer = isHeavy ? heavy : guest ? null : customers.get(1 + random.nextInt(customers.size() - 1));
+            Customer customer =
+                    isHeavy ? heavy : guest ? null : customers.get(1 + random.nextInt(customers.size() - 1));
             Booking b = new Booking(i, event, type, tickets, customer);
             double r = random.nextDouble();
             if (isHeavy) {
                 b.change = r < 0.08 ? Change.CANCEL : Change.NONE;
             } else {
-                b.change = r < 0.08 ? Change.CANCEL
-                        : r < 0.12 && tickets > 1 ? Change.CANCEL_TICKET
-                        : r < 0.12 ? Change.CANCEL
-                        : r < 0.14 ? (tickets > 1 && random.nextBoolean() ? Change.TRANSFER_TICKET : Change.TRANSFER)
-                        : Change.NONE;
+                b.change = r < 0.08
+                        ? Change.CANCEL
+                        : r < 0.12 && tickets > 1
+                                ? Change.CANCEL_TICKET
+                                : r < 0.12
+                                        ? Change.CANCEL
+                                        : r < 0.14
+                                                ? (tickets > 1 && random.nextBoolean()
+                                                        ? Change.TRANSFER_TICKET
+                                                        : Change.TRANSFER)
+                                                : Change.NONE;
             }
             b.byAdmin = random.nextDouble() < 0.15;
             if (guest) {
@@ -277,7 +330,9 @@ public final class HistoryLoader {
         }
         for (Event e : events) {
             e.soldOut = random.nextDouble() < 0.03 && Arrays.stream(e.planned).allMatch(p -> p > 0);
-            e.capacity = Arrays.stream(e.planned).map(p -> e.soldOut ? p : (int) Math.ceil(p * 1.25) + 10).toArray();
+            e.capacity = Arrays.stream(e.planned)
+                    .map(p -> e.soldOut ? p : (int) Math.ceil(p * 1.25) + 10)
+                    .toArray();
         }
         // an event's bookings one after another, each dated a little later than the one before; several threads book
         // the same event at once, so they are placed together as in a sale
@@ -323,15 +378,21 @@ public final class HistoryLoader {
         }
         bookings.clear();
         bookings.addAll(interleaved);
-        log.info("plan: {} customers, {} events ({} sold out), {} bookings ({} of one customer)", customers.size(),
-                events.size(), events.stream().filter(e -> e.soldOut).count(), bookings.size(), options.heavyBookings);
+        log.info(
+                "plan: {} customers, {} events ({} sold out), {} bookings ({} of one customer)",
+                customers.size(),
+                events.size(),
+                events.stream().filter(e -> e.soldOut).count(),
+                bookings.size(),
+                options.heavyBookings);
     }
 
     private Event newEvent(int index, int organiser) {
         Instant start;
         do {
             // about two years of dates, more behind than ahead
-            start = now.plus(-420 + random.nextInt(720), ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS)
+            start = now.plus(-420 + random.nextInt(720), ChronoUnit.DAYS)
+                    .truncatedTo(ChronoUnit.DAYS)
                     .plus(10 + random.nextInt(10), ChronoUnit.HOURS);
         } while (Duration.between(now, start).abs().compareTo(Duration.ofDays(3)) < 0);
         int category = random.nextInt(CATEGORIES.length);
@@ -341,23 +402,42 @@ public final class HistoryLoader {
         BigDecimal[] prices = new BigDecimal[types];
         BigDecimal base = BigDecimal.valueOf(8 + random.nextInt(50)).setScale(2, RoundingMode.UNNECESSARY);
         for (int t = 0; t < types; t++) {
-            prices[t] = t == 0 ? base : t == 1 ? base.multiply(new BigDecimal("0.6")).setScale(1, RoundingMode.HALF_UP).setScale(2, RoundingMode.UNNECESSARY)
-                    : base.multiply(BigDecimal.valueOf(2)).add(new BigDecimal("4.50"));
+            prices[t] = t == 0
+                    ? base
+                    : t == 1
+                            ? base.multiply(new BigDecimal("0.6"))
+                                    .setScale(1, RoundingMode.HALF_UP)
+                                    .setScale(2, RoundingMode.UNNECESSARY)
+                            : base.multiply(BigDecimal.valueOf(2)).add(new BigDecimal("4.50"));
         }
         int cutoff = random.nextBoolean() ? 24 : 48;
         Instant scheduled = start.minus(45 + random.nextInt(100), ChronoUnit.DAYS);
         Instant latestScheduling = now.minus(1 + random.nextInt(30), ChronoUnit.DAYS);
         scheduled = scheduled.isBefore(latestScheduling) ? scheduled : latestScheduling;
         Instant customersUntil = start.minus(cutoff, ChronoUnit.HOURS).minus(2, ChronoUnit.DAYS);
-        Instant changesUntil = customersUntil.isBefore(now.minus(2, ChronoUnit.HOURS)) ? customersUntil
+        Instant changesUntil = customersUntil.isBefore(now.minus(2, ChronoUnit.HOURS))
+                ? customersUntil
                 : now.minus(2, ChronoUnit.HOURS);
         String[] ids = new String[types];
         for (int t = 0; t < types; t++) {
             ids[t] = UUID.randomUUID().toString();
         }
-        return new Event(index, UUID.randomUUID().toString(), title, CATEGORIES[category], location, start,
-                start.plus(2 + random.nextInt(2), ChronoUnit.HOURS), scheduled, changesUntil, organiser,
-                random.nextDouble() < 0.7, cutoff, ids, prices, new int[types]);
+        return new Event(
+                index,
+                UUID.randomUUID().toString(),
+                title,
+                CATEGORIES[category],
+                location,
+                start,
+                start.plus(2 + random.nextInt(2), ChronoUnit.HOURS),
+                scheduled,
+                changesUntil,
+                organiser,
+                random.nextDouble() < 0.7,
+                cutoff,
+                ids,
+                prices,
+                new int[types]);
     }
 
     private int ticketCount() {
@@ -376,8 +456,11 @@ public final class HistoryLoader {
     private void register(Customer c) {
         // before any event of the history was scheduled
         Instant at = now.minus(600 + (c.index % 200), ChronoUnit.DAYS);
-        HistoryClock.at(at, () -> dispatcher.send(new RegisterAccount(c.id, c.name, c.email, c.phone, passwordHash,
-                Role.CUSTOMER), Actor.anonymous()));
+        HistoryClock.at(
+                at,
+                () -> dispatcher.send(
+                        new RegisterAccount(c.id, c.name, c.email, c.phone, passwordHash, Role.CUSTOMER),
+                        Actor.anonymous()));
     }
 
     private void schedule(Event e) {
@@ -385,10 +468,22 @@ public final class HistoryLoader {
         for (int t = 0; t < e.typeIds.length; t++) {
             types.add(new TicketType(e.typeIds[t], TYPE_NAMES[t], e.prices[t], e.capacity[t]));
         }
-        HistoryClock.at(e.scheduledAt, () -> dispatcher.send(new ScheduleOccurrence(e.id, e.title,
-                "A " + e.category.toLowerCase() + " event.", e.startsAt, e.endsAt, e.location,
-                new Organiser("Organiser " + e.organiser, "events" + e.organiser + "@organisers.example"), types,
-                new BookingPolicy(e.transfersAllowed, true, e.cutoffHours, false), e.category), admin));
+        HistoryClock.at(
+                e.scheduledAt,
+                () -> dispatcher.send(
+                        new ScheduleOccurrence(
+                                e.id,
+                                e.title,
+                                "A " + e.category.toLowerCase() + " event.",
+                                e.startsAt,
+                                e.endsAt,
+                                e.location,
+                                new Organiser(
+                                        "Organiser " + e.organiser, "events" + e.organiser + "@organisers.example"),
+                                types,
+                                new BookingPolicy(e.transfersAllowed, true, e.cutoffHours, false),
+                                e.category),
+                        admin));
     }
 
     private void book(Booking b) {
@@ -402,14 +497,23 @@ public final class HistoryLoader {
             if (b.customer == null) {
                 String guestId = UUID.randomUUID().toString();
                 b.guestId = guestId;
-                return dispatcher.<GuestCommandHandler.GuestConfirmation>send(new BookAsGuest(
-                                new BookTickets(bookingId, e.id, e.typeIds[b.type], guestId, attendees, List.of()),
-                                new BookingCommandHandler.GuestContact(b.guestName, b.guestEmail, b.guestPhone)),
-                        new Actor(Actor.Kind.GUEST, guestId)).result().reference();
+                return dispatcher
+                        .<GuestCommandHandler.GuestConfirmation>send(
+                                new BookAsGuest(
+                                        new BookTickets(
+                                                bookingId, e.id, e.typeIds[b.type], guestId, attendees, List.of()),
+                                        new BookingCommandHandler.GuestContact(
+                                                b.guestName, b.guestEmail, b.guestPhone)),
+                                new Actor(Actor.Kind.GUEST, guestId))
+                        .result()
+                        .reference();
             }
             Actor customer = new Actor(Actor.Kind.CUSTOMER, b.customer.id);
-            return queue.book(new BookTickets(bookingId, e.id, e.typeIds[b.type], b.customer.id, attendees, List.of()),
-                    customer).result().reference();
+            return queue.book(
+                            new BookTickets(bookingId, e.id, e.typeIds[b.type], b.customer.id, attendees, List.of()),
+                            customer)
+                    .result()
+                    .reference();
         });
         b.id = bookingId;
         b.recordedAt = Instant.now();
@@ -438,16 +542,24 @@ public final class HistoryLoader {
             long window = Duration.between(e.scheduledAt, e.changesUntil).getSeconds();
             Instant at = e.scheduledAt.plusSeconds((long) (window * 0.82));
             for (int c : chosen) {
-                joins.add(new String[]{e.id, e.typeIds[random.nextInt(e.typeIds.length)], customers.get(c).id,
-                        String.valueOf(1 + random.nextInt(2)), at.toString()});
+                joins.add(new String[] {
+                    e.id,
+                    e.typeIds[random.nextInt(e.typeIds.length)],
+                    customers.get(c).id,
+                    String.valueOf(1 + random.nextInt(2)),
+                    at.toString()
+                });
             }
         }
         return joins;
     }
 
     private void join(String[] j) {
-        HistoryClock.at(Instant.parse(j[4]), () -> dispatcher.send(new RequestToJoin(UUID.randomUUID().toString(),
-                j[0], j[1], j[2], Integer.parseInt(j[3])), new Actor(Actor.Kind.CUSTOMER, j[2])));
+        HistoryClock.at(
+                Instant.parse(j[4]),
+                () -> dispatcher.send(
+                        new RequestToJoin(UUID.randomUUID().toString(), j[0], j[1], j[2], Integer.parseInt(j[3])),
+                        new Actor(Actor.Kind.CUSTOMER, j[2])));
     }
 
     private void change(Booking b) {
@@ -459,14 +571,20 @@ public final class HistoryLoader {
         Event e = events.get(b.event);
         switch (b.change) {
             case CANCEL -> {
-                HistoryClock.at(b.changedAt, () -> dispatcher.send(new RequestCancellation(b.id, null, actor.id(),
-                        b.byAdmin, random() < 0.3 ? "Change of plans" : null), actor));
+                HistoryClock.at(
+                        b.changedAt,
+                        () -> dispatcher.send(
+                                new RequestCancellation(
+                                        b.id, null, actor.id(), b.byAdmin, random() < 0.3 ? "Change of plans" : null),
+                                actor));
                 Arrays.fill(b.status, CANCELLED);
             }
             case CANCEL_TICKET -> {
                 int t = (int) (random() * b.tickets);
-                HistoryClock.at(b.changedAt, () -> dispatcher.send(new RequestCancellation(b.id, b.ticketIds[t],
-                        actor.id(), b.byAdmin, null), actor));
+                HistoryClock.at(
+                        b.changedAt,
+                        () -> dispatcher.send(
+                                new RequestCancellation(b.id, b.ticketIds[t], actor.id(), b.byAdmin, null), actor));
                 b.status[t] = CANCELLED;
             }
             case TRANSFER, TRANSFER_TICKET -> {
@@ -479,8 +597,17 @@ public final class HistoryLoader {
                 boolean byAdmin = b.byAdmin || !e.transfersAllowed || !target.transfersAllowed;
                 Actor mover = byAdmin ? admin : actor;
                 int t = b.change == Change.TRANSFER_TICKET ? (int) (random() * b.tickets) : -1;
-                HistoryClock.at(b.changedAt, () -> dispatcher.send(new RequestTransfer(new TransferTickets(b.id,
-                        t < 0 ? null : b.ticketIds[t], target.id, target.typeIds[type], mover.id(), byAdmin)), mover));
+                HistoryClock.at(
+                        b.changedAt,
+                        () -> dispatcher.send(
+                                new RequestTransfer(new TransferTickets(
+                                        b.id,
+                                        t < 0 ? null : b.ticketIds[t],
+                                        target.id,
+                                        target.typeIds[type],
+                                        mover.id(),
+                                        byAdmin)),
+                                mover));
                 for (int i = 0; i < b.tickets; i++) {
                     if (t < 0 || i == t) {
                         b.ticketEvent[i] = target.index;
@@ -494,18 +621,26 @@ public final class HistoryLoader {
 
     /** Another date of the same organiser, still to come when the tickets move, that was not planned to sell out. */
     private Event transferTarget(Event from, Instant at) {
-        List<Event> candidates = events.stream().filter(e -> e != from && e.organiser == from.organiser && !e.soldOut
-                && e.scheduledAt.isBefore(at) && e.startsAt.isAfter(at.plus(3, ChronoUnit.DAYS))).toList();
+        List<Event> candidates = events.stream()
+                .filter(e -> e != from
+                        && e.organiser == from.organiser
+                        && !e.soldOut
+                        && e.scheduledAt.isBefore(at)
+                        && e.startsAt.isAfter(at.plus(3, ChronoUnit.DAYS)))
+                .toList();
         return candidates.isEmpty() ? null : candidates.get((int) (random() * candidates.size()));
     }
 
     /** Some ended events had their doors checked: each ticket booked there marked attended or no-show. */
     private List<Mark> attendanceMarks() {
         for (Event e : events) {
-            e.attendanceChecked = e.endsAt.isBefore(now.minus(1, ChronoUnit.DAYS)) && random.nextDouble() < options.attendanceShare;
+            e.attendanceChecked =
+                    e.endsAt.isBefore(now.minus(1, ChronoUnit.DAYS)) && random.nextDouble() < options.attendanceShare;
         }
-        List<Booking> marked = bookings.stream().filter(b -> b.reference != null && anyTicket(b,
-                t -> b.status[t] == BOOKED && events.get(b.ticketEvent[t]).attendanceChecked)).toList();
+        List<Booking> marked = bookings.stream()
+                .filter(b -> b.reference != null
+                        && anyTicket(b, t -> b.status[t] == BOOKED && events.get(b.ticketEvent[t]).attendanceChecked))
+                .toList();
         ticketIdsOf(marked);
         List<Mark> marks = new ArrayList<>();
         for (Booking b : marked) {
@@ -523,13 +658,18 @@ public final class HistoryLoader {
         int t = mark.ticket;
         Event e = events.get(b.ticketEvent[t]);
         byte attendance = random() < 0.88 ? ATTENDED : NO_SHOW;
-        HistoryClock.at(e.startsAt.plus(30, ChronoUnit.MINUTES), () -> dispatcher.send(new RecordAttendance(b.id,
-                b.ticketIds[t], attendance == ATTENDED ? Attendance.ATTENDED : Attendance.NO_SHOW), admin));
+        HistoryClock.at(
+                e.startsAt.plus(30, ChronoUnit.MINUTES),
+                () -> dispatcher.send(
+                        new RecordAttendance(
+                                b.id,
+                                b.ticketIds[t],
+                                attendance == ATTENDED ? Attendance.ATTENDED : Attendance.NO_SHOW),
+                        admin));
         b.attendance[t] = attendance;
     }
 
-    private record Mark(Booking booking, int ticket) {
-    }
+    private record Mark(Booking booking, int ticket) {}
 
     /** About 2 % of the customers leave; their bookings of events still to come are cancelled with the account. */
     private List<Customer> leavers() {
@@ -543,14 +683,16 @@ public final class HistoryLoader {
     }
 
     private void delete(Customer c) {
-        int cancelled = dispatcher.<Integer>send(new RequestAccountDeletion(c.id, admin.id(), true, true), admin)
+        int cancelled = dispatcher
+                .<Integer>send(new RequestAccountDeletion(c.id, admin.id(), true, true), admin)
                 .result();
         c.deleted = true;
         int expected = 0;
         for (Booking b : c.bookings) {
             boolean any = false;
             for (int t = 0; t < b.tickets; t++) {
-                if (b.status[t] == BOOKED && events.get(b.ticketEvent[t]).startsAt.isAfter(now)) {
+                if (b.status[t] == BOOKED
+                        && events.get(b.ticketEvent[t]).startsAt.isAfter(now)) {
                     b.status[t] = CANCELLED;
                     any = true;
                 }
@@ -558,7 +700,8 @@ public final class HistoryLoader {
             expected += any ? 1 : 0;
         }
         if (cancelled != expected) {
-            refusals.computeIfAbsent("deletion cancelled another number of bookings than tallied", k -> new AtomicInteger())
+            refusals.computeIfAbsent(
+                            "deletion cancelled another number of bookings than tallied", k -> new AtomicInteger())
                     .incrementAndGet();
         }
     }
@@ -574,20 +717,18 @@ public final class HistoryLoader {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
             store.query("""
                             select aggregate_identifier, convert_from(payload, 'UTF8') from domain_event_entry
-                            where aggregate_identifier = any(?) and payload_type = 'io.booking.shared.booking.TicketsBooked'""",
-                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", chunk.toArray())),
-                    rs -> {
-                        try {
-                            JsonNode tickets = JSON.readTree(rs.getString(2)).path("tickets");
-                            Booking b = byId.get(rs.getString(1));
-                            b.ticketIds = new String[tickets.size()];
-                            for (int t = 0; t < tickets.size(); t++) {
-                                b.ticketIds[t] = tickets.get(t).path("ticketId").asText();
-                            }
-                        } catch (java.io.IOException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
+                            where aggregate_identifier = any(?) and payload_type = 'io.booking.shared.booking.TicketsBooked'""", ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", chunk.toArray())), rs -> {
+                try {
+                    JsonNode tickets = JSON.readTree(rs.getString(2)).path("tickets");
+                    Booking b = byId.get(rs.getString(1));
+                    b.ticketIds = new String[tickets.size()];
+                    for (int t = 0; t < tickets.size(); t++) {
+                        b.ticketIds[t] = tickets.get(t).path("ticketId").asText();
+                    }
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         }
     }
 
@@ -620,7 +761,8 @@ public final class HistoryLoader {
                                 if (refused == null) {
                                     throw e;
                                 }
-                                refusals.computeIfAbsent(name + ": " + refused.rule(), k -> new AtomicInteger()).incrementAndGet();
+                                refusals.computeIfAbsent(name + ": " + refused.rule(), k -> new AtomicInteger())
+                                        .incrementAndGet();
                                 break;
                             }
                         }
@@ -694,8 +836,11 @@ public final class HistoryLoader {
             row.put("endsAt", e.endsAt.toString());
             perEvent.add(row);
         }
-        Event middle = events.stream().filter(e -> e.startsAt.isBefore(now)).sorted(Comparator.comparing(e -> e.startsAt))
-                .toList().get((int) events.stream().filter(e -> e.startsAt.isBefore(now)).count() / 2);
+        Event middle = events.stream()
+                .filter(e -> e.startsAt.isBefore(now))
+                .sorted(Comparator.comparing(e -> e.startsAt))
+                .toList()
+                .get((int) events.stream().filter(e -> e.startsAt.isBefore(now)).count() / 2);
         YearMonth month = YearMonth.from(middle.startsAt.atZone(ZoneOffset.UTC));
         Instant monthFrom = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant monthTo = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -801,7 +946,8 @@ public final class HistoryLoader {
         ArrayNode list = node.putArray("bookings");
         for (Booking b : done) {
             if (b.customer == c) {
-                list.add(JSON.createArrayNode().add(events.get(b.event).endsAt.getEpochSecond())
+                list.add(JSON.createArrayNode()
+                        .add(events.get(b.event).endsAt.getEpochSecond())
                         .add(b.status[0] == CANCELLED));
             }
         }
@@ -816,19 +962,31 @@ public final class HistoryLoader {
         while (live.size() < Math.min(20, customers.size() / 2)) {
             Customer c = customers.get(1 + pick.nextInt(customers.size() - 1));
             if (!c.deleted && seen.add(c)) {
-                live.add(JSON.createObjectNode().put("customerId", c.id).put("name", c.name).put("email", c.email)
+                live.add(JSON.createObjectNode()
+                        .put("customerId", c.id)
+                        .put("name", c.name)
+                        .put("email", c.email)
                         .put("phone", c.phone));
             }
         }
         ArrayNode gone = node.putArray("deletedCustomers");
-        customers.stream().filter(c -> c.deleted).limit(10).forEach(c -> gone.add(JSON.createObjectNode()
-                .put("customerId", c.id).put("name", c.name).put("email", c.email)));
+        customers.stream()
+                .filter(c -> c.deleted)
+                .limit(10)
+                .forEach(c -> gone.add(JSON.createObjectNode()
+                        .put("customerId", c.id)
+                        .put("name", c.name)
+                        .put("email", c.email)));
         ArrayNode references = node.putArray("bookings");
         for (int i = 0; i < Math.min(50, done.size()); i++) {
             // half of them changed after they were booked, so the history has more than one change to replay
-            List<Booking> from = i % 2 == 0 ? done : done.stream().filter(b -> b.change != Change.NONE).toList();
+            List<Booking> from = i % 2 == 0
+                    ? done
+                    : done.stream().filter(b -> b.change != Change.NONE).toList();
             Booking b = (from.isEmpty() ? done : from).get(pick.nextInt((from.isEmpty() ? done : from).size()));
-            references.add(JSON.createObjectNode().put("bookingId", b.id).put("reference", b.reference)
+            references.add(JSON.createObjectNode()
+                    .put("bookingId", b.id)
+                    .put("reference", b.reference)
                     .put("recordedAt", b.recordedAt.toString()));
         }
         ArrayNode attendees = node.putArray("attendeeNames");
@@ -840,7 +998,13 @@ public final class HistoryLoader {
 
     // ---- state ------------------------------------------------------------------------------------------------------
 
-    private enum Change { NONE, CANCEL, CANCEL_TICKET, TRANSFER, TRANSFER_TICKET }
+    private enum Change {
+        NONE,
+        CANCEL,
+        CANCEL_TICKET,
+        TRANSFER,
+        TRANSFER_TICKET
+    }
 
     private static final class Customer {
         final int index;
@@ -871,6 +1035,7 @@ public final class HistoryLoader {
         final Instant scheduledAt;
         /** The latest moment of a customer's cancellation or transfer: inside the window, and in the past. */
         final Instant changesUntil;
+
         final int organiser;
         final boolean transfersAllowed;
         final int cutoffHours;
@@ -881,9 +1046,22 @@ public final class HistoryLoader {
         boolean soldOut;
         boolean attendanceChecked;
 
-        Event(int index, String id, String title, String category, String location, Instant startsAt, Instant endsAt,
-              Instant scheduledAt, Instant changesUntil, int organiser, boolean transfersAllowed, int cutoffHours,
-              String[] typeIds, BigDecimal[] prices, int[] planned) {
+        Event(
+                int index,
+                String id,
+                String title,
+                String category,
+                String location,
+                Instant startsAt,
+                Instant endsAt,
+                Instant scheduledAt,
+                Instant changesUntil,
+                int organiser,
+                boolean transfersAllowed,
+                int cutoffHours,
+                String[] typeIds,
+                BigDecimal[] prices,
+                int[] planned) {
             this.index = index;
             this.id = id;
             this.title = title;
@@ -956,23 +1134,45 @@ public final class HistoryLoader {
         }
     }
 
-    private record Options(int bookings, int events, int customers, int heavyBookings, double attendanceShare,
-                           long seed, int threads, int eventsAtOnce, boolean fresh, Path out, String dbHost, String dbUser,
-                           String database, String adminEmail, String adminPassword, String customerPassword) {
+    private record Options(
+            int bookings,
+            int events,
+            int customers,
+            int heavyBookings,
+            double attendanceShare,
+            long seed,
+            int threads,
+            int eventsAtOnce,
+            boolean fresh,
+            Path out,
+            String dbHost,
+            String dbUser,
+            String database,
+            String adminEmail,
+            String adminPassword,
+            String customerPassword) {
 
         static Options of(Map<String, String> raw) {
             int bookings = Integer.parseInt(raw.getOrDefault("bookings", "1000000"));
-            int events = Integer.parseInt(raw.getOrDefault("events", String.valueOf(Math.min(2000, Math.max(20, bookings / 100)))));
-            int customers = Integer.parseInt(raw.getOrDefault("customers", String.valueOf(Math.min(100_000, Math.max(100, bookings / 4)))));
-            int heavy = Integer.parseInt(raw.getOrDefault("heavy-bookings", String.valueOf(Math.min(5000, bookings / 4))));
-            return new Options(bookings, events, customers, heavy,
+            int events = Integer.parseInt(raw.getOrDefault(
+                    "events", String.valueOf(Math.min(2000, Math.max(20, bookings / 100)))));
+            int customers = Integer.parseInt(raw.getOrDefault(
+                    "customers", String.valueOf(Math.min(100_000, Math.max(100, bookings / 4)))));
+            int heavy =
+                    Integer.parseInt(raw.getOrDefault("heavy-bookings", String.valueOf(Math.min(5000, bookings / 4))));
+            return new Options(
+                    bookings,
+                    events,
+                    customers,
+                    heavy,
                     Double.parseDouble(raw.getOrDefault("attendance-share", "0.15")),
                     Long.parseLong(raw.getOrDefault("seed", "20260101")),
                     Integer.parseInt(raw.getOrDefault("threads", "24")),
                     Integer.parseInt(raw.getOrDefault("events-at-once", "4")),
                     Boolean.parseBoolean(raw.getOrDefault("fresh", "false")),
                     Path.of(raw.getOrDefault("load", "bench/results/history-load.json")),
-                    raw.getOrDefault("db-host", "127.0.0.1"), raw.getOrDefault("db-user", "postgres"),
+                    raw.getOrDefault("db-host", "127.0.0.1"),
+                    raw.getOrDefault("db-user", "postgres"),
                     raw.getOrDefault("database", "booking_history"),
                     raw.getOrDefault("admin-email", "admin@bench.test"),
                     raw.getOrDefault("admin-password", "bench-admin-password"),
