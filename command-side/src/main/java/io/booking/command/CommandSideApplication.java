@@ -1,5 +1,6 @@
 package io.booking.command;
 
+import io.booking.platform.CrossOrigin;
 import io.booking.platform.DatabaseOutages;
 import io.booking.platform.RequestRules;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Import;
             "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxAutoConfiguration",
             "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxEventStoreAutoConfiguration"
         })
-@Import({RequestRules.class, DatabaseOutages.class})
+@Import({RequestRules.class, DatabaseOutages.class, CrossOrigin.class})
 public class CommandSideApplication {
 
     /** Both apps can run in one JVM (end-to-end tests, the launcher), so each reads its own config file. */

@@ -732,6 +732,25 @@ class CommandSideIntegrationTest extends CommandApiTest {
     }
 
     @Test
+    void thePortalsOriginMayCallFromABrowserAndOthersMayNot() throws Exception {
+        String preflight = raw("OPTIONS /api/bookings HTTP/1.1\r\nHost: localhost\r\nOrigin: http://localhost:3000\r\n"
+                + "Access-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: authorization, content-type\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(preflight).startsWith("HTTP/1.1 200");
+        assertThat(preflight).containsIgnoringCase("Access-Control-Allow-Origin: http://localhost:3000");
+        assertThat(preflight.toLowerCase()).contains("access-control-allow-headers: authorization, content-type");
+
+        String elsewhere = raw("OPTIONS /api/bookings HTTP/1.1\r\nHost: localhost\r\nOrigin: https://evil.example\r\n"
+                + "Access-Control-Request-Method: POST\r\nConnection: close\r\n\r\n");
+        assertThat(elsewhere).startsWith("HTTP/1.1 403").doesNotContainIgnoringCase("Access-Control-Allow-Origin");
+
+        String answer = raw("GET /api/accounts/me/bookings-that-do-not-exist HTTP/1.1\r\nHost: localhost\r\n"
+                + "Origin: http://localhost:3000\r\nConnection: close\r\n\r\n");
+        assertThat(answer).containsIgnoringCase("Access-Control-Allow-Origin: http://localhost:3000");
+        assertThat(answer).containsIgnoringCase("Access-Control-Expose-Headers: X-Consistency-Token");
+    }
+
+    @Test
     void headersOverTheLimitAreRefusedAsAProblem() throws Exception {
         String answer = raw("GET /api/accounts/me HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(10_000)
                 + "\r\nConnection: close\r\n\r\n");

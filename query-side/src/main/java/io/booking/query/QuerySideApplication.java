@@ -1,5 +1,6 @@
 package io.booking.query;
 
+import io.booking.platform.CrossOrigin;
 import io.booking.platform.DatabaseOutages;
 import io.booking.platform.RequestRules;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,7 +14,7 @@ import java.time.Clock;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({RequestRules.class, DatabaseOutages.class})
+@Import({RequestRules.class, DatabaseOutages.class, CrossOrigin.class})
 public class QuerySideApplication {
 
     public static void main(String[] args) {
