@@ -1,14 +1,19 @@
 package io.booking.platform;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 
+import java.util.List;
 import java.util.Map;
 
 /** Puts the answers every operation can give beside its own in the OpenAPI document: refusals and the token. */
@@ -28,18 +33,47 @@ public final class ProblemResponses {
 
     private ProblemResponses() {}
 
+    /** The name of the one schema every refusal has. */
+    static final String PROBLEM = "Problem";
+
+    /** RFC 9457 problem details with this product's extension fields, as one named component. */
+    public static OpenApiCustomizer problemSchema() {
+        Schema<?> fieldProblem = new ObjectSchema()
+                .addProperty(
+                        "field", new StringSchema().description("the field or parameter, e.g. ticketTypes[0].name"))
+                .addProperty("message", new StringSchema().description("what is wrong with it (never its value)"))
+                .required(List.of("field", "message"));
+        Schema<?> problem = new ObjectSchema()
+                .description("RFC 9457 problem details; `rule` names the rule that refused a command")
+                .addProperty("type", new StringSchema().format("uri"))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema().format("uri"))
+                .addProperty("rule", new StringSchema().description("e.g. sold-out, not-found, database-unavailable"))
+                .addProperty("errors", new ArraySchema().items(fieldProblem).description("each bad field or parameter"))
+                .addProperty("seatsLeft", new IntegerSchema().description("sold-out: the seats still on sale"))
+                .addProperty("offered", new IntegerSchema().description("the seats an offer holds"))
+                .addProperty("seatsTaken", new IntegerSchema().description("below-seats-taken: the seats sold"))
+                .addProperty(
+                        "seatsHeld", new IntegerSchema().description("below-seats-taken: the seats held by offers"))
+                .addProperty("requested", new IntegerSchema().description("below-seats-taken: the capacity asked for"))
+                .addProperty("line", new IntegerSchema().description("an order's refused line (from 0)"))
+                .addProperty("upcomingBookings", new IntegerSchema().description("upcoming-bookings: how many"))
+                .required(List.of("status"));
+        return openApi -> {
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
+            }
+            openApi.getComponents().addSchemas(PROBLEM, problem);
+        };
+    }
+
     public static OperationCustomizer documenting(String... statuses) {
         Content problem = new Content()
                 .addMediaType(
                         "application/problem+json",
-                        new MediaType()
-                                .schema(new ObjectSchema()
-                                        .description("RFC 9457 problem details")
-                                        .addProperty("type", new StringSchema())
-                                        .addProperty("title", new StringSchema())
-                                        .addProperty("status", new IntegerSchema())
-                                        .addProperty("detail", new StringSchema())
-                                        .addProperty("rule", new StringSchema())));
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
         return (operation, handlerMethod) -> {
             for (String status : statuses) {
                 ApiResponse refusal =

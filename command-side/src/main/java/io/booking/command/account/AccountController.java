@@ -8,6 +8,7 @@ import io.booking.command.security.OneTimeTokens;
 import io.booking.shared.account.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -34,6 +35,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+@Tag(name = "accounts")
 @RestController
 public class AccountController {
 
@@ -57,7 +59,7 @@ public class AccountController {
         this.credentials = credentials;
     }
 
-    @Operation(summary = "Register a customer account (409 when the email is taken)")
+    @Operation(operationId = "register", summary = "Register a customer account (409 when the email is taken)")
     @SecurityRequirements // public: no bearer token needed
     @PostMapping("/api/accounts")
     @ResponseStatus(HttpStatus.CREATED)
@@ -78,6 +80,7 @@ public class AccountController {
     }
 
     @Operation(
+            operationId = "createAccountOnBehalf",
             summary = "Create a customer's account on their behalf (admin)",
             description = "The account has no password: nobody can log in to it (401, as for a wrong password) until "
                     + "the customer sets one with the invitation. With invite true (the default) the answer carries "
@@ -107,6 +110,7 @@ public class AccountController {
     }
 
     @Operation(
+            operationId = "acceptInvitation",
             summary = "Set my password with the invitation an admin's account creation gave me",
             description = "One time only: 400 invalid-invitation for an unknown or used token, 400 invitation-expired "
                     + "after its expiry. The token goes in the body, never in a URL.")
@@ -157,6 +161,7 @@ public class AccountController {
     public record InvitationAccepted(String accountId) {}
 
     @Operation(
+            operationId = "updateMyAccount",
             summary = "Change my name, email and phone",
             description = "409 email-taken when another account has the email (compared case-insensitively); the new "
                     + "email logs in from then on and the old one is free.")
@@ -194,6 +199,7 @@ public class AccountController {
     public record AccountUpdate(String accountId, Long consistencyToken) {}
 
     @Operation(
+            operationId = "deleteMyAccount",
             summary = "Delete my account, confirming with my password",
             description = "My personal data is erased everywhere (its key is destroyed) and my email is free again; my "
                     + "bookings stay for the organisers' reports, as a deleted customer's. 409 upcoming-bookings (with "
@@ -215,6 +221,7 @@ public class AccountController {
     }
 
     @Operation(
+            operationId = "deleteAccount",
             summary = "Delete a customer's account (admin)",
             description =
                     "As a customer's own deletion, without the password; upcoming bookings are cancelled at any "

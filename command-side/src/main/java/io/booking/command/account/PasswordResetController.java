@@ -3,6 +3,7 @@ package io.booking.command.account;
 import io.booking.command.CommandRefused;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "accounts")
 @RestController
 public class PasswordResetController {
 
@@ -23,6 +25,7 @@ public class PasswordResetController {
     }
 
     @Operation(
+            operationId = "requestPasswordReset",
             summary = "Ask for a password reset code by mail",
             description = "Always 202: the answer never says whether an account has the email. When one has, a 6-digit "
                     + "code is mailed to it; it works once, expires (booking.password-reset.code-ttl) and allows a few "
@@ -37,6 +40,7 @@ public class PasswordResetController {
     }
 
     @Operation(
+            operationId = "confirmPasswordReset",
             summary = "Set a new password with the mailed code",
             description = "204 when the code is right: the password is changed and every token issued before is "
                     + "refused by the command side. 400 invalid-code for a wrong, expired, used or exhausted code and "

@@ -5,6 +5,7 @@ import io.booking.command.consistency.ConsistencyToken;
 import io.booking.command.security.Actor;
 import io.booking.shared.booking.Attendance;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
 
+@Tag(name = "bookings")
 @RestController
 public class AttendanceController {
 
@@ -25,7 +27,9 @@ public class AttendanceController {
         this.dispatcher = dispatcher;
     }
 
-    @Operation(summary = "Record whether a ticket's attendee came (admin): ATTENDED, NO_SHOW, or BOOKED to undo")
+    @Operation(
+            operationId = "recordAttendance",
+            summary = "Record whether a ticket's attendee came (admin): ATTENDED, NO_SHOW, or BOOKED to undo")
     @PutMapping("/api/admin/bookings/{bookingId}/tickets/{ticketId}/attendance")
     public ResponseEntity<AttendanceAnswer> record(
             @PathVariable UUID bookingId,

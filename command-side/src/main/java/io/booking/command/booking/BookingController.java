@@ -5,6 +5,7 @@ import io.booking.command.consistency.CommandDispatcher;
 import io.booking.command.consistency.ConsistencyToken;
 import io.booking.command.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+@Tag(name = "bookings")
 @RestController
 @RequestMapping("/api/bookings")
 public class BookingController {
@@ -36,6 +38,7 @@ public class BookingController {
     }
 
     @Operation(
+            operationId = "book",
             summary = "Book tickets of one ticket type of one event",
             description = "Send a bookingId you chose: a retry with the same id books once and gets the same answer. "
                     + "409 when sold out or the event has started, 422 for an unknown ticket type.")
@@ -74,6 +77,7 @@ public class BookingController {
     }
 
     @Operation(
+            operationId = "cancelBooking",
             summary = "Cancel a whole booking",
             description = "A customer cancels their own booking while the event's policy allows (409 "
                     + "cancellation-window-closed or cancellations-not-allowed); an admin any booking at any time. "
@@ -90,6 +94,7 @@ public class BookingController {
     }
 
     @Operation(
+            operationId = "cancelTicket",
             summary = "Cancel one ticket of a booking",
             description = "The same rules as cancelling the booking; the other tickets stay booked. 404 no-such-ticket "
                     + "for a ticket that is not (or no longer) active on the booking.")
@@ -108,6 +113,7 @@ public class BookingController {
     }
 
     @Operation(
+            operationId = "transferBooking",
             summary = "Transfer a booking, or one ticket of it, to another event or ticket type",
             description =
                     "The target must be an event of the same organiser with seats left. The seats are taken on the "

@@ -13,6 +13,7 @@ import io.booking.command.security.OneTimeTokens;
 import io.booking.command.security.TokenIssuer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+@Tag(name = "guests")
 @RestController
 public class GuestController {
 
@@ -58,6 +60,7 @@ public class GuestController {
     }
 
     @Operation(
+            operationId = "bookAsGuest",
             summary = "Book as a guest, without an account",
             description = "As POST /api/bookings, with the guest's contact (name, email, phone optional). The answer "
                     + "carries manageToken, shown once: exchange it at POST /api/guest/session for a short session that "
@@ -113,6 +116,7 @@ public class GuestController {
     }
 
     @Operation(
+            operationId = "openGuestSession",
             summary = "Exchange a guest booking's manage token for a short session",
             description = "The token goes in the body, never in a URL. The bearer token answered has role GUEST and "
                     + "grants the one booking: its details on the query side, its cancellation here. 401 for a token "
@@ -128,6 +132,7 @@ public class GuestController {
     }
 
     @Operation(
+            operationId = "linkGuestBooking",
             summary = "Link a guest booking to an account (admin)",
             description = "The booking becomes the account's and shows in its tabs; its attendee names and answers are "
                     + "sealed again with the account's key. keepGuestContact false erases the guest's copy of the "
@@ -149,6 +154,7 @@ public class GuestController {
     }
 
     @Operation(
+            operationId = "eraseGuestData",
             summary = "Erase a guest booking's personal data (admin)",
             description = "The guest's key is destroyed with GuestDataErased in one transaction: contact details (and "
                     + "attendee names and answers while the booking is still the guest's) read as erased everywhere, "

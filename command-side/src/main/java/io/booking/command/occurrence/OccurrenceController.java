@@ -8,6 +8,7 @@ import io.booking.shared.occurrence.Organiser;
 import io.booking.shared.occurrence.TicketType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+@Tag(name = "events")
 @RestController
 @RequestMapping("/api/admin/events")
 public class OccurrenceController {
@@ -47,7 +49,7 @@ public class OccurrenceController {
         this.retries = retries;
     }
 
-    @Operation(summary = "Schedule an event with its ticket types and policy (admin)")
+    @Operation(operationId = "scheduleEvent", summary = "Schedule an event with its ticket types and policy (admin)")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<Scheduled> schedule(@Valid @RequestBody ScheduleRequest request, Authentication caller) {
@@ -86,6 +88,7 @@ public class OccurrenceController {
     }
 
     @Operation(
+            operationId = "cancelEvent",
             summary = "Cancel an event (admin): no more bookings; every booking of it is cancelled by the organiser",
             description = "The bookings are cancelled right after, in the background: a query with the returned "
                     + "consistency token sees the event cancelled, and the bookings soon after. 409 already-cancelled.")
@@ -98,7 +101,9 @@ public class OccurrenceController {
                 dispatched.position());
     }
 
-    @Operation(summary = "Raise or lower a ticket type's capacity (admin); 409 below-seats-taken")
+    @Operation(
+            operationId = "changeCapacity",
+            summary = "Raise or lower a ticket type's capacity (admin); 409 below-seats-taken")
     @PutMapping("/{eventId}/ticket-types/{ticketTypeId}/capacity")
     public ResponseEntity<CapacityAnswer> changeCapacity(
             @PathVariable UUID eventId,

@@ -6,6 +6,7 @@ import io.booking.command.consistency.CommandDispatcher;
 import io.booking.command.consistency.ConsistencyToken;
 import io.booking.command.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+@Tag(name = "orders")
 @RestController
 @RequestMapping("/api/orders")
 public class OrderController {
@@ -36,6 +38,7 @@ public class OrderController {
     }
 
     @Operation(
+            operationId = "placeOrder",
             summary = "Check out bookings for one or more events at once",
             description = "Every line becomes a booking with its own reference, or none does: a line refused (409 "
                     + "sold-out, event-started, event-cancelled; 422 unknown-ticket-type) names its index in `line`. "

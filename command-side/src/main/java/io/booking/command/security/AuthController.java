@@ -3,6 +3,7 @@ package io.booking.command.security;
 import io.booking.command.account.Credentials;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
+@Tag(name = "accounts")
 @RestController
 public class AuthController {
 
@@ -33,7 +35,7 @@ public class AuthController {
         this.noSuchAccountHash = passwords.encode(java.util.UUID.randomUUID().toString());
     }
 
-    @Operation(summary = "Exchange email and password for a bearer access token")
+    @Operation(operationId = "logIn", summary = "Exchange email and password for a bearer access token")
     @SecurityRequirements // public: no bearer token needed
     @PostMapping("/api/auth/token")
     public TokenIssuer.AccessToken token(@Valid @RequestBody LoginRequest request) {
@@ -48,7 +50,7 @@ public class AuthController {
                 credential.get().passwordVersion());
     }
 
-    @Operation(summary = "The public keys that verify access tokens (JWK set)")
+    @Operation(operationId = "tokenSigningKeys", summary = "The public keys that verify access tokens (JWK set)")
     @SecurityRequirements // public: no bearer token needed
     @GetMapping("/.well-known/jwks.json")
     public Map<String, Object> jwks() {

@@ -8,6 +8,7 @@ import io.booking.command.consistency.ConsistencyToken;
 import io.booking.command.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+@Tag(name = "waiting-list")
 @RestController
 @RequestMapping("/api/waiting-list")
 public class WaitingListController {
@@ -38,6 +40,7 @@ public class WaitingListController {
     }
 
     @Operation(
+            operationId = "joinWaitingList",
             summary = "Join the waiting list of a sold-out ticket type",
             description = "When seats free up they are offered in join order to every entry whose quantity fits, "
                     + "held until the offer expires. 409 seats-available (book instead), already-waiting, "
@@ -74,6 +77,7 @@ public class WaitingListController {
     }
 
     @Operation(
+            operationId = "leaveWaitingList",
             summary = "Leave the waiting list",
             description = "An open offer goes to the next in line. 404 not-on-waiting-list for an entry that is not "
                     + "(or no longer) waiting, or is another customer's.")
@@ -83,6 +87,7 @@ public class WaitingListController {
     }
 
     @Operation(
+            operationId = "declineOffer",
             summary = "Decline the entry's offer",
             description = "The held seats go to the next in line, or back on sale. 409 no-offer, offer-expired.")
     @PostMapping("/{entryId}/decline")
@@ -91,6 +96,7 @@ public class WaitingListController {
     }
 
     @Operation(
+            operationId = "acceptOffer",
             summary = "Accept the entry's offer by booking the held seats",
             description = "One attendee per held seat (422 quantity-mismatch). 409 no-offer, offer-expired. The "
                     + "booking gets its own reference; a retry with the same bookingId books once.")

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,5 +28,10 @@ public class OpenApiConfiguration {
     @Bean
     OperationCustomizer problemResponses() {
         return ProblemResponses.documenting("400", "401", "403", "404", "409", "413", "422", "503");
+    }
+
+    @Bean
+    OpenApiCustomizer problemSchema() {
+        return ProblemResponses.problemSchema();
     }
 }

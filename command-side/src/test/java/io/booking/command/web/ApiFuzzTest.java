@@ -2,6 +2,7 @@ package io.booking.command.web;
 
 import io.booking.command.support.CommandApiTest;
 import io.booking.testsupport.OpenApiFuzzer;
+import io.booking.testsupport.OpenApiRules;
 import io.booking.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,5 +61,13 @@ class ApiFuzzTest extends CommandApiTest {
         }
         assertThat(requests).as("requests sent").hasSizeGreaterThan(100);
         assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void theDocumentServesAGeneratedClient() throws Exception {
+        assertThat(OpenApiRules.violations(
+                        json.readTree(http.getForObject("/v3/api-docs", String.class)),
+                        Set.of("events", "bookings", "waiting-list", "orders", "guests", "accounts")))
+                .isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import io.booking.query.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.UUID;
 
+@Tag(name = "bookings")
 @RestController
 @SecurityRequirement(name = "bearer")
 class BookingController {
@@ -31,7 +33,9 @@ class BookingController {
     }
 
     @GetMapping("/api/my/upcoming")
-    @Operation(summary = "The caller's Upcoming tab: bookings of events not yet ended, soonest first")
+    @Operation(
+            operationId = "myUpcoming",
+            summary = "The caller's Upcoming tab: bookings of events not yet ended, soonest first")
     PageView<BookingView> myUpcoming(
             @Valid @ParameterObject PageQuery page,
             @Valid @ParameterObject TabFilter filter,
@@ -41,6 +45,7 @@ class BookingController {
 
     @GetMapping("/api/my/past")
     @Operation(
+            operationId = "myPast",
             summary = "The caller's Past tab: bookings of ended events, with who attended together and whether the "
                     + "event was cancelled, most recent first")
     PageView<BookingView> myPast(
@@ -52,6 +57,7 @@ class BookingController {
 
     @GetMapping("/api/my/cancelled")
     @Operation(
+            operationId = "myCancelled",
             summary =
                     "The caller's Cancelled tab: bookings with cancelled tickets (when, by whom and why), newest first")
     PageView<BookingView> myCancelled(
@@ -62,13 +68,14 @@ class BookingController {
     }
 
     @GetMapping("/api/bookings/{reference}")
-    @Operation(summary = "One booking of the caller (admins: any booking)")
+    @Operation(operationId = "getBooking", summary = "One booking of the caller (admins: any booking)")
     BookingDetails booking(@PathVariable String reference, Authentication authentication) {
         return bookings.booking(reference, Caller.of(authentication));
     }
 
     @GetMapping("/api/admin/bookings/{reference}/history")
     @Operation(
+            operationId = "bookingHistory",
             summary = "A booking's audit trail (admin), replayed from the event store: every change with when it was "
                     + "recorded, by whom (role and id) and in which request; with `at`, only the changes up to that moment and "
                     + "the booking as it stood then")
@@ -82,7 +89,7 @@ class BookingController {
     }
 
     @GetMapping("/api/admin/customers/{customerId}/upcoming")
-    @Operation(summary = "A customer's Upcoming tab (admin)")
+    @Operation(operationId = "customerUpcoming", summary = "A customer's Upcoming tab (admin)")
     PageView<BookingView> customerUpcoming(@PathVariable UUID customerId, @Valid @ParameterObject PageQuery page) {
         return bookings.upcoming(customerId.toString(), TabFilter.NONE, page.pageable());
     }

@@ -5,6 +5,7 @@ import io.booking.query.deadletter.DeadLetters.ParkedSequence;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
+@Tag(name = "admin")
 @RestController
 @Validated
 @SecurityRequirement(name = "bearer")
@@ -32,6 +34,7 @@ class DeadLetterController {
 
     @GetMapping(PATH)
     @Operation(
+            operationId = "listParkedEvents",
             summary = "Events a projection could not store (admin, operators), parked with the later events of their "
                     + "sequence (a booking's, an event listing's) while every other read stays fresh. Each says why in "
                     + "`cause` (the failure's type and SQLState)")
@@ -46,6 +49,7 @@ class DeadLetterController {
 
     @PostMapping(PATH + "/{processor}/{sequence}/retry")
     @Operation(
+            operationId = "retryParkedSequence",
             summary = "Handle a parked sequence's events again, in order, once their cause is mended (admin); "
                     + "answers what is still parked (empty: all were stored)")
     List<ParkedEvent> retry(@PathVariable String processor, @PathVariable String sequence) {
@@ -54,6 +58,7 @@ class DeadLetterController {
 
     @DeleteMapping(PATH + "/{processor}/{sequence}")
     @Operation(
+            operationId = "evictParkedSequence",
             summary = "Drop a parked sequence's events for good (admin): the read model goes on without them; a "
                     + "rebuild (POST /api/admin/read-models/rebuild) meets them again")
     EvictedSequence evict(@PathVariable String processor, @PathVariable String sequence) {

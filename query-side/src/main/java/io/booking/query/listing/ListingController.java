@@ -4,6 +4,7 @@ import io.booking.query.web.PageQuery;
 import io.booking.query.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springdoc.core.annotations.ParameterObject;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "events")
 @RestController
 @RequestMapping("/api/events")
 class ListingController {
@@ -24,7 +26,7 @@ class ListingController {
     }
 
     @GetMapping
-    @Operation(summary = "Scheduled events, soonest first (public)")
+    @Operation(operationId = "listEvents", summary = "Scheduled events, soonest first (public)")
     PageView<EventView> events(
             @Valid @ParameterObject PageQuery page,
             @Parameter(description = "only events of this category") @RequestParam(required = false) @Size(max = 100)
@@ -33,7 +35,7 @@ class ListingController {
     }
 
     @GetMapping("/{eventId}")
-    @Operation(summary = "One event (public)")
+    @Operation(operationId = "getEvent", summary = "One event (public)")
     EventView event(@PathVariable String eventId) {
         return listing.event(eventId);
     }

@@ -5,6 +5,7 @@ import io.booking.query.web.PageQuery;
 import io.booking.query.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.core.Authentication;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
 
+@Tag(name = "orders")
 @RestController
 @SecurityRequirement(name = "bearer")
 class OrderController {
@@ -25,19 +27,21 @@ class OrderController {
     }
 
     @GetMapping("/api/my/orders")
-    @Operation(summary = "The caller's orders, newest first: date, reference, total and each booking's status")
+    @Operation(
+            operationId = "myOrders",
+            summary = "The caller's orders, newest first: date, reference, total and each booking's status")
     PageView<OrderView> myOrders(@Valid @ParameterObject PageQuery page, Authentication authentication) {
         return orders.ordersOf(authentication.getName(), page.pageable());
     }
 
     @GetMapping("/api/orders/{reference}")
-    @Operation(summary = "One order of the caller (admins: any order)")
+    @Operation(operationId = "getOrder", summary = "One order of the caller (admins: any order)")
     OrderView order(@PathVariable String reference, Authentication authentication) {
         return orders.order(reference, Caller.of(authentication));
     }
 
     @GetMapping("/api/admin/customers/{customerId}/orders")
-    @Operation(summary = "A customer's orders (admin)")
+    @Operation(operationId = "customerOrders", summary = "A customer's orders (admin)")
     PageView<OrderView> customerOrders(@PathVariable UUID customerId, @Valid @ParameterObject PageQuery page) {
         return orders.ordersOf(customerId.toString(), page.pageable());
     }

@@ -2,6 +2,7 @@ package io.booking.query.rebuild;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 
+@Tag(name = "admin")
 @RestController
 @SecurityRequirement(name = "bearer")
 class RebuildController {
@@ -24,6 +26,7 @@ class RebuildController {
 
     @PostMapping(PATH)
     @Operation(
+            operationId = "startRebuild",
             summary = "Rebuild every read model from the event store (admin, operators) into a new generation while "
                     + "the current one keeps answering; it switches to the new one once that has caught up, or, with "
                     + "`switchWhenCaughtUp: false`, follows new events until the switch is requested. 409 `rebuild-running` "
@@ -36,13 +39,17 @@ class RebuildController {
     }
 
     @GetMapping(PATH)
-    @Operation(summary = "Where the last rebuild of the read models started here stands (admin)")
+    @Operation(
+            operationId = "rebuildStatus",
+            summary = "Where the last rebuild of the read models started here stands (admin)")
     RebuildStatus status() {
         return rebuild.status();
     }
 
     @PostMapping(PATH + "/switch")
-    @Operation(summary = "Switch to the new generation as soon as it has caught up (admin); 409 `no-rebuild-running`")
+    @Operation(
+            operationId = "switchToRebuiltReadModels",
+            summary = "Switch to the new generation as soon as it has caught up (admin); 409 `no-rebuild-running`")
     ResponseEntity<RebuildStatus> switchToNewGeneration() {
         return ResponseEntity.accepted().location(URI.create(PATH)).body(rebuild.switchWhenCaughtUp());
     }

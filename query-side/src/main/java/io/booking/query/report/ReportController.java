@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 
+@Tag(name = "admin")
 @RestController
 @SecurityRequirement(name = "bearer")
 class ReportController {
@@ -31,6 +33,7 @@ class ReportController {
 
     @GetMapping("/api/admin/reports/events")
     @Operation(
+            operationId = "reportEvents",
             summary = "Bookings per event (admin), over the whole history, earliest event first: bookings, tickets "
                     + "booked and cancelled, attended and no-shows, revenue of the tickets still booked, and how many bookings "
                     + "are of deleted customers or guests (counted, never named); totals over every event the filter matches "
@@ -42,6 +45,7 @@ class ReportController {
     /** Streamed row by row: memory stays flat however many events match. */
     @GetMapping(value = "/api/admin/reports/events.csv", produces = EventReportCsv.MEDIA_TYPE)
     @Operation(
+            operationId = "reportEventsCsv",
             summary = "The report of every event the filter matches as CSV (admin), for a spreadsheet: UTF-8 with a "
                     + "byte order mark, a header row, the same columns as the JSON report, no paging",
             responses =
@@ -68,6 +72,7 @@ class ReportController {
 
     @GetMapping("/api/admin/reports/timeseries")
     @Operation(
+            operationId = "reportTimeSeries",
             summary = "How the report's figures changed per day or week (admin), of one event or of all (of a "
                     + "category): every period of the range with its new bookings, net tickets booked, tickets cancelled, "
                     + "attendance and revenue; an event's points over its whole history add up to its report row")

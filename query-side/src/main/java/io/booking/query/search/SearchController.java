@@ -2,6 +2,7 @@ package io.booking.query.search;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "admin")
 @RestController
 @SecurityRequirement(name = "bearer")
 class SearchController {
@@ -25,6 +27,7 @@ class SearchController {
     /** A query, not a command: it is a POST only so that names and emails searched for stay out of URLs and logs. */
     @PostMapping("/api/admin/search")
     @Operation(
+            operationId = "search",
             summary = "Back-office search (admin): customers and guests whose name, email or phone contains the text, "
                     + "and bookings whose reference or an attendee's name does, or that belong to a customer found; when nothing "
                     + "holds the text and it looks like a name, customers whose name holds a word like it (a typo or two) and "

@@ -3,6 +3,7 @@ package io.booking.query.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.booking.query.support.QuerySideTest;
 import io.booking.testsupport.OpenApiFuzzer;
+import io.booking.testsupport.OpenApiRules;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -14,6 +15,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static io.booking.query.support.CommandSideEvents.newId;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,5 +57,16 @@ class ApiFuzzTest extends QuerySideTest {
         }
         assertThat(requests).as("requests sent").hasSizeGreaterThan(100);
         assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void theDocumentServesAGeneratedClient() throws Exception {
+        assertThat(OpenApiRules.violations(
+                        json.readTree(mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs"))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString()),
+                        Set.of("events", "bookings", "waiting-list", "orders", "admin")))
+                .isEmpty();
     }
 }
