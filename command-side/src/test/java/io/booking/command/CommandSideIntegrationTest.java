@@ -72,6 +72,7 @@ class CommandSideIntegrationTest extends CommandApiTest {
         JsonNode body = json.readTree(scheduled.getBody());
         eventId = body.get("eventId").asText();
         ticketTypeId = body.at("/ticketTypes/0/ticketTypeId").asText();
+        assertThat(scheduled.getHeaders().getLocation()).hasPath("/api/events/" + eventId);
     }
 
     @Test

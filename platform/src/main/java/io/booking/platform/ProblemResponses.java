@@ -90,6 +90,12 @@ public final class ProblemResponses {
             ApiResponse created = operation.getResponses().get("201");
             if (created != null) {
                 created.addHeaderObject(
+                        "Location",
+                        new Header()
+                                .schema(new StringSchema().format("uri"))
+                                .description("where the query side answers for what was created (an event, a "
+                                        + "booking, an order); read it with the consistency token"));
+                created.addHeaderObject(
                         "X-Consistency-Token",
                         new Header()
                                 .schema(new IntegerSchema().format("int64"))

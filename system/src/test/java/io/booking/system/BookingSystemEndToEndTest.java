@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -85,7 +86,10 @@ class BookingSystemEndToEndTest {
         assertThat(row.at("/actions/cancel").asBoolean()).isTrue();
         assertThat(row.at("/actions/transfer").asBoolean()).isTrue();
 
-        Api.Answer details = api.query("/api/bookings/" + row.get("reference").asText(), customer, consistencyToken);
+        // the answer's Location names where the booking is read (the query side's base is booking.query-url)
+        String location = URI.create(booked.header("Location")).getPath();
+        assertThat(location).isEqualTo("/api/bookings/" + row.get("reference").asText());
+        Api.Answer details = api.query(location, customer, consistencyToken);
         assertThat(details.status()).isEqualTo(200);
         assertThat(details.body().get("customerId").asText()).isEqualTo(customerId);
         assertThat(details.body().at("/contact/name").asText()).isEqualTo("Wilhelmina Crabtree");

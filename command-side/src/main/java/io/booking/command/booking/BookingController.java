@@ -3,6 +3,7 @@ package io.booking.command.booking;
 import io.booking.command.CommandRefused;
 import io.booking.command.consistency.CommandDispatcher;
 import io.booking.command.consistency.ConsistencyToken;
+import io.booking.command.consistency.ReadLinks;
 import io.booking.command.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,10 +32,12 @@ public class BookingController {
 
     private final CommandDispatcher dispatcher;
     private final BookingQueue queue;
+    private final ReadLinks links;
 
-    public BookingController(CommandDispatcher dispatcher, BookingQueue queue) {
+    public BookingController(CommandDispatcher dispatcher, BookingQueue queue, ReadLinks links) {
         this.dispatcher = dispatcher;
         this.queue = queue;
+        this.links = links;
     }
 
     @Operation(
@@ -66,6 +69,7 @@ public class BookingController {
                 actor);
         OptionalLong position = dispatched.position();
         return ConsistencyToken.created(
+                links.booking(dispatched.result().reference()),
                 new BookingAnswer(
                         bookingId,
                         dispatched.result().reference(),

@@ -3,6 +3,7 @@ package io.booking.command.consistency;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import java.net.URI;
 import java.util.OptionalLong;
 
 /**
@@ -17,6 +18,15 @@ public final class ConsistencyToken {
 
     public static <T> ResponseEntity<T> created(T body, OptionalLong position) {
         return answer(HttpStatus.CREATED, body, position);
+    }
+
+    /** @param location where the created thing is read ({@link ReadLinks}) */
+    public static <T> ResponseEntity<T> created(URI location, T body, OptionalLong position) {
+        ResponseEntity<T> answer = created(body, position);
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders())
+                .location(location)
+                .body(body);
     }
 
     public static <T> ResponseEntity<T> ok(T body, OptionalLong position) {

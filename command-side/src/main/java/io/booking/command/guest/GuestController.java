@@ -8,6 +8,7 @@ import io.booking.command.booking.BookingController.AnswerRequest;
 import io.booking.command.booking.BookingController.TicketRequest;
 import io.booking.command.consistency.CommandDispatcher;
 import io.booking.command.consistency.ConsistencyToken;
+import io.booking.command.consistency.ReadLinks;
 import io.booking.command.security.Actor;
 import io.booking.command.security.OneTimeTokens;
 import io.booking.command.security.TokenIssuer;
@@ -41,6 +42,7 @@ import java.util.UUID;
 public class GuestController {
 
     private final CommandDispatcher dispatcher;
+    private final ReadLinks links;
     private final GuestBookings guests;
     private final TokenIssuer tokens;
     private final boolean enabled;
@@ -48,11 +50,13 @@ public class GuestController {
 
     public GuestController(
             CommandDispatcher dispatcher,
+            ReadLinks links,
             GuestBookings guests,
             TokenIssuer tokens,
             @Value("${booking.guest-checkout.enabled:true}") boolean enabled,
             @Value("${booking.guest-checkout.session-ttl:PT15M}") Duration sessionTtl) {
         this.dispatcher = dispatcher;
+        this.links = links;
         this.guests = guests;
         this.tokens = tokens;
         this.enabled = enabled;
@@ -104,6 +108,7 @@ public class GuestController {
         OptionalLong position =
                 dispatched.result().repeated() ? dispatcher.latestPositionOf(bookingId) : dispatched.position();
         return ConsistencyToken.created(
+                links.booking(dispatched.result().reference()),
                 new GuestBookingAnswer(
                         bookingId,
                         dispatched.result().reference(),

@@ -2,6 +2,7 @@ package io.booking.command.occurrence;
 
 import io.booking.command.consistency.CommandDispatcher;
 import io.booking.command.consistency.ConsistencyToken;
+import io.booking.command.consistency.ReadLinks;
 import io.booking.command.security.Actor;
 import io.booking.shared.occurrence.BookingPolicy;
 import io.booking.shared.occurrence.Organiser;
@@ -41,11 +42,13 @@ import java.util.UUID;
 public class OccurrenceController {
 
     private final CommandDispatcher dispatcher;
+    private final ReadLinks links;
 
     private final ScheduleRetries retries;
 
-    public OccurrenceController(CommandDispatcher dispatcher, ScheduleRetries retries) {
+    public OccurrenceController(CommandDispatcher dispatcher, ScheduleRetries retries, ReadLinks links) {
         this.dispatcher = dispatcher;
+        this.links = links;
         this.retries = retries;
     }
 
@@ -84,7 +87,8 @@ public class OccurrenceController {
         List<Scheduled.Type> types = ticketTypes.stream()
                 .map(t -> new Scheduled.Type(t.ticketTypeId(), t.name()))
                 .toList();
-        return ConsistencyToken.created(new Scheduled(eventId, types, ConsistencyToken.orNull(position)), position);
+        return ConsistencyToken.created(
+                links.event(eventId), new Scheduled(eventId, types, ConsistencyToken.orNull(position)), position);
     }
 
     @Operation(

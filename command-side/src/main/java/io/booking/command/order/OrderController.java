@@ -4,6 +4,7 @@ import io.booking.command.booking.BookTickets;
 import io.booking.command.booking.BookingController;
 import io.booking.command.consistency.CommandDispatcher;
 import io.booking.command.consistency.ConsistencyToken;
+import io.booking.command.consistency.ReadLinks;
 import io.booking.command.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,9 +33,11 @@ public class OrderController {
     static final int MAX_LINES = 10;
 
     private final CommandDispatcher dispatcher;
+    private final ReadLinks links;
 
-    public OrderController(CommandDispatcher dispatcher) {
+    public OrderController(CommandDispatcher dispatcher, ReadLinks links) {
         this.dispatcher = dispatcher;
+        this.links = links;
     }
 
     @Operation(
@@ -68,6 +71,7 @@ public class OrderController {
         OrderCommandHandler.OrderConfirmation confirmation = dispatched.result();
         OptionalLong position = confirmation.repeated() ? dispatcher.latestPositionOf(orderId) : dispatched.position();
         return ConsistencyToken.created(
+                links.order(confirmation.reference()),
                 new OrderAnswer(
                         orderId,
                         confirmation.reference(),
