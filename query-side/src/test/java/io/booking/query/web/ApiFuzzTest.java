@@ -66,7 +66,7 @@ class ApiFuzzTest extends QuerySideTest {
                                 .andReturn()
                                 .getResponse()
                                 .getContentAsString()),
-                        Set.of("events", "bookings", "waiting-list", "orders", "admin")))
+                        Set.of("events", "bookings", "waiting-list", "orders", "accounts", "admin")))
                 .isEmpty();
     }
 }
