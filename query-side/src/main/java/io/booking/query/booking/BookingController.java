@@ -26,10 +26,12 @@ class BookingController {
 
     private final BookingProjection bookings;
     private final BookingHistory history;
+    private final EventAttendees attendees;
 
-    BookingController(BookingProjection bookings, BookingHistory history) {
+    BookingController(BookingProjection bookings, BookingHistory history, EventAttendees attendees) {
         this.bookings = bookings;
         this.history = history;
+        this.attendees = attendees;
     }
 
     @GetMapping("/api/my/upcoming")
@@ -92,5 +94,15 @@ class BookingController {
     @Operation(operationId = "customerUpcoming", summary = "A customer's Upcoming tab (admin)")
     PageView<BookingView> customerUpcoming(@PathVariable UUID customerId, @Valid @ParameterObject PageQuery page) {
         return bookings.upcoming(customerId.toString(), TabFilter.NONE, page.pageable());
+    }
+
+    @GetMapping("/api/admin/events/{eventId}/attendees")
+    @Operation(
+            operationId = "eventAttendees",
+            summary = "An event's attendee list (admin): every ticket booked for it, by attendee name, with the ticket "
+                    + "and booking ids that recording attendance takes; 404 for no such event")
+    PageView<EventAttendees.Attendee> eventAttendees(
+            @PathVariable UUID eventId, @Valid @ParameterObject PageQuery page) {
+        return attendees.of(eventId.toString(), page.pageable());
     }
 }
