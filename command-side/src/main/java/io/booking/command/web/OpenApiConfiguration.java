@@ -1,15 +1,23 @@
 package io.booking.command.web;
 
+import io.booking.command.consistency.ConsistencyToken;
 import io.booking.platform.ProblemResponses;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Arrays;
 
 @Configuration
 @OpenAPIDefinition(
@@ -33,5 +41,33 @@ public class OpenApiConfiguration {
     @Bean
     OpenApiCustomizer problemSchema() {
         return ProblemResponses.problemSchema();
+    }
+
+    /**
+     * A command answered 200 (a change, not a creation) carries the consistency token too, in the header as in the
+     * answer's {@code consistencyToken}: described wherever the answer has that field.
+     */
+    @Bean
+    OperationCustomizer consistencyTokenOnChanges() {
+        return (operation, handlerMethod) -> {
+            ApiResponse ok = operation.getResponses().get("200");
+            if (ok != null && answersWithToken(handlerMethod.getMethod().getGenericReturnType())) {
+                ok.addHeaderObject(
+                        ConsistencyToken.HEADER,
+                        new Header()
+                                .schema(new IntegerSchema().format("int64"))
+                                .description("event-store position of this command's last event; pass it to a query "
+                                        + "to read your write"));
+            }
+            return operation;
+        };
+    }
+
+    private static boolean answersWithToken(Type returnType) {
+        Type body = returnType instanceof ParameterizedType entity ? entity.getActualTypeArguments()[0] : returnType;
+        return body instanceof Class<?> type
+                && type.isRecord()
+                && Arrays.stream(type.getRecordComponents())
+                        .anyMatch(component -> component.getName().equals("consistencyToken"));
     }
 }

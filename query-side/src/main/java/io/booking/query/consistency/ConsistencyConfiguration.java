@@ -1,6 +1,7 @@
 package io.booking.query.consistency;
 
 import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.QueryParameter;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -42,7 +43,12 @@ class ConsistencyConfiguration implements WebMvcConfigurer {
                         .name(ConsistencyGate.PARAMETER)
                         .required(false)
                         .description(description)
-                        .schema(positionSchema()));
+                        .schema(positionSchema()))
+                .addParametersItem(new HeaderParameter()
+                        .name("Prefer")
+                        .required(false)
+                        .description("`wait=<seconds>` (RFC 7240): wait at most this long for the consistency token")
+                        .schema(new StringSchema().pattern("^wait=[0-9]+$")));
     }
 
     private static IntegerSchema positionSchema() {

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
         info =
                 @Info(
                         title = "Booking query API",
-                        version = "v1",
+                        version = "1",
                         description =
                                 "Read models of the portal. Every query takes the consistency token of the caller's last command "
                                         + "(X-Consistency-Token header or consistencyToken parameter) and answers once it is projected."))
