@@ -68,6 +68,13 @@ public abstract class ProblemAnswers extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ROLE_REFUSED);
     }
 
+    @ExceptionHandler(AttemptLimits.TooManyAttempts.class)
+    ResponseEntity<ProblemDetail> tooManyAttempts(AttemptLimits.TooManyAttempts e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .body(e.problem());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseUnavailable.causes(e)) {

@@ -69,23 +69,26 @@ public final class ProblemResponses {
         };
     }
 
+    /** A refusal described by the Problem component; with {@code Retry-After} when the client may retry later. */
+    public static ApiResponse refusal(String description, boolean retryAfter) {
+        ApiResponse refusal = new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(
+                                "application/problem+json",
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+        if (retryAfter) {
+            refusal.addHeaderObject(
+                    "Retry-After",
+                    new Header().schema(new IntegerSchema()).description("seconds to wait before sending it again"));
+        }
+        return refusal;
+    }
+
     public static OperationCustomizer documenting(String... statuses) {
-        Content problem = new Content()
-                .addMediaType(
-                        "application/problem+json",
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
         return (operation, handlerMethod) -> {
             for (String status : statuses) {
-                ApiResponse refusal =
-                        new ApiResponse().description(MEANINGS.get(status)).content(problem);
-                if (status.equals("503")) {
-                    refusal.addHeaderObject(
-                            "Retry-After",
-                            new Header()
-                                    .schema(new IntegerSchema())
-                                    .description("seconds to wait before sending the request again"));
-                }
-                operation.getResponses().putIfAbsent(status, refusal);
+                operation.getResponses().putIfAbsent(status, refusal(MEANINGS.get(status), status.equals("503")));
             }
             ApiResponse created = operation.getResponses().get("201");
             if (created != null) {

@@ -1,12 +1,14 @@
 package io.booking.command.security;
 
 import io.booking.command.account.Credentials;
+import io.booking.platform.AttemptLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Locale;
 import java.util.Map;
 
 @Tag(name = "accounts")
@@ -27,11 +30,22 @@ public class AuthController {
     // checked when the email is unknown, so both failures cost the same time and say the same thing
     private final String noSuchAccountHash;
 
-    public AuthController(Credentials credentials, PasswordEncoder passwords, TokenIssuer tokens, SigningKeys keys) {
+    private final AttemptLimits attempts;
+    private final int attemptsPerAccount;
+
+    public AuthController(
+            Credentials credentials,
+            PasswordEncoder passwords,
+            TokenIssuer tokens,
+            SigningKeys keys,
+            AttemptLimits attempts,
+            @Value("${booking.attempt-limits.per-account-per-minute}") int attemptsPerAccount) {
         this.credentials = credentials;
         this.passwords = passwords;
         this.tokens = tokens;
         this.keys = keys;
+        this.attempts = attempts;
+        this.attemptsPerAccount = attemptsPerAccount;
         this.noSuchAccountHash = passwords.encode(java.util.UUID.randomUUID().toString());
     }
 
@@ -39,6 +53,8 @@ public class AuthController {
     @SecurityRequirements // public: no bearer token needed
     @PostMapping("/api/auth/token")
     public TokenIssuer.AccessToken token(@Valid @RequestBody LoginRequest request) {
+        // guessing one account's password from many addresses is limited too
+        attempts.attempt("login:" + request.email().trim().toLowerCase(Locale.ROOT), attemptsPerAccount);
         var credential = credentials.findByEmail(request.email());
         String hash = credential.map(Credentials.Credential::passwordHash).orElse(noSuchAccountHash);
         if (!passwords.matches(request.password(), hash) || credential.isEmpty()) {

@@ -77,5 +77,7 @@ class ApiFuzzTest extends CommandApiTest {
                 .isNotEmpty();
         assertThat(document.at("/paths/~1api~1auth~1token/post/responses/200/headers/X-Consistency-Token"))
                 .isEmpty();
+        assertThat(document.at("/paths/~1api~1auth~1token/post/responses/429/headers/Retry-After"))
+                .isNotEmpty();
     }
 }
