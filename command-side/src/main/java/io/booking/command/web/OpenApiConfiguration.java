@@ -4,9 +4,11 @@ import io.booking.command.consistency.ConsistencyToken;
 import io.booking.platform.ProblemResponses;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Contact;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -25,11 +27,22 @@ import java.util.Arrays;
                 @Info(
                         title = "Booking command API",
                         version = "1",
+                        contact = @Contact(name = "Booking backend"),
                         description =
                                 "Commands change state and answer with X-Consistency-Token, the event-store position of "
                                         + "their last event; pass it to the query API to read your own write. Refusals are "
                                         + "application/problem+json naming the field or the rule."),
-        security = @SecurityRequirement(name = "bearer"))
+        security = @SecurityRequirement(name = "bearer"),
+        tags = {
+            @Tag(
+                    name = "events",
+                    description = "Scheduling events, their ticket types, capacity and cancellation (admin)"),
+            @Tag(name = "bookings", description = "Booking, cancelling, transferring, attendance"),
+            @Tag(name = "waiting-list", description = "Waiting for sold-out ticket types and taking offered seats"),
+            @Tag(name = "orders", description = "Checking out bookings for several events at once"),
+            @Tag(name = "guests", description = "Booking without an account, and what admins do with guest bookings"),
+            @Tag(name = "accounts", description = "Registration, login, password reset, own details, deletion")
+        })
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class OpenApiConfiguration {
 
