@@ -7,6 +7,9 @@ import io.booking.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -288,6 +291,42 @@ class AccountApiTest extends CommandApiTest {
                 select count(*) from domain_event_entry c where c.payload_type like '%.BookingCancelled'
                 and c.aggregate_identifier in (select booking_id from booking_reference where customer_id = ?)""", Long.class, accountId);
         assertThat(cancelled).isEqualTo(booked);
+    }
+
+    /** A portal that lost the answer sends the registration again with its key and gets the same account. */
+    @Test
+    void aWriteSentAgainWithItsIdempotencyKeyGetsTheFirstAnswer() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String email = "keyed-" + UUID.randomUUID() + "@deletion.test";
+        Map<String, String> registration = Map.of("name", "Keyed", "email", email, "password", "password-123");
+
+        ResponseEntity<String> first = keyed("/api/accounts", key, registration);
+        ResponseEntity<String> again = keyed("/api/accounts", key, registration);
+
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getStatusCode().value()).isEqualTo(201);
+        assertThat(json.readTree(again.getBody())).isEqualTo(json.readTree(first.getBody()));
+        assertThat(again.getHeaders().getFirst("X-Consistency-Token"))
+                .isEqualTo(first.getHeaders().getFirst("X-Consistency-Token"));
+        assertThat(events("AccountRegistered", field(first, "accountId"))).isEqualTo(1);
+        // without the key the same registration is refused as a second one
+        assertThat(post("/api/accounts", null, registration).getStatusCode().value())
+                .isEqualTo(409);
+
+        ResponseEntity<String> reused =
+                keyed("/api/accounts", key, Map.of("name", "Other", "email", "o-" + email, "password", "password-123"));
+        assertThat(reused.getStatusCode().value()).isEqualTo(422);
+        assertThat(json.readTree(reused.getBody()).get("rule").asText()).isEqualTo("idempotency-key-reused");
+        ResponseEntity<String> invalid = keyed("/api/accounts", "bad key", registration);
+        assertThat(invalid.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(invalid.getBody()).at("/errors/0/field").asText())
+                .isEqualTo("Idempotency-Key");
+    }
+
+    private ResponseEntity<String> keyed(String path, String key, Object body) {
+        HttpHeaders headers = headers(null);
+        headers.set("Idempotency-Key", key);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
     }
 
     private JsonNode schedule(boolean cancellationsAllowed) throws Exception {

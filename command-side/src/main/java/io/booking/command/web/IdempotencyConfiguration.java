@@ -1,0 +1,38 @@
+package io.booking.command.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Every write takes an {@code Idempotency-Key} ({@link IdempotentRequests}), registered after the security chain. */
+@Configuration(proxyBeanMethods = false)
+class IdempotencyConfiguration {
+
+    @Bean
+    IdempotentRequests idempotentRequests(
+            JdbcTemplate jdbc, ObjectMapper json, @Value("${booking.max-body-bytes}") long maxBodyBytes) {
+        return new IdempotentRequests(jdbc, json, maxBodyBytes);
+    }
+
+    @Bean
+    OperationCustomizer idempotencyKeyParameter() {
+        return (operation, handlerMethod) -> {
+            if (!handlerMethod.hasMethodAnnotation(GetMapping.class)) {
+                operation.addParametersItem(new HeaderParameter()
+                        .name(IdempotentRequests.HEADER)
+                        .required(false)
+                        .description("any unique value of yours (a UUID): sent again with the same request, the first "
+                                + "answer comes again instead of a second change; with another request, 422 "
+                                + "idempotency-key-reused; while the first is served, 409 idempotency-key-in-progress")
+                        .schema(new StringSchema().minLength(1).maxLength(255)));
+            }
+            return operation;
+        };
+    }
+}
