@@ -19,7 +19,8 @@ import java.util.List;
 public class CrossOrigin {
 
     /** Headers a page's script may read from an answer. */
-    static final List<String> EXPOSED = List.of("X-Consistency-Token", "Location", "Retry-After", "ETag");
+    static final List<String> EXPOSED =
+            List.of("X-Consistency-Token", "Location", "Retry-After", "ETag", "Idempotent-Replayed");
 
     @Bean
     CorsConfigurationSource corsConfigurationSource(@Value("${booking.cors.allowed-origins}") List<String> origins) {

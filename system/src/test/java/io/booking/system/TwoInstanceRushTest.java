@@ -51,6 +51,9 @@ class TwoInstanceRushTest {
         database = TestDatabase.fresh();
         Map<String, String> settings =
                 TestSystems.smallPools(TestSystems.settings(database, ADMIN_EMAIL, ADMIN_PASSWORD));
+        // an erased person's token stays trusted by the other instance for longer than the test: the account's
+        // erasure itself must stop what they try there
+        settings.put("booking.security.password-version-cache", "PT5M");
         one = BookingSystem.start(settings);
         two = BookingSystem.start(settings);
         instances = List.of(new Api(one.commandPort(), one.queryPort()), new Api(two.commandPort(), two.queryPort()));
@@ -104,6 +107,45 @@ class TwoInstanceRushTest {
                     .isEqualTo(200);
             assertThat(upcoming.body().findValuesAsText("bookingId")).contains(bookingId);
         }
+    }
+
+    /**
+     * A person erased through one instance books nothing more through the other, although that one had just read
+     * their key for a booking and still trusts their token (its key cache is bounded too: PersonalDataKeyStore).
+     */
+    @Test
+    void aPersonErasedThroughOneInstanceIsGoneOnTheOtherWithinTheCachesBound() {
+        Api reader = instances.get(0);
+        Api eraser = instances.get(1);
+        JsonNode event = reader.schedule(
+                reader.login(ADMIN_EMAIL, ADMIN_PASSWORD),
+                "Erasure Night",
+                Instant.now().plus(20, ChronoUnit.DAYS));
+        String email = "erased-" + UUID.randomUUID() + "@two.test";
+        reader.register("Erased", email, "password-123");
+        String token = reader.login(email, "password-123");
+        assertThat(bookOne(reader, token, event).status())
+                .as("the first instance reads the key")
+                .isEqualTo(201);
+
+        Api.Answer deleted = eraser.delete(
+                "/api/accounts/me", token, Map.of("password", "password-123", "cancelUpcomingBookings", true));
+        assertThat(deleted.status()).as(String.valueOf(deleted.body())).isEqualTo(200);
+
+        assertThat(bookOne(reader, token, event).status())
+                .as("a booking of the erased person through the instance that had their key")
+                .isIn(404, 409);
+    }
+
+    private static Api.Answer bookOne(Api api, String token, JsonNode event) {
+        return api.command(
+                "/api/bookings",
+                token,
+                Map.of(
+                        "bookingId", UUID.randomUUID().toString(),
+                        "eventId", event.get("eventId").asText(),
+                        "ticketTypeId", event.at("/ticketTypes/0/ticketTypeId").asText(),
+                        "tickets", List.of(Map.of("attendeeName", "Erased"))));
     }
 
     @Test

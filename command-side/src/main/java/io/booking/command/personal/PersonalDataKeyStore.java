@@ -1,29 +1,37 @@
 package io.booking.command.personal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.booking.shared.personal.PersonalDataCipher;
 import io.booking.shared.personal.PersonalDataKeys;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** The data subjects' keys, one row each in {@code personal_data_key}, written in the transaction of the command. */
+/**
+ * The data subjects' keys, one row each in {@code personal_data_key}, written in the transaction of the command. Keys
+ * are looked up on every booking, so each instance keeps the ones it read for {@code booking.personal-data.key-cache-ttl}:
+ * a key another instance destroyed opens nothing here after that long at most.
+ */
 @Component
 public class PersonalDataKeyStore implements PersonalDataKeys {
 
-    private static final int MAX_CACHED = 50_000;
-
     private final JdbcTemplate jdbc;
-    // keys are looked up on every booking; erasure evicts here as well as deleting the row
-    private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+    private final Cache<String, byte[]> cache;
 
-    public PersonalDataKeyStore(JdbcTemplate jdbc) {
+    public PersonalDataKeyStore(
+            JdbcTemplate jdbc, @Value("${booking.personal-data.key-cache-ttl}") Duration keyCacheTtl) {
         this.jdbc = jdbc;
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(keyCacheTtl)
+                .maximumSize(50_000)
+                .build();
     }
 
     /** A new key for a new subject, returned so the caller seals with it without reading back an uncommitted row. */
@@ -40,12 +48,12 @@ public class PersonalDataKeyStore implements PersonalDataKeys {
      */
     public void destroyKeyOf(String subjectId) {
         jdbc.update("delete from personal_data_key where subject_id = ?", subjectId);
-        cache.remove(subjectId);
+        cache.invalidate(subjectId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    cache.remove(subjectId);
+                    cache.invalidate(subjectId);
                 }
             });
         }
@@ -53,7 +61,7 @@ public class PersonalDataKeyStore implements PersonalDataKeys {
 
     @Override
     public Optional<byte[]> find(String subjectId) {
-        byte[] cached = cache.get(subjectId);
+        byte[] cached = cache.getIfPresent(subjectId);
         if (cached != null) {
             return Optional.of(cached);
         }
@@ -61,9 +69,6 @@ public class PersonalDataKeyStore implements PersonalDataKeys {
                 "select key from personal_data_key where subject_id = ?", (rs, i) -> rs.getBytes(1), subjectId);
         if (found.isEmpty()) {
             return Optional.empty();
-        }
-        if (cache.size() > MAX_CACHED) {
-            cache.clear();
         }
         cache.put(subjectId, found.get(0));
         return Optional.of(found.get(0));

@@ -15,12 +15,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** UpdateAccount and DeleteAccount over HTTP: who may, what refuses them, and what is left afterwards. */
 @SpringBootTest(
@@ -291,6 +293,20 @@ class AccountApiTest extends CommandApiTest {
                 select count(*) from domain_event_entry c where c.payload_type like '%.BookingCancelled'
                 and c.aggregate_identifier in (select booking_id from booking_reference where customer_id = ?)""", Long.class, accountId);
         assertThat(cancelled).isEqualTo(booked);
+    }
+
+    /** Another instance's erasure reaches this one's key cache within its time to live. */
+    @Test
+    void aKeyDestroyedByAnotherInstanceOpensNothingHereOnceCachedForItsTimeToLive() {
+        PersonalDataKeyStore here = new PersonalDataKeyStore(jdbc, Duration.ofMillis(500));
+        PersonalDataKeyStore there = new PersonalDataKeyStore(jdbc, Duration.ofMillis(500));
+        String subject = UUID.randomUUID().toString();
+        there.createKeyFor(subject);
+        assertThat(here.find(subject)).isPresent();
+
+        there.destroyKeyOf(subject);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> here.find(subject).isEmpty());
     }
 
     /** A portal that lost the answer sends the registration again with its key and gets the same account. */
