@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -39,7 +40,8 @@ public final class DatabaseUnavailable {
     public static ResponseEntity<ProblemDetail> answer() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.SERVICE_UNAVAILABLE,
-                "The database is not answering; nothing was changed that was not confirmed. Retry after Retry-After seconds.");
+                "The database is not answering; a change may or may not have been made: send the same request again "
+                        + "(with its ids or Idempotency-Key) after Retry-After seconds.");
         problem.setProperty("rule", "database-unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
@@ -51,6 +53,9 @@ public final class DatabaseUnavailable {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof CannotGetJdbcConnectionException
                     || cause instanceof CannotCreateTransactionException
+                    // a commit or rollback the connection failed under (the pool closed it as the server went away):
+                    // whether the work was stored is unknown, which a retry with the same ids settles
+                    || cause instanceof TransactionSystemException
                     || cause instanceof TransientDataAccessException
                     || cause instanceof RecoverableDataAccessException
                     || cause instanceof QueryTimeoutException
