@@ -42,28 +42,32 @@ class NamingMissingAggregates implements MessageHandlerInterceptor<CommandMessag
         } catch (AggregateNotFoundException notFound) {
             // also a NoSuchAggregate from a command this one sent on: named by this one's field when it holds the id
             String id = String.valueOf(notFound.getAggregateIdentifier());
-            Optional<String> field = fieldHolding(unitOfWork.getMessage().getPayload(), id);
-            if (field.isEmpty()) {
+            Map<String, String> holding =
+                    new LinkedHashMap<>(ids(unitOfWork.getMessage().getPayload()));
+            holding.values().removeIf(value -> !value.equals(id));
+            if (holding.isEmpty()) {
                 throw notFound;
             }
-            throw new NoSuchAggregate(id, field.get());
+            // two fields may hold it (a booking's own id given as the event to move it to): the one it is not of
+            String field = holding.size() == 1
+                    ? holding.keySet().iterator().next()
+                    : fieldOfAnotherKind(holding)
+                            .map(Map.Entry::getKey)
+                            .orElse(holding.keySet().iterator().next());
+            throw new NoSuchAggregate(id, field);
         } catch (IncompatibleAggregateException otherKind) {
-            Map.Entry<String, String> field =
-                    fieldOfAnotherKind(unitOfWork.getMessage().getPayload()).orElseThrow(() -> otherKind);
+            Map.Entry<String, String> field = fieldOfAnotherKind(
+                            ids(unitOfWork.getMessage().getPayload()))
+                    .orElseThrow(() -> otherKind);
             throw new NoSuchAggregate(field.getValue(), field.getKey());
         }
     }
 
-    private static Optional<String> fieldHolding(Object command, String id) {
-        return ids(command).entrySet().stream()
-                .filter(field -> field.getValue().equals(id))
-                .map(Map.Entry::getKey)
-                .findFirst();
-    }
-
-    /** @return the field and its id */
-    private Optional<Map.Entry<String, String>> fieldOfAnotherKind(Object command) {
-        Map<String, String> ids = ids(command);
+    /**
+     * @param ids fields and the ids they hold
+     * @return the field whose id belongs to an aggregate of another kind than the field names, with its id
+     */
+    private Optional<Map.Entry<String, String>> fieldOfAnotherKind(Map<String, String> ids) {
         if (ids.isEmpty()) {
             return Optional.empty();
         }
@@ -98,20 +102,26 @@ class NamingMissingAggregates implements MessageHandlerInterceptor<CommandMessag
     /** The command's string fields named "...Id", in declaration order. */
     private static Map<String, String> ids(Object command) {
         Map<String, String> ids = new LinkedHashMap<>();
-        if (command.getClass().isRecord()) {
-            for (RecordComponent component : command.getClass().getRecordComponents()) {
-                if (component.getName().endsWith("Id") && component.getType() == String.class) {
-                    try {
-                        Object value = component.getAccessor().invoke(command);
-                        if (value != null) {
-                            ids.put(component.getName(), (String) value);
-                        }
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException(e);
-                    }
+        collectIds(command, ids);
+        return ids;
+    }
+
+    /** The string fields named "...Id", also of a record the command wraps (a transfer request's transfer). */
+    private static void collectIds(Object command, Map<String, String> ids) {
+        if (command == null || !command.getClass().isRecord()) {
+            return;
+        }
+        for (RecordComponent component : command.getClass().getRecordComponents()) {
+            try {
+                Object value = component.getAccessor().invoke(command);
+                if (component.getName().endsWith("Id") && value instanceof String id) {
+                    ids.putIfAbsent(component.getName(), id);
+                } else if (component.getType().isRecord()) {
+                    collectIds(value, ids);
                 }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
             }
         }
-        return ids;
     }
 }

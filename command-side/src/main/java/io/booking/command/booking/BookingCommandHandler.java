@@ -290,6 +290,7 @@ public class BookingCommandHandler {
         if (request.ticketId() == null) {
             List<ReleaseSeats> releases = commands.sendAndWait(
                     new CancelBooking(request.bookingId(), request.requesterId(), request.byAdmin(), reason));
+            lockInOrder(releases.stream().map(ReleaseSeats::occurrenceId).toList());
             releases.forEach(commands::sendAndWait);
         } else {
             ReleaseSeats release = commands.sendAndWait(new CancelTicket(
@@ -320,6 +321,7 @@ public class BookingCommandHandler {
     public void handle(RequestTransfer request) {
         TransferTickets transfer = request.transfer();
         Booking.SeatMove move = commands.sendAndWait(transfer);
+        lockInOrder(List.of(move.release().occurrenceId(), move.toOccurrenceId()));
         Organiser organiser = commands.sendAndWait(move.release());
         commands.sendAndWait(new ReserveSeats(
                 move.toOccurrenceId(),
@@ -328,6 +330,15 @@ public class BookingCommandHandler {
                 move.quantity(),
                 new ReserveSeats.TransferIn(organiser, transfer.byAdmin())));
         references.placedAt(transfer.bookingId(), move.toOccurrenceId());
+    }
+
+    /**
+     * Takes the events' locks, held to the end of this unit of work, in one global order (by id), as orders do: two
+     * transfers crossing between two events in opposite directions took them in opposite orders, and one of them was
+     * refused as a deadlock. The commands sent on find the events loaded and locked.
+     */
+    private void lockInOrder(List<String> occurrenceIds) {
+        occurrenceIds.stream().distinct().sorted().forEach(occurrences::load);
     }
 
     /** @param repeated the same request was already booked; this answer repeats the first one */
