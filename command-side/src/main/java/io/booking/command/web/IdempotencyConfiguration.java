@@ -9,6 +9,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.method.HandlerMethod;
+
+import java.util.Arrays;
 
 /** Every write takes an {@code Idempotency-Key} ({@link IdempotentRequests}), registered after the security chain. */
 @Configuration(proxyBeanMethods = false)
@@ -23,7 +28,7 @@ class IdempotencyConfiguration {
     @Bean
     OperationCustomizer idempotencyKeyParameter() {
         return (operation, handlerMethod) -> {
-            if (!handlerMethod.hasMethodAnnotation(GetMapping.class)) {
+            if (!handlerMethod.hasMethodAnnotation(GetMapping.class) && !answersWithSecret(handlerMethod)) {
                 operation.addParametersItem(new HeaderParameter()
                         .name(IdempotentRequests.HEADER)
                         .required(false)
@@ -34,5 +39,15 @@ class IdempotencyConfiguration {
             }
             return operation;
         };
+    }
+
+    /** Logins, guest sessions, password resets, accounts created for others: their answers are not kept. */
+    private static boolean answersWithSecret(HandlerMethod handlerMethod) {
+        PostMapping post = handlerMethod.getMethodAnnotation(PostMapping.class);
+        RequestMapping type = handlerMethod.getBeanType().getAnnotation(RequestMapping.class);
+        String prefix = type == null || type.value().length == 0 ? "" : type.value()[0];
+        return post != null
+                && Arrays.stream(post.value().length == 0 ? new String[] {""} : post.value())
+                        .anyMatch(path -> !IdempotentRequests.takesKey(prefix + path));
     }
 }

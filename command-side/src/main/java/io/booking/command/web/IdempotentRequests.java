@@ -58,11 +58,20 @@ public class IdempotentRequests extends OncePerRequestFilter {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /** Answers that hold a secret (an access token, an invitation) are not kept: those requests take no key. */
+    private static final List<String> ANSWERING_WITH_SECRETS =
+            List.of("/api/auth/", "/api/guest/session", "/api/admin/accounts");
+
+    /** Whether a write to this path takes a key: not those answering with a secret. */
+    static boolean takesKey(String path) {
+        return path.startsWith("/api/") && ANSWERING_WITH_SECRETS.stream().noneMatch(path::startsWith);
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !WRITES.contains(request.getMethod())
                 || request.getHeader(HEADER) == null
-                || !request.getRequestURI().startsWith("/api/");
+                || !takesKey(request.getRequestURI());
     }
 
     @Override

@@ -333,6 +333,14 @@ class AccountApiTest extends CommandApiTest {
                 keyed("/api/accounts", key, Map.of("name", "Other", "email", "o-" + email, "password", "password-123"));
         assertThat(reused.getStatusCode().value()).isEqualTo(422);
         assertThat(json.readTree(reused.getBody()).get("rule").asText()).isEqualTo("idempotency-key-reused");
+        // an answer holding a secret (an access token) is never kept
+        String loginKey = UUID.randomUUID().toString();
+        assertThat(keyed("/api/auth/token", loginKey, Map.of("email", email, "password", "password-123"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from idempotent_request where key = ?", Long.class, loginKey))
+                .isZero();
         ResponseEntity<String> invalid = keyed("/api/accounts", "bad key", registration);
         assertThat(invalid.getStatusCode().value()).isEqualTo(400);
         assertThat(json.readTree(invalid.getBody()).at("/errors/0/field").asText())
