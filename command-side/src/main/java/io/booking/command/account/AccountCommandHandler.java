@@ -5,6 +5,7 @@ import io.booking.command.booking.UpcomingBookings;
 import io.booking.command.notification.Notifications;
 import io.booking.command.personal.PersonalDataKeyStore;
 import io.booking.command.security.PasswordVersions;
+import io.booking.command.security.RefreshTokens;
 import io.booking.command.waitinglist.WaitingLists;
 import io.booking.shared.account.Role;
 import io.booking.shared.personal.PersonalData;
@@ -35,6 +36,7 @@ public class AccountCommandHandler {
     private final Notifications notifications;
     private final WaitingLists waitingLists;
     private final PasswordVersions passwordVersions;
+    private final RefreshTokens refreshTokens;
     private final Clock clock;
 
     public AccountCommandHandler(
@@ -46,9 +48,11 @@ public class AccountCommandHandler {
             Clock clock,
             Notifications notifications,
             WaitingLists waitingLists,
-            PasswordVersions passwordVersions) {
+            PasswordVersions passwordVersions,
+            RefreshTokens refreshTokens) {
         this.waitingLists = waitingLists;
         this.passwordVersions = passwordVersions;
+        this.refreshTokens = refreshTokens;
         this.invitations = invitations;
         this.notifications = notifications;
         this.clock = clock;
@@ -151,6 +155,7 @@ public class AccountCommandHandler {
         credentials.remove(accountId);
         // the account's tokens stop working here at once, on the query side within its version cache
         passwordVersions.changing(accountId);
+        refreshTokens.endAllOf(accountId);
         invitations.removeAllOf(accountId);
         keys.destroyKeyOf(accountId);
         return upcoming.size();

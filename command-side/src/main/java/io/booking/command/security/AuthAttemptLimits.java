@@ -23,6 +23,7 @@ class AuthAttemptLimits {
 
     static final Set<String> PATHS = Set.of(
             "/api/auth/token",
+            "/api/auth/refresh",
             "/api/accounts",
             "/api/auth/password-reset",
             "/api/auth/password-reset/confirm",

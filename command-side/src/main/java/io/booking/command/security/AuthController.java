@@ -32,6 +32,7 @@ public class AuthController {
 
     private final AttemptLimits attempts;
     private final int attemptsPerAccount;
+    private final RefreshTokens refreshTokens;
 
     public AuthController(
             Credentials credentials,
@@ -39,7 +40,9 @@ public class AuthController {
             TokenIssuer tokens,
             SigningKeys keys,
             AttemptLimits attempts,
-            @Value("${booking.attempt-limits.per-account-per-minute}") int attemptsPerAccount) {
+            @Value("${booking.attempt-limits.per-account-per-minute}") int attemptsPerAccount,
+            RefreshTokens refreshTokens) {
+        this.refreshTokens = refreshTokens;
         this.credentials = credentials;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -60,10 +63,37 @@ public class AuthController {
         if (!passwords.matches(request.password(), hash) || credential.isEmpty()) {
             throw new BadCredentialsException("email or password is wrong");
         }
-        return tokens.issue(
-                credential.get().accountId(),
-                credential.get().role(),
-                credential.get().passwordVersion());
+        Credentials.Credential account = credential.get();
+        return tokens.issue(account.accountId(), account.role(), account.passwordVersion())
+                .withRefreshToken(refreshTokens.start(account.accountId(), account.passwordVersion()));
+    }
+
+    @Operation(
+            operationId = "refreshToken",
+            summary = "Exchange a refresh token for a new access token and the next refresh token",
+            description = "Each refresh token works once: the answer brings the next. 401 for one that is unknown, "
+                    + "expired, used before (which also ends every token issued from the same login), or older than "
+                    + "the account's password, or of a deleted account.")
+    @SecurityRequirements // public: the refresh token is the credential
+    @PostMapping("/api/auth/refresh")
+    public TokenIssuer.AccessToken refresh(@Valid @RequestBody RefreshRequest request) {
+        RefreshTokens.Holder holder = refreshTokens
+                .use(request.refreshToken())
+                .orElseThrow(() -> new BadCredentialsException("the refresh token is not valid"));
+        Credentials.Credential account = credentials
+                .findById(holder.accountId())
+                .filter(found -> found.passwordVersion() == holder.passwordVersion())
+                .orElseThrow(() -> new BadCredentialsException("the refresh token is not valid"));
+        return tokens.issue(account.accountId(), account.role(), account.passwordVersion())
+                .withRefreshToken(refreshTokens.issue(holder));
+    }
+
+    public record RefreshRequest(@NotBlank @Size(max = 100) String refreshToken) {
+
+        @Override
+        public String toString() {
+            return "RefreshRequest[redacted]";
+        }
     }
 
     @Operation(operationId = "tokenSigningKeys", summary = "The public keys that verify access tokens (JWK set)")

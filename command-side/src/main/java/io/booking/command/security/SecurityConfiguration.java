@@ -48,6 +48,7 @@ public class SecurityConfiguration {
                                 HttpMethod.POST,
                                 "/api/accounts",
                                 "/api/auth/token",
+                                "/api/auth/refresh",
                                 "/api/auth/password-reset",
                                 "/api/auth/password-reset/confirm",
                                 "/api/guest/bookings",

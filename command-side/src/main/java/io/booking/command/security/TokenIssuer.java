@@ -54,7 +54,7 @@ public class TokenIssuer {
                 .keyId(keys.signingKey().getKeyID())
                 .build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
-        return new AccessToken(token, "Bearer", ttl.toSeconds(), accountId, List.of(role.name()));
+        return new AccessToken(token, "Bearer", ttl.toSeconds(), accountId, List.of(role.name()), null);
     }
 
     /**
@@ -75,9 +75,26 @@ public class TokenIssuer {
                 .keyId(keys.signingKey().getKeyID())
                 .build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
-        return new AccessToken(token, "Bearer", sessionTtl.toSeconds(), guestId, List.of(BearerTokens.GUEST_ROLE));
+        return new AccessToken(
+                token, "Bearer", sessionTtl.toSeconds(), guestId, List.of(BearerTokens.GUEST_ROLE), null);
     }
 
+    /** @param refreshToken for POST /api/auth/refresh once this one expires; none for a guest's session */
     public record AccessToken(
-            String accessToken, String tokenType, long expiresIn, String accountId, List<String> roles) {}
+            String accessToken,
+            String tokenType,
+            long expiresIn,
+            String accountId,
+            List<String> roles,
+            String refreshToken) {
+
+        public AccessToken withRefreshToken(String refreshToken) {
+            return new AccessToken(accessToken, tokenType, expiresIn, accountId, roles, refreshToken);
+        }
+
+        @Override
+        public String toString() {
+            return "AccessToken[accountId=" + accountId + ", roles=" + roles + "]";
+        }
+    }
 }

@@ -295,6 +295,50 @@ class AccountApiTest extends CommandApiTest {
         assertThat(cancelled).isEqualTo(booked);
     }
 
+    /** A portal stays logged in with refresh tokens, each used once; a replayed one ends them all, as deletion does. */
+    @Test
+    void refreshTokensWorkOnceAndEndWithReplayOrDeletion() throws Exception {
+        String email = "refresh-" + UUID.randomUUID() + "@deletion.test";
+        register(email);
+        ResponseEntity<String> login =
+                post("/api/auth/token", null, Map.of("email", email, "password", "password-123"));
+        String first = field(login, "refreshToken");
+
+        ResponseEntity<String> refreshed = post("/api/auth/refresh", null, Map.of("refreshToken", first));
+        assertThat(refreshed.getStatusCode().value()).isEqualTo(200);
+        String access = field(refreshed, "accessToken");
+        String second = field(refreshed, "refreshToken");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(put("/api/accounts/me", access, Map.of("name", "Refreshed", "email", email))
+                        .getStatusCode()
+                        .value())
+                .as("the new access token works")
+                .isEqualTo(200);
+
+        // the first again: a replay, which ends the second too
+        assertThat(post("/api/auth/refresh", null, Map.of("refreshToken", first))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+        assertThat(post("/api/auth/refresh", null, Map.of("refreshToken", second))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+
+        // a new login's family ends with the account
+        String third = field(
+                post("/api/auth/token", null, Map.of("email", email, "password", "password-123")), "refreshToken");
+        String token = login(email, "password-123");
+        assertThat(delete("/api/accounts/me", token, Map.of("password", "password-123"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        assertThat(post("/api/auth/refresh", null, Map.of("refreshToken", third))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+    }
+
     /** Another instance's erasure reaches this one's key cache within its time to live. */
     @Test
     void aKeyDestroyedByAnotherInstanceOpensNothingHereOnceCachedForItsTimeToLive() {
