@@ -5,12 +5,15 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Axon (without Axon Server) has no health indicator for its processors: DOWN when one is stopped, in error, or failed
@@ -21,16 +24,33 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
 
     private final EventProcessingConfiguration processing;
     private final ProcessorFailures failures;
+    private final JdbcTemplate deadLetters;
+    private final String deadLetterTable;
 
-    public EventProcessorsHealthIndicator(EventProcessingConfiguration processing, ProcessorFailures failures) {
+    /**
+     * @param healthConnections the parked events are counted through a connection of the health checks' own: a busy
+     *     pool must not make the processors look DOWN
+     */
+    public EventProcessorsHealthIndicator(
+            EventProcessingConfiguration processing,
+            ProcessorFailures failures,
+            DataSource healthConnections,
+            String deadLetterTable) {
         this.processing = processing;
         this.failures = failures;
+        this.deadLetters = new JdbcTemplate(healthConnections);
+        this.deadLetterTable = deadLetterTable;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         boolean healthy = true;
         Map<String, Object> details = new LinkedHashMap<>();
+        Map<String, Long> parked = new HashMap<>();
+        deadLetters.query(
+                "select processing_group, count(*) from " + deadLetterTable + " group by processing_group", rs -> {
+                    parked.put(rs.getString(1), rs.getLong(2));
+                });
         for (StreamingEventProcessor processor : processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
@@ -52,7 +72,9 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
             detail.put("running", processor.isRunning());
             detail.put("error", processor.isError() || segmentError || failing);
             lastFailure.ifPresent(at -> detail.put("lastFailedBatchAt", at.toString()));
-            processing.deadLetterQueue(processor.getName()).ifPresent(queue -> detail.put("parked", queue.size()));
+            if (processing.deadLetterQueue(processor.getName()).isPresent()) {
+                detail.put("parked", parked.getOrDefault(processor.getName(), 0L));
+            }
             detail.put("segments", segments);
             details.put(processor.getName(), detail);
         }

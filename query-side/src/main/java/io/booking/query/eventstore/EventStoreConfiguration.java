@@ -1,5 +1,6 @@
 package io.booking.query.eventstore;
 
+import io.booking.platform.DatabaseOutages;
 import io.booking.platform.DatabaseUnavailable;
 import io.booking.platform.EventStoreTables;
 import io.booking.platform.PacedEventStorageEngine;
@@ -141,9 +142,14 @@ public class EventStoreConfiguration {
     HealthIndicator eventProcessors(
             EventProcessingConfiguration processing,
             ProcessorFailures failures,
+            DatabaseOutages.HealthConnections connections,
+            DeadLetterSchema deadLetters,
             @Value("${booking.health.budget}") Duration budget) {
         return new TimeLimitedHealth(
-                "eventProcessors", new EventProcessorsHealthIndicator(processing, failures), budget);
+                "eventProcessors",
+                new EventProcessorsHealthIndicator(
+                        processing, failures, connections.dataSource(), deadLetters.deadLetterTable()),
+                budget);
     }
 
     /** Axon's dead-letter queue of each processor (query-side.yml enables it), in the read models' schema. */
