@@ -12,7 +12,11 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -85,10 +89,40 @@ public final class ProblemResponses {
         return refusal;
     }
 
-    public static OperationCustomizer documenting(String... statuses) {
+    /**
+     * The refusals among {@code statuses} an operation can give: 401 and 403 only when it needs a token, 413 only with
+     * a body, 400 only with input, 404 only when it names something (a path variable or a body), 409 and 422 only
+     * for a change; 503 for any.
+     *
+     * @param tokenByDefault whether an operation without security requirements of its own needs a token (the
+     *     document's default)
+     */
+    public static OperationCustomizer documenting(boolean tokenByDefault, String... statuses) {
         return (operation, handlerMethod) -> {
+            boolean needsToken = operation.getSecurity() == null
+                    ? tokenByDefault
+                    : !operation.getSecurity().isEmpty();
+            boolean hasBody = Arrays.stream(handlerMethod.getMethodParameters())
+                    .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class));
+            boolean namesSomething = hasBody
+                    || Arrays.stream(handlerMethod.getMethodParameters())
+                            .anyMatch(parameter -> parameter.hasParameterAnnotation(PathVariable.class));
+            boolean hasInput = namesSomething
+                    || (operation.getParameters() != null
+                            && !operation.getParameters().isEmpty());
+            boolean isChange = !handlerMethod.hasMethodAnnotation(GetMapping.class);
             for (String status : statuses) {
-                operation.getResponses().putIfAbsent(status, refusal(MEANINGS.get(status), status.equals("503")));
+                boolean applies = switch (status) {
+                    case "401", "403" -> needsToken;
+                    case "413" -> hasBody;
+                    case "400" -> hasInput;
+                    case "404" -> namesSomething;
+                    case "409", "422" -> isChange;
+                    default -> true;
+                };
+                if (applies) {
+                    operation.getResponses().putIfAbsent(status, refusal(MEANINGS.get(status), status.equals("503")));
+                }
             }
             ApiResponse created = operation.getResponses().get("201");
             if (created != null) {

@@ -13,6 +13,9 @@ import io.booking.command.security.Actor;
 import io.booking.command.security.OneTimeTokens;
 import io.booking.command.security.TokenIssuer;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -128,6 +131,13 @@ public class GuestController {
                     + "that is unknown or no longer grants the booking (linked to an account, or the guest erased).")
     @SecurityRequirements // public: no bearer token needed
     @PostMapping("/api/guest/session")
+    @ApiResponse(
+            responseCode = "401",
+            description = "the link is not valid",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     public GuestSession session(@Valid @RequestBody SessionRequest request) {
         GuestBookings.Grant grant = guests.grantOf(OneTimeTokens.hash(request.token()))
                 .orElseThrow(() -> new BadCredentialsException("the link is not valid"));

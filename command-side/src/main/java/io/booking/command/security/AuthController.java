@@ -3,6 +3,9 @@ package io.booking.command.security;
 import io.booking.command.account.Credentials;
 import io.booking.platform.AttemptLimits;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -55,6 +58,13 @@ public class AuthController {
     @Operation(operationId = "logIn", summary = "Exchange email and password for a bearer access token")
     @SecurityRequirements // public: no bearer token needed
     @PostMapping("/api/auth/token")
+    @ApiResponse(
+            responseCode = "401",
+            description = "the email or the password is wrong (which, it does not say)",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     public TokenIssuer.AccessToken token(@Valid @RequestBody LoginRequest request) {
         // guessing one account's password from many addresses is limited too
         attempts.attempt("login:" + request.email().trim().toLowerCase(Locale.ROOT), attemptsPerAccount);
@@ -76,6 +86,13 @@ public class AuthController {
                     + "the account's password, or of a deleted account.")
     @SecurityRequirements // public: the refresh token is the credential
     @PostMapping("/api/auth/refresh")
+    @ApiResponse(
+            responseCode = "401",
+            description = "the refresh token is not valid (unknown, expired, used, or its account changed)",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     public TokenIssuer.AccessToken refresh(@Valid @RequestBody RefreshRequest request) {
         RefreshTokens.Holder holder = refreshTokens
                 .use(request.refreshToken())

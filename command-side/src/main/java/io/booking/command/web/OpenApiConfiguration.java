@@ -48,7 +48,7 @@ public class OpenApiConfiguration {
 
     @Bean
     OperationCustomizer problemResponses() {
-        return ProblemResponses.documenting("400", "401", "403", "404", "409", "413", "422", "503");
+        return ProblemResponses.documenting(true, "400", "401", "403", "404", "409", "413", "422", "503");
     }
 
     @Bean

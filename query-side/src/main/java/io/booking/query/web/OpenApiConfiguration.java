@@ -37,7 +37,7 @@ class OpenApiConfiguration {
 
     @Bean
     OperationCustomizer problemResponses() {
-        return ProblemResponses.documenting("400", "401", "403", "404", "503");
+        return ProblemResponses.documenting(false, "400", "401", "403", "404", "503");
     }
 
     @Bean
