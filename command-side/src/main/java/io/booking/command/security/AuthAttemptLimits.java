@@ -5,7 +5,7 @@ import io.booking.platform.AttemptLimits;
 import io.booking.platform.ProblemResponses;
 import io.swagger.v3.oas.models.PathItem;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,10 +15,11 @@ import java.util.Set;
 
 /**
  * What a client may try without a token, and how often: logging in, registering, password resets, invitations and
- * guest sessions, {@code booking.attempt-limits.per-client-per-minute} times a minute from one address; logging in to
- * one account {@code per-account-per-minute} times (see {@link AuthController}). Then 429 with {@code Retry-After}.
+ * guest sessions, from one address; logging in to one account (see {@link AuthController}); as often a minute as
+ * {@link AttemptLimitSettings} says. Then 429 with {@code Retry-After}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AttemptLimitSettings.class)
 class AuthAttemptLimits {
 
     static final Set<String> PATHS = Set.of(
@@ -37,10 +38,8 @@ class AuthAttemptLimits {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> attemptsPerClient(
-            AttemptLimits limits,
-            ObjectMapper json,
-            @Value("${booking.attempt-limits.per-client-per-minute}") int perMinute) {
-        return new FilterRegistrationBean<>(limits.perClient(PATHS, perMinute, json));
+            AttemptLimits limits, ObjectMapper json, AttemptLimitSettings settings) {
+        return new FilterRegistrationBean<>(limits.perClient(PATHS, settings.perClientPerMinute(), json));
     }
 
     @Bean

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +42,7 @@ public class AuthController {
             TokenIssuer tokens,
             SigningKeys keys,
             AttemptLimits attempts,
-            @Value("${booking.attempt-limits.per-account-per-minute}") int attemptsPerAccount,
+            AttemptLimitSettings limits,
             RefreshTokens refreshTokens) {
         this.refreshTokens = refreshTokens;
         this.credentials = credentials;
@@ -51,7 +50,7 @@ public class AuthController {
         this.tokens = tokens;
         this.keys = keys;
         this.attempts = attempts;
-        this.attemptsPerAccount = attemptsPerAccount;
+        this.attemptsPerAccount = limits.perAccountPerMinute();
         this.noSuchAccountHash = passwords.encode(java.util.UUID.randomUUID().toString());
     }
 

@@ -2,12 +2,9 @@ package io.booking.command.security;
 
 import io.booking.command.account.Credentials;
 import io.booking.platform.PasswordVersionCheck;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.time.Duration;
 
 /**
  * The command side's check that a token is not older than its account's password. The current version is cached
@@ -19,9 +16,8 @@ public class PasswordVersions extends PasswordVersionCheck {
 
     public static final String CLAIM = PasswordVersionCheck.CLAIM;
 
-    public PasswordVersions(
-            Credentials credentials, @Value("${booking.security.password-version-cache}") Duration cacheFor) {
-        super(credentials::passwordVersion, cacheFor);
+    public PasswordVersions(Credentials credentials, SecuritySettings settings) {
+        super(credentials::passwordVersion, settings.passwordVersionCache());
     }
 
     /** The account's password changes in the current transaction: forget its version now and after the commit. */

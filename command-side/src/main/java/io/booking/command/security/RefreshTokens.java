@@ -1,6 +1,5 @@
 package io.booking.command.security;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -20,7 +19,7 @@ import java.util.UUID;
 
 /**
  * Refresh tokens: a portal keeps its customer logged in past the access token's hour without keeping the password.
- * Opaque, random, stored only as a hash, valid for {@code booking.security.refresh-token-ttl} and used once: each
+ * Opaque, random, stored only as a hash, valid for {@link SecuritySettings#refreshTokenTtl()} and used once: each
  * refresh hands out the next one of the same family. A token used a second time was stolen or replayed, and ends its
  * whole family; a new password or the account's deletion ends them all.
  */
@@ -33,10 +32,10 @@ public class RefreshTokens {
     private final Clock clock;
     private final Duration ttl;
 
-    public RefreshTokens(JdbcTemplate jdbc, Clock clock, @Value("${booking.security.refresh-token-ttl}") Duration ttl) {
+    public RefreshTokens(JdbcTemplate jdbc, Clock clock, SecuritySettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.ttl = ttl;
+        this.ttl = settings.refreshTokenTtl();
     }
 
     /** Who a refresh is for, and under which password version their tokens are issued. */

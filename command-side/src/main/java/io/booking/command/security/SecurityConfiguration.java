@@ -7,7 +7,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.booking.platform.BearerTokens;
 import io.booking.platform.ProblemAuthenticationHandlers;
 import io.booking.platform.VerifiedTokenCache;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -30,6 +30,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import java.util.Map;
 
 @Configuration
+@EnableConfigurationProperties(SecuritySettings.class)
 public class SecurityConfiguration {
 
     /** An observation around every security filter and check cost more than the filters themselves. */
@@ -92,8 +93,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(
-            SigningKeys keys, PasswordVersions passwordVersions, @Value("${booking.security.issuer}") String issuer)
+    JwtDecoder jwtDecoder(SigningKeys keys, PasswordVersions passwordVersions, SecuritySettings settings)
             throws JOSEException {
         NimbusJwtDecoder signatureOnly = NimbusJwtDecoder.withPublicKey(
                         keys.signingKey().toRSAPublicKey())
@@ -102,11 +102,13 @@ public class SecurityConfiguration {
         // a token issued before the account's password was changed is refused
         return new VerifiedTokenCache(
                 signatureOnly,
-                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer), passwordVersions));
+                new DelegatingOAuth2TokenValidator<>(
+                        JwtValidators.createDefaultWithIssuer(settings.issuer()), passwordVersions));
     }
 
     @Bean
-    PasswordEncoder passwordEncoder(@Value("${booking.security.bcrypt-strength}") int strength) {
+    PasswordEncoder passwordEncoder(SecuritySettings settings) {
+        int strength = settings.bcryptStrength();
         DelegatingPasswordEncoder encoder =
                 new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
         return encoder;

@@ -2,7 +2,6 @@ package io.booking.command.security;
 
 import io.booking.platform.BearerTokens;
 import io.booking.shared.account.Role;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -27,17 +26,12 @@ public class TokenIssuer {
     private final String issuer;
     private final Duration ttl;
 
-    public TokenIssuer(
-            JwtEncoder encoder,
-            SigningKeys keys,
-            Clock clock,
-            @Value("${booking.security.issuer}") String issuer,
-            @Value("${booking.security.token-ttl}") Duration ttl) {
+    public TokenIssuer(JwtEncoder encoder, SigningKeys keys, Clock clock, SecuritySettings settings) {
         this.encoder = encoder;
         this.keys = keys;
         this.clock = clock;
-        this.issuer = issuer;
-        this.ttl = ttl;
+        this.issuer = settings.issuer();
+        this.ttl = settings.tokenTtl();
     }
 
     public AccessToken issue(String accountId, Role role, int passwordVersion) {

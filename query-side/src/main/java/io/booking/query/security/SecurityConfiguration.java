@@ -42,7 +42,7 @@ public class SecurityConfiguration {
 
     @Bean
     OAuth2TokenValidator<Jwt> passwordVersionCheck(
-            JdbcTemplate jdbc, @Value("${booking.security.password-version-cache:PT10S}") Duration cacheFor) {
+            JdbcTemplate jdbc, @Value("${booking.security.password-version-cache}") Duration cacheFor) {
         return new PasswordVersionCheck(
                 accountId -> jdbc
                         .queryForList(
