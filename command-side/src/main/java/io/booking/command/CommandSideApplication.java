@@ -5,6 +5,7 @@ import io.booking.platform.DatabaseOutages;
 import io.booking.platform.RequestRules;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
 @SpringBootApplication(
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Import;
             "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxAutoConfiguration",
             "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxEventStoreAutoConfiguration"
         })
+@ConfigurationPropertiesScan
 @Import({RequestRules.class, DatabaseOutages.class, CrossOrigin.class})
 public class CommandSideApplication {
 

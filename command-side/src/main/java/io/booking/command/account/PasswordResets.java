@@ -2,7 +2,6 @@ package io.booking.command.account;
 
 import io.booking.command.notification.Notifications;
 import io.booking.command.security.PasswordVersions;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -51,10 +50,7 @@ public class PasswordResets {
             PasswordVersions versions,
             Clock clock,
             PlatformTransactionManager transactions,
-            @Value("${booking.password-reset.code-ttl}") Duration codeTtl,
-            @Value("${booking.password-reset.max-attempts}") int maxAttempts,
-            @Value("${booking.password-reset.max-requests}") int maxRequests,
-            @Value("${booking.password-reset.request-window}") Duration requestWindow) {
+            PasswordResetSettings settings) {
         this.credentials = credentials;
         this.jdbc = jdbc;
         this.passwords = passwords;
@@ -62,10 +58,10 @@ public class PasswordResets {
         this.versions = versions;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
-        this.codeTtl = codeTtl;
-        this.maxAttempts = maxAttempts;
-        this.maxRequests = maxRequests;
-        this.requestWindow = requestWindow;
+        this.codeTtl = settings.codeTtl();
+        this.maxAttempts = settings.maxAttempts();
+        this.maxRequests = settings.maxRequests();
+        this.requestWindow = settings.requestWindow();
         this.noCodeHash = passwords.encode(UUID.randomUUID().toString());
     }
 

@@ -24,7 +24,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -56,14 +55,13 @@ public class GuestController {
             ReadLinks links,
             GuestBookings guests,
             TokenIssuer tokens,
-            @Value("${booking.guest-checkout.enabled:true}") boolean enabled,
-            @Value("${booking.guest-checkout.session-ttl:PT15M}") Duration sessionTtl) {
+            GuestCheckoutSettings settings) {
         this.dispatcher = dispatcher;
         this.links = links;
         this.guests = guests;
         this.tokens = tokens;
-        this.enabled = enabled;
-        this.sessionTtl = sessionTtl;
+        this.enabled = settings.enabled();
+        this.sessionTtl = settings.sessionTtl();
     }
 
     @Operation(

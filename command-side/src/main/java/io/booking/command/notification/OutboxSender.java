@@ -5,7 +5,6 @@ import io.booking.shared.personal.PersonalData;
 import io.booking.shared.personal.PersonalDataCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -50,19 +49,16 @@ public class OutboxSender {
             JavaMailSender mailSender,
             PersonalDataCipher cipher,
             Clock clock,
-            @Value("${booking.mail.from}") String from,
-            @Value("${booking.mail.retry-initial}") Duration retryInitial,
-            @Value("${booking.mail.retry-max}") Duration retryMax,
-            @Value("${booking.mail.batch-size}") int batchSize) {
+            MailSettings settings) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.mailSender = mailSender;
         this.cipher = cipher;
         this.clock = clock;
-        this.from = from;
-        this.retryInitial = retryInitial;
-        this.retryMax = retryMax;
-        this.batchSize = batchSize;
+        this.from = settings.from();
+        this.retryInitial = settings.retryInitial();
+        this.retryMax = settings.retryMax();
+        this.batchSize = settings.batchSize();
     }
 
     @Scheduled(initialDelayString = "${booking.mail.poll-interval}", fixedDelayString = "${booking.mail.poll-interval}")

@@ -5,7 +5,6 @@ import io.booking.platform.AttemptLimits;
 import io.booking.platform.ProblemResponses;
 import io.swagger.v3.oas.models.PathItem;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +18,6 @@ import java.util.Set;
  * {@link AttemptLimitSettings} says. Then 429 with {@code Retry-After}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AttemptLimitSettings.class)
 class AuthAttemptLimits {
 
     static final Set<String> PATHS = Set.of(

@@ -7,7 +7,6 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.booking.platform.BearerTokens;
 import io.booking.platform.ProblemAuthenticationHandlers;
 import io.booking.platform.VerifiedTokenCache;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -30,7 +29,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import java.util.Map;
 
 @Configuration
-@EnableConfigurationProperties(SecuritySettings.class)
 public class SecurityConfiguration {
 
     /** An observation around every security filter and check cost more than the filters themselves. */
