@@ -15,7 +15,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -51,9 +50,9 @@ public class AccountController {
             PasswordEncoder passwords,
             Credentials credentials,
             Clock clock,
-            @Value("${booking.invitation.ttl:P7D}") Duration invitationTtl) {
+            AccountSettings settings) {
         this.clock = clock;
-        this.invitationTtl = invitationTtl;
+        this.invitationTtl = settings.invitation().ttl();
         this.dispatcher = dispatcher;
         this.passwords = passwords;
         this.credentials = credentials;

@@ -5,7 +5,6 @@ import io.booking.command.security.Actor;
 import io.booking.shared.account.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -29,13 +28,12 @@ public class AdminBootstrap {
             CommandDispatcher dispatcher,
             Credentials credentials,
             PasswordEncoder passwords,
-            @Value("${booking.admin.email}") String email,
-            @Value("${booking.admin.password}") String password) {
+            AccountSettings settings) {
         this.dispatcher = dispatcher;
         this.credentials = credentials;
         this.passwords = passwords;
-        this.email = email;
-        this.password = password;
+        this.email = settings.admin().email();
+        this.password = settings.admin().password();
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -17,7 +17,6 @@ import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -42,8 +41,8 @@ public class AggregateConfiguration {
      * measure the naive design beside it (bench/run.sh naive-rush).
      */
     @Bean
-    public Cache occurrenceCache(@Value("${booking.occurrence.cache-enabled:true}") boolean enabled) {
-        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    public Cache occurrenceCache(OccurrenceSettings settings) {
+        return settings.cacheEnabled() ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
     /**
@@ -95,8 +94,7 @@ public class AggregateConfiguration {
 
     /** A cold load (restart, another instance, cache eviction) reads a snapshot and a short tail, not every booking. */
     @Bean
-    public SnapshotTriggerDefinition occurrenceSnapshotTrigger(
-            Snapshotter snapshotter, @Value("${booking.occurrence.snapshot-threshold}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    public SnapshotTriggerDefinition occurrenceSnapshotTrigger(Snapshotter snapshotter, OccurrenceSettings settings) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, settings.snapshotThreshold());
     }
 }

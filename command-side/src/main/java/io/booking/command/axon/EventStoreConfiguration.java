@@ -54,7 +54,7 @@ public class EventStoreConfiguration {
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
             EventSchema eventSchema,
-            @Value("${booking.event-store.read-interval:200ms}") Duration readInterval) {
+            StoreSettings settings) {
         return PacedEventStorageEngine.of(
                 defaultSerializer,
                 eventSerializer,
@@ -64,7 +64,7 @@ public class EventStoreConfiguration {
                 connectionProvider,
                 transactionManager,
                 eventSchema,
-                readInterval);
+                settings.readInterval());
     }
 
     /**
@@ -77,12 +77,12 @@ public class EventStoreConfiguration {
     public EmbeddedEventStore eventStore(
             EventStorageEngine storageEngine,
             org.axonframework.config.Configuration configuration,
-            @Value("${booking.event-store.cached-events:1000}") int cachedEvents) {
+            StoreSettings settings) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .cachedEvents(cachedEvents)
+                .cachedEvents(settings.cachedEvents())
                 .build();
     }
 

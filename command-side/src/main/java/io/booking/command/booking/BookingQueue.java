@@ -7,7 +7,6 @@ import io.booking.command.security.Actor;
 import io.booking.platform.DatabaseUnavailable;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayDeque;
@@ -43,15 +42,11 @@ public class BookingQueue {
             CommandGateway commands,
             CommandDispatcher dispatcher,
             BookingCommandHandler handler,
-            @Value("${booking.sale.max-bookings-per-commit}") int maxTogether) {
+            SaleSettings settings) {
         this.commands = commands;
         this.dispatcher = dispatcher;
         this.handler = handler;
-        if (maxTogether < 1) {
-            // the first in line must at least take its own booking
-            throw new IllegalArgumentException("booking.sale.max-bookings-per-commit must be 1 or more");
-        }
-        this.maxTogether = maxTogether;
+        this.maxTogether = settings.maxBookingsPerCommit();
     }
 
     /**

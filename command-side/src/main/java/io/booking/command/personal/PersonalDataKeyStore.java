@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.booking.shared.personal.PersonalDataCipher;
 import io.booking.shared.personal.PersonalDataKeys;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The data subjects' keys, one row each in {@code personal_data_key}, written in the transaction of the command. Keys
- * are looked up on every booking, so each instance keeps the ones it read for {@code booking.personal-data.key-cache-ttl}:
+ * are looked up on every booking, so each instance keeps the ones it read for {@link PersonalDataSettings#keyCacheTtl()}:
  * a key another instance destroyed opens nothing here after that long at most.
  */
 @Component
@@ -25,8 +25,12 @@ public class PersonalDataKeyStore implements PersonalDataKeys {
     private final JdbcTemplate jdbc;
     private final Cache<String, byte[]> cache;
 
-    public PersonalDataKeyStore(
-            JdbcTemplate jdbc, @Value("${booking.personal-data.key-cache-ttl}") Duration keyCacheTtl) {
+    @Autowired
+    public PersonalDataKeyStore(JdbcTemplate jdbc, PersonalDataSettings settings) {
+        this(jdbc, settings.keyCacheTtl());
+    }
+
+    public PersonalDataKeyStore(JdbcTemplate jdbc, Duration keyCacheTtl) {
         this.jdbc = jdbc;
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(keyCacheTtl)
