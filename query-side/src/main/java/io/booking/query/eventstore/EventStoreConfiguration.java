@@ -51,8 +51,8 @@ public class EventStoreConfiguration {
 
     /** In the read models' schema: a new generation of them comes with its own tokens. */
     @Bean
-    TokenSchema tokenSchema(@Value("${booking.read-models.schema}") String schema) {
-        return EventStoreTables.tokens(schema + ".token_entry");
+    TokenSchema tokenSchema(ReadModelSettings readModels) {
+        return EventStoreTables.tokens(readModels.schema() + ".token_entry");
     }
 
     @Bean
@@ -77,8 +77,7 @@ public class EventStoreConfiguration {
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
             EventSchema eventSchema,
-            @Value("${booking.event-store.read-interval:10ms}") Duration readInterval,
-            @Value("${booking.event-store.batch-size}") int batchSize) {
+            StoreSettings store) {
         return PacedEventStorageEngine.of(
                 defaultSerializer,
                 eventSerializer,
@@ -88,8 +87,8 @@ public class EventStoreConfiguration {
                 connectionProvider,
                 transactionManager,
                 eventSchema,
-                readInterval,
-                batchSize);
+                store.readInterval(),
+                store.batchSize());
     }
 
     /*
@@ -102,14 +101,13 @@ public class EventStoreConfiguration {
     EmbeddedEventStore eventStore(
             EventStorageEngine storageEngine,
             org.axonframework.config.Configuration configuration,
-            @Value("${booking.event-store.fetch-delay:10ms}") Duration fetchDelay,
-            @Value("${booking.event-store.cached-events:1000}") int cachedEvents) {
+            StoreSettings store) {
         return EmbeddedEventStore.builder()
-                .cachedEvents(cachedEvents)
+                .cachedEvents(store.cachedEvents())
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(
                         org.axonframework.eventsourcing.eventstore.EventStore.class, "eventStore"))
-                .fetchDelay(fetchDelay.toMillis())
+                .fetchDelay(store.fetchDelay().toMillis())
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .build();
     }
@@ -130,11 +128,11 @@ public class EventStoreConfiguration {
      */
     @Bean
     ConfigurerModule pooledProcessorsReadThroughNotifyingSource(
-            ObjectProvider<ArrivalNotifyingEventSource> source,
-            @Value("${booking.event-store.claim-extension:250ms}") Duration claimExtension) {
-        return configurer -> configurer.eventProcessing(
-                processing -> processing.registerPooledStreamingEventProcessorConfiguration((config, builder) ->
-                        builder.messageSource(source.getObject()).claimExtensionThreshold(claimExtension.toMillis())));
+            ObjectProvider<ArrivalNotifyingEventSource> source, StoreSettings store) {
+        return configurer ->
+                configurer.eventProcessing(processing -> processing.registerPooledStreamingEventProcessorConfiguration(
+                        (config, builder) -> builder.messageSource(source.getObject())
+                                .claimExtensionThreshold(store.claimExtension().toMillis())));
     }
 
     /** Within the health budget: the parked events are counted in the database, which may be away. */
@@ -154,9 +152,9 @@ public class EventStoreConfiguration {
 
     /** Axon's dead-letter queue of each processor (query-side.yml enables it), in the read models' schema. */
     @Bean
-    DeadLetterSchema deadLetterSchema(@Value("${booking.read-models.schema}") String schema) {
+    DeadLetterSchema deadLetterSchema(ReadModelSettings readModels) {
         return DeadLetterSchema.builder()
-                .deadLetterTable(schema + ".dead_letter_entry")
+                .deadLetterTable(readModels.schema() + ".dead_letter_entry")
                 .deadLetterIdentifierColumn("dead_letter_id")
                 .processingGroupColumn("processing_group")
                 .sequenceIdentifierColumn("sequence_identifier")

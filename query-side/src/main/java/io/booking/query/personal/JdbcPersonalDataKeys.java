@@ -33,7 +33,7 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
     private final Clock clock = Clock.systemUTC(); // real time, not the business Clock bean that tests move
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public JdbcPersonalDataKeys(JdbcTemplate jdbc, @Value("${booking.personal-data.key-cache-ttl:30s}") Duration ttl) {
+    public JdbcPersonalDataKeys(JdbcTemplate jdbc, @Value("${booking.personal-data.key-cache-ttl}") Duration ttl) {
         this.jdbc = jdbc;
         this.ttl = ttl;
     }

@@ -2,6 +2,7 @@ package io.booking.query.rebuild;
 
 import io.booking.platform.SafeLog;
 import io.booking.query.QuerySideApplication;
+import io.booking.query.eventstore.ReadModelSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -10,7 +11,6 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -80,16 +80,14 @@ public class ReadModelRebuild {
             JdbcTemplate jdbc,
             EventProcessingConfiguration processing,
             MeterRegistry registry,
-            @Value("${booking.read-models.schema}") String schema,
-            @Value("${booking.read-models.rebuild.batch-size}") int batchSize,
-            @Value("${booking.read-models.rebuild.pool-size}") int poolSize) {
+            ReadModelSettings readModels) {
         this.environment = environment;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.processing = processing;
-        this.schema = schema;
-        this.batchSize = batchSize;
-        this.poolSize = poolSize;
+        this.schema = readModels.schema();
+        this.batchSize = readModels.rebuild().batchSize();
+        this.poolSize = readModels.rebuild().poolSize();
         Gauge.builder("booking.rebuild.events.done", this, r -> r.status.eventsDone())
                 .description("event-store position the read models' new generation has reached")
                 .register(registry);
