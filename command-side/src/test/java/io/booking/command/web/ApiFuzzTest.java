@@ -79,6 +79,11 @@ class ApiFuzzTest extends CommandApiTest {
                 .isEmpty();
         assertThat(document.at("/paths/~1api~1auth~1token/post/responses/429/headers/Retry-After"))
                 .isNotEmpty();
+        // a write takes an Idempotency-Key, but one whose answer holds a secret
+        assertThat(document.at("/paths/~1api~1accounts/post/parameters").toString())
+                .contains("Idempotency-Key");
+        assertThat(document.at("/paths/~1api~1auth~1token/post/parameters").toString())
+                .doesNotContain("Idempotency-Key");
         // only what an operation can answer: a public one no 403, one without a body no 413
         assertThat(document.at("/paths/~1api~1accounts/post/responses/403")).isEmpty();
         assertThat(document.at("/paths/~1api~1auth~1token/post/responses/401")).isNotEmpty();
