@@ -73,5 +73,11 @@ class ApiFuzzTest extends QuerySideTest {
         assertThat(document.at("/paths/~1api~1events/get/responses/401")).isEmpty();
         assertThat(document.at("/paths/~1api~1my~1upcoming/get/responses/401")).isNotEmpty();
         assertThat(document.at("/paths/~1api~1my~1upcoming/get/responses/409")).isEmpty();
+        // the reads a portal polls describe their ETag; a report does not
+        assertThat(document.at("/paths/~1api~1events~1{eventId}/get/responses/200/headers/ETag"))
+                .isNotEmpty();
+        assertThat(document.at("/paths/~1api~1my~1upcoming/get/responses/304")).isNotEmpty();
+        assertThat(document.at("/paths/~1api~1admin~1reports~1events/get/responses/200/headers/ETag"))
+                .isEmpty();
     }
 }
