@@ -8,6 +8,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 import java.util.List;
@@ -23,6 +24,9 @@ class ConditionalReads {
     /** The filter's paths (servlet patterns) and, as the API document writes them, their operations' paths. */
     private static final List<String> PATTERNS = List.of(
             "/api/events", "/api/events/*", "/api/my/*", "/api/bookings/*", "/api/orders/*", "/api/accounts/me");
+
+    /** The servlet patterns above, read as the API document's paths ({eventId} is one segment, as * is). */
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> etags() {
@@ -57,10 +61,6 @@ class ConditionalReads {
     }
 
     private static boolean conditional(String path) {
-        return PATTERNS.stream()
-                .anyMatch(pattern -> pattern.endsWith("/*")
-                        ? path.startsWith(pattern.substring(0, pattern.length() - 1))
-                                && path.indexOf('/', pattern.length() - 1) < 0
-                        : path.equals(pattern));
+        return PATTERNS.stream().anyMatch(pattern -> PATHS.match(pattern, path));
     }
 }
