@@ -70,30 +70,31 @@ public class RefreshTokens {
      */
     @Transactional
     public Optional<Holder> use(String token) {
-        List<Holder> found = jdbc.query(
+        byte[] hash = hash(token);
+        List<Stored> found = jdbc.query(
                 """
-                select account_id, password_version, family_id, used_at is not null, expires_at < ?
+                select account_id, password_version, family_id, used_at is not null or expires_at < ?
                 from refresh_token where token_hash = ? for update""",
-                (rs, i) -> rs.getBoolean(4) || rs.getBoolean(5)
-                        ? null
-                        : new Holder(rs.getString(1), rs.getInt(2), rs.getObject(3, UUID.class)),
+                (rs, i) -> new Stored(
+                        new Holder(rs.getString(1), rs.getInt(2), rs.getObject(3, UUID.class)), rs.getBoolean(4)),
                 Timestamp.from(clock.instant()),
-                hash(token));
+                hash);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        if (found.get(0) == null) {
+        Stored stored = found.get(0);
+        if (stored.spent()) {
             jdbc.update(
-                    "delete from refresh_token where family_id = (select family_id from refresh_token where token_hash = ?)",
-                    hash(token));
+                    "delete from refresh_token where family_id = ?",
+                    stored.holder().family());
             return Optional.empty();
         }
-        jdbc.update(
-                "update refresh_token set used_at = ? where token_hash = ?",
-                Timestamp.from(clock.instant()),
-                hash(token));
-        return Optional.of(found.get(0));
+        jdbc.update("update refresh_token set used_at = ? where token_hash = ?", Timestamp.from(clock.instant()), hash);
+        return Optional.of(stored.holder());
     }
+
+    /** @param spent used before, or expired */
+    private record Stored(Holder holder, boolean spent) {}
 
     /** The account's refresh tokens end: it was deleted. */
     public void endAllOf(String accountId) {
