@@ -110,6 +110,18 @@ final class Api {
         return answer.body().get("accountId").asText();
     }
 
+    /** A booking of one ticket for {@code attendee}, with the client's own {@code bookingId} (a retry sends it again). */
+    Answer book(String token, String bookingId, String eventId, String ticketTypeId, String attendee) {
+        return command(
+                "/api/bookings",
+                token,
+                Map.of(
+                        "bookingId", bookingId,
+                        "eventId", eventId,
+                        "ticketTypeId", ticketTypeId,
+                        "tickets", List.of(Map.of("attendeeName", attendee))));
+    }
+
     /** An event of ten seats starting at {@code start}, two hours long, that allows transfers and cancellations. */
     JsonNode schedule(String adminToken, String title, Instant start) {
         Answer scheduled = command(

@@ -100,7 +100,7 @@ class DatabaseOutageTest {
                     while (!stop.get()) {
                         String bookingId = UUID.randomUUID().toString();
                         Instant sent = Instant.now();
-                        Api.Answer answer = book(api, customer, bookingId, eventId, ticketTypeId);
+                        Api.Answer answer = api.book(customer, bookingId, eventId, ticketTypeId, "Guest");
                         Duration took = Duration.between(sent, Instant.now());
                         outcome.put(bookingId, answer.status());
                         if (answer.status() != 201) {
@@ -175,7 +175,8 @@ class DatabaseOutageTest {
                     .map(Map.Entry::getKey)
                     .toList();
             for (String bookingId : refused) {
-                assertThat(book(api, retrier, bookingId, eventId, ticketTypeId).status())
+                assertThat(api.book(retrier, bookingId, eventId, ticketTypeId, "Guest")
+                                .status())
                         .isIn(200, 201);
             }
             try (Connection c = database.connect();
@@ -196,21 +197,6 @@ class DatabaseOutageTest {
             clients.shutdownNow();
             postgres.close();
         }
-    }
-
-    private static Api.Answer book(Api api, String customer, String bookingId, String eventId, String ticketTypeId) {
-        return api.command(
-                "/api/bookings",
-                customer,
-                Map.of(
-                        "bookingId",
-                        bookingId,
-                        "eventId",
-                        eventId,
-                        "ticketTypeId",
-                        ticketTypeId,
-                        "tickets",
-                        List.of(Map.of("attendeeName", "Guest"))));
     }
 
     private HttpResponse<String> health(int port) throws Exception {
