@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,7 +30,8 @@ import javax.sql.DataSource;
 @Component
 class OneEventAtATime implements HandlerEnhancerDefinition {
 
-    private final ObjectProvider<ProcessorFailures> failures;
+    // every event of every processor asks it: looked up once, not on each call
+    private final SingletonSupplier<ProcessorFailures> failures;
     private final ObjectProvider<DataSource> dataSource;
     private final ObjectProvider<EntityManager> entityManager;
 
@@ -38,7 +40,7 @@ class OneEventAtATime implements HandlerEnhancerDefinition {
             ObjectProvider<ProcessorFailures> failures,
             ObjectProvider<DataSource> dataSource,
             ObjectProvider<EntityManager> entityManager) {
-        this.failures = failures;
+        this.failures = SingletonSupplier.of(failures::getObject);
         this.dataSource = dataSource;
         this.entityManager = entityManager;
     }
@@ -54,7 +56,7 @@ class OneEventAtATime implements HandlerEnhancerDefinition {
             @Override
             public Object handle(Message<?> message, T target) throws Exception {
                 if (!CurrentUnitOfWork.isStarted()
-                        || !failures.getObject().isSuspect(group.value(), (EventMessage<?>) message)) {
+                        || !failures.obtain().isSuspect(group.value(), (EventMessage<?>) message)) {
                     return super.handle(message, target);
                 }
                 return alone(CurrentUnitOfWork.get().root(), () -> super.handle(message, target));
