@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Single bookings of one event, served together in one unit of work (see {@link BookingQueue}): one hold of the event,
- * one append and one commit for all of them. Each keeps the metadata of its own request (who booked) and is answered on
- * its own; a refused one changes nothing and leaves the others booked.
+ * Single bookings, of one event or of several, served together in one unit of work (see {@link BookingQueue}): one hold
+ * of each event, one append and one commit for all of them. Each keeps the metadata of its own request (who booked) and
+ * is answered on its own; a refused one changes nothing and leaves the others booked.
  */
-public record BookTicketsTogether(String occurrenceId, List<Queued> bookings) {
+public record BookTicketsTogether(List<Queued> bookings) {
 
     /**
      * @param tickets  the attendees, their names sealed with the customer's key before the booking queued
@@ -22,14 +22,17 @@ public record BookTicketsTogether(String occurrenceId, List<Queued> bookings) {
     public record Queued(
             BookTickets booking, List<BookedTicket> tickets, List<FormAnswer> answers, Map<String, ?> metaData) {}
 
-    /** One booking's answer: its confirmation, or why it was refused. */
-    public record Outcome(BookingCommandHandler.BookingConfirmation confirmation, CommandRefused refusal) {
+    /**
+     * One booking's answer: its confirmation, or why it was refused (a {@link CommandRefused}, or a
+     * {@link io.booking.command.axon.NoSuchAggregate} when its event does not exist).
+     */
+    public record Outcome(BookingCommandHandler.BookingConfirmation confirmation, RuntimeException refusal) {
 
         static Outcome booked(BookingCommandHandler.BookingConfirmation confirmation) {
             return new Outcome(confirmation, null);
         }
 
-        static Outcome refused(CommandRefused refusal) {
+        static Outcome refused(RuntimeException refusal) {
             return new Outcome(null, refusal);
         }
     }

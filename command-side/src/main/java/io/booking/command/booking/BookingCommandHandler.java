@@ -2,6 +2,7 @@ package io.booking.command.booking;
 
 import io.booking.command.CommandRefused;
 import io.booking.command.account.Credentials;
+import io.booking.command.axon.NoSuchAggregate;
 import io.booking.command.notification.Mail;
 import io.booking.command.notification.Notifications;
 import io.booking.command.occurrence.Occurrence;
@@ -15,7 +16,9 @@ import io.booking.shared.personal.PersonalDataCipher;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -23,6 +26,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,10 +68,11 @@ public class BookingCommandHandler {
     }
 
     /**
-     * Places every queued booking that may be placed, in the order they queued: the event is held once, and the
-     * database statements are one per step for all of them (accounts, booking ids, confirmation mails), so the event's
-     * bookings do not wait on one another's round trips. A booking refused here (sold out, account deleted, booking id
-     * used for another booking) leaves no trace: its claim on the booking id is given back.
+     * Places every queued booking that may be placed: each event is held once, and the database statements are one per
+     * step for all of them (accounts, booking ids, confirmation mails), so bookings do not wait on one another's round
+     * trips. The events are held and their bookings placed in the order of their ids, the one order every unit of work
+     * that holds several events takes. A booking refused here (sold out, no such event, account deleted, booking id used
+     * for another booking) leaves no trace: its claim on the booking id is given back.
      *
      * @return an outcome per queued booking, in their order
      */
@@ -75,7 +80,9 @@ public class BookingCommandHandler {
     public List<BookTicketsTogether.Outcome> handle(BookTicketsTogether command, Clock clock) {
         // a client's retry queued beside its first try: it gets the first one's outcome
         Map<String, BookTicketsTogether.Queued> distinct = new LinkedHashMap<>();
-        command.bookings()
+        command.bookings().stream()
+                .sorted(Comparator.comparing(
+                        (BookTicketsTogether.Queued queued) -> queued.booking().occurrenceId()))
                 .forEach(queued -> distinct.putIfAbsent(queued.booking().bookingId(), queued));
         Map<String, String> emails = accounts.holdForBookings(distinct.values().stream()
                 .map(queued -> queued.booking().customerId())
@@ -84,7 +91,9 @@ public class BookingCommandHandler {
         Map<String, BookingReferences.Claim> claims = references.claimAll(distinct.values().stream()
                 .map(BookTicketsTogether.Queued::booking)
                 .toList());
-        Aggregate<Occurrence> occurrence = occurrences.load(command.occurrenceId());
+        Map<String, Optional<Aggregate<Occurrence>>> events = new HashMap<>();
+        distinct.values()
+                .forEach(queued -> events.computeIfAbsent(queued.booking().occurrenceId(), this::loadIfAny));
         Instant now = clock.instant();
 
         Map<String, BookTicketsTogether.Outcome> outcomes = new HashMap<>();
@@ -108,9 +117,12 @@ public class BookingCommandHandler {
                     booking.ticketTypeId(),
                     booking.bookingId(),
                     booking.attendees().size());
-            Optional<CommandRefused> refusal = email == null
-                    ? Optional.of(accountDeleted())
-                    : occurrence.invoke(event -> event.refusalToReserve(reserve, now));
+            Optional<Aggregate<Occurrence>> occurrence = events.get(booking.occurrenceId());
+            Optional<? extends RuntimeException> refusal = occurrence.isEmpty()
+                    ? Optional.of(new NoSuchAggregate(booking.occurrenceId(), "occurrenceId"))
+                    : email == null
+                            ? Optional.of(accountDeleted())
+                            : occurrence.get().invoke(event -> event.refusalToReserve(reserve, now));
             if (refusal.isPresent()) {
                 refusedClaims.add(booking.bookingId());
                 outcomes.put(booking.bookingId(), BookTicketsTogether.Outcome.refused(refusal.get()));
@@ -148,6 +160,15 @@ public class BookingCommandHandler {
                     return queued == firstTry ? first : repeated(first, firstTry.booking(), queued.booking());
                 })
                 .toList();
+    }
+
+    /** Empty when no event has the id, or something of another kind has it (a booking's id given as an event's). */
+    private Optional<Aggregate<Occurrence>> loadIfAny(String occurrenceId) {
+        try {
+            return Optional.of(occurrences.load(occurrenceId));
+        } catch (AggregateNotFoundException | IncompatibleAggregateException none) {
+            return Optional.empty();
+        }
     }
 
     /** The outcome of a retry that queued beside its first try, as if it had come just after it. */

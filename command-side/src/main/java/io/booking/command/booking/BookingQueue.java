@@ -20,23 +20,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Single bookings of an event wait in line, and the first in line places everyone waiting behind it in one unit of
- * work ({@link BookTicketsTogether}). One booking at a time, each booking of a busy event held the event for its append
- * and its commit, two round trips and a WAL flush (about 1.3 ms): an on-sale rush stopped at 765-941 bookings/s with
- * CPU to spare; placed together, about 1,900/s (README, "The on-sale rush"). Nobody waits for a batch to fill: the
- * first in line starts at once with whoever is there, and whoever arrives meanwhile goes with the next.
+ * Single bookings wait in line, and the first in line places everyone waiting behind it in one unit of work
+ * ({@link BookTicketsTogether}). One booking at a time, each booking of a busy event held the event for its append and
+ * its commit, two round trips and a WAL flush (about 1.3 ms): an on-sale rush stopped at 765-941 bookings/s with CPU to
+ * spare; placed together, about 1,900/s (README, "The on-sale rush"). Bookings of different events share a line too
+ * ({@code booking.sale.lines} lines, an event always in the same one): one by one, each paid its own unit of work and
+ * commit, and bookings spread over many events were the slowest load (docs/performance.md). Nobody waits for a batch to
+ * fill: the first in line starts at once with whoever is there, and whoever arrives meanwhile goes with the next.
  * <p>
- * The line only gathers bookings; the event's lock still decides. Orders, offers, transfers and cancellations take that
- * lock between two batches, and a second instance's batch for the same event conflicts at the append as before.
+ * The line only gathers bookings; each event's lock still decides. Orders, offers, transfers and cancellations take
+ * those locks between two batches, and a second instance's batch for the same event conflicts at the append as before.
  */
 @Component
 public class BookingQueue {
 
-    private final ConcurrentMap<String, Line> lines = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Integer, Line> lines = new ConcurrentHashMap<>();
     private final CommandGateway commands;
     private final CommandDispatcher dispatcher;
     private final BookingCommandHandler handler;
     private final int maxTogether;
+    private final int lineCount;
 
     public BookingQueue(
             CommandGateway commands,
@@ -47,6 +50,7 @@ public class BookingQueue {
         this.dispatcher = dispatcher;
         this.handler = handler;
         this.maxTogether = settings.maxBookingsPerCommit();
+        this.lineCount = settings.lines();
     }
 
     /**
@@ -68,27 +72,28 @@ public class BookingQueue {
                         actor.asMetaData(),
                         Metadata.CORRELATION_ID,
                         UUID.randomUUID().toString())));
+        int lineOf = Math.floorMod(booking.occurrenceId().hashCode(), lineCount);
         Line line;
         Boolean serving;
         do {
-            line = lines.computeIfAbsent(booking.occurrenceId(), id -> new Line());
+            line = lines.computeIfAbsent(lineOf, id -> new Line());
             serving = line.join(me);
             if (serving == null) {
                 // closed by its last server, who is about to remove it: not waiting for that
-                lines.remove(booking.occurrenceId(), line);
+                lines.remove(lineOf, line);
             }
         } while (serving == null);
         if (serving || me.awaitAnswerOrTurn()) {
-            serve(booking.occurrenceId(), line);
+            serve(lineOf, line);
         }
         return me.answer.get();
     }
 
-    private void serve(String occurrenceId, Line line) {
+    private void serve(int lineOf, Line line) {
         List<Waiting> batch = line.takeUpTo(maxTogether);
         List<Answer> answers = new ArrayList<>();
         try {
-            answers = placeTogether(occurrenceId, batch);
+            answers = placeTogether(batch);
             RuntimeException failure = answers.isEmpty() ? null : answers.get(0).failure;
             if (failure != null && DatabaseUnavailable.causes(failure)) {
                 // the database is away: those waiting meanwhile would each wait for it again; all are answered now
@@ -100,21 +105,21 @@ public class BookingQueue {
         } finally {
             // the next in line starts while these are answered
             if (line.handOver()) {
-                lines.remove(occurrenceId, line);
+                lines.remove(lineOf, line);
             }
             answer(batch, answers);
         }
     }
 
-    private List<Answer> placeTogether(String occurrenceId, List<Waiting> batch) {
+    private List<Answer> placeTogether(List<Waiting> batch) {
         RuntimeException failure;
         try {
-            return send(occurrenceId, batch);
+            return send(batch);
         } catch (ConcurrencyException conflict) {
-            // another instance stored events of this event since this one read it; the rollback dropped the cached
-            // event, so a second try reads it afresh
+            // another instance stored events of one of these events since this one read it; the rollback dropped the
+            // cached events, so a second try reads them afresh
             try {
-                return send(occurrenceId, batch);
+                return send(batch);
             } catch (RuntimeException again) {
                 failure = again;
             }
@@ -126,16 +131,16 @@ public class BookingQueue {
             RuntimeException cause = failure;
             return batch.stream().map(waiting -> Answer.failed(cause)).toList();
         }
-        // the unit of work failed as a whole (no such event, or conflicts again): each on its own, so that one
-        // booking's failure is not the others'
+        // the unit of work failed as a whole (it conflicts again): each on its own, so that one booking's failure is
+        // not the others'
         return batch.stream()
-                .map(waiting -> placeTogether(occurrenceId, List.of(waiting)).get(0))
+                .map(waiting -> placeTogether(List.of(waiting)).get(0))
                 .toList();
     }
 
-    private List<Answer> send(String occurrenceId, List<Waiting> batch) {
+    private List<Answer> send(List<Waiting> batch) {
         List<BookTicketsTogether.Outcome> outcomes = commands.sendAndWait(new BookTicketsTogether(
-                occurrenceId, batch.stream().map(waiting -> waiting.queued).toList()));
+                batch.stream().map(waiting -> waiting.queued).toList()));
         return outcomes.stream().map(Answer::of).toList();
     }
 
@@ -158,7 +163,7 @@ public class BookingQueue {
         }
     }
 
-    /** The bookings of one event waiting to be served, and whether one of them is serving the others. */
+    /** The bookings of a line's events waiting to be served, and whether one of them is serving the others. */
     private static final class Line {
 
         private final Deque<Waiting> waiting = new ArrayDeque<>();

@@ -2,6 +2,7 @@ package io.booking.command.booking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.booking.command.CommandRefused;
+import io.booking.command.axon.NoSuchAggregate;
 import io.booking.command.consistency.Metadata;
 import io.booking.command.support.CommandApiTest;
 import io.booking.testsupport.TestDatabase;
@@ -88,15 +89,15 @@ class BookingsServedTogetherTest extends CommandApiTest {
                 queued(ben, usedId, event, 2), // the id of another booking
                 queued(ben, benLastId, event, 1));
 
-        List<BookTicketsTogether.Outcome> outcomes = commands.sendAndWait(new BookTicketsTogether(event[0], queued));
+        List<BookTicketsTogether.Outcome> outcomes = commands.sendAndWait(new BookTicketsTogether(queued));
 
         assertThat(outcomes.get(0).confirmation().repeated()).isFalse();
-        assertThat(outcomes.get(1).refusal()).extracting(CommandRefused::rule).isEqualTo("sold-out");
-        assertThat(outcomes.get(2).refusal()).extracting(CommandRefused::rule).isEqualTo("no-such-account");
+        assertThat(ruleOf(outcomes.get(1))).isEqualTo("sold-out");
+        assertThat(ruleOf(outcomes.get(2))).isEqualTo("no-such-account");
         assertThat(outcomes.get(3).confirmation().repeated()).isTrue();
         assertThat(outcomes.get(3).confirmation().reference())
                 .isEqualTo(outcomes.get(0).confirmation().reference());
-        assertThat(outcomes.get(4).refusal()).extracting(CommandRefused::rule).isEqualTo("booking-id-used");
+        assertThat(ruleOf(outcomes.get(4))).isEqualTo("booking-id-used");
         assertThat(outcomes.get(5).confirmation().repeated()).isFalse();
 
         // the refused left no claim, no event and no mail
@@ -123,6 +124,45 @@ class BookingsServedTogetherTest extends CommandApiTest {
                 .isEqualTo(queued.get(0).metaData().get(Metadata.CORRELATION_ID));
         assertThat(metaDataOf(benLastId, "correlationId"))
                 .isEqualTo(queued.get(5).metaData().get(Metadata.CORRELATION_ID));
+    }
+
+    @Test
+    void bookingsOfDifferentEventsArePlacedInOneCommitAndAMissingEventRefusesOnlyItsOwn() throws Exception {
+        String[] first = schedule(5);
+        String[] second = schedule(1);
+        String[] nowhere = {UUID.randomUUID().toString(), UUID.randomUUID().toString()};
+        String cleo = register("cleo");
+        String firstId = UUID.randomUUID().toString();
+        String secondId = UUID.randomUUID().toString();
+        String lostId = UUID.randomUUID().toString();
+        String soldOutId = UUID.randomUUID().toString();
+
+        List<BookTicketsTogether.Outcome> outcomes = commands.sendAndWait(new BookTicketsTogether(List.of(
+                queued(cleo, secondId, second, 1),
+                queued(cleo, lostId, nowhere, 1),
+                queued(cleo, firstId, first, 2),
+                queued(cleo, soldOutId, second, 1))));
+
+        assertThat(outcomes.get(0).confirmation().repeated()).isFalse();
+        assertThat(outcomes.get(1).refusal())
+                .isInstanceOfSatisfying(
+                        NoSuchAggregate.class,
+                        missing -> assertThat(missing.field()).isEqualTo("occurrenceId"));
+        assertThat(outcomes.get(2).confirmation().repeated()).isFalse();
+        // the second event's one seat went to the booking that queued first
+        assertThat(ruleOf(outcomes.get(3))).isEqualTo("sold-out");
+        assertThat(jdbc.queryForObject(
+                        "select count(distinct xmin::text) from booking_reference where booking_id in (?, ?)",
+                        Integer.class,
+                        firstId,
+                        secondId))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from booking_reference where booking_id in (?, ?)",
+                        Integer.class,
+                        lostId,
+                        soldOutId))
+                .isZero();
     }
 
     @Test
@@ -245,6 +285,10 @@ class BookingsServedTogetherTest extends CommandApiTest {
                         "customer:" + actor,
                         Metadata.CORRELATION_ID,
                         UUID.randomUUID().toString()));
+    }
+
+    private static String ruleOf(BookTicketsTogether.Outcome outcome) {
+        return ((CommandRefused) outcome.refusal()).rule();
     }
 
     private String metaDataOf(String bookingId, String key) {
