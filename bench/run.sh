@@ -10,6 +10,8 @@
 #                                   sale's end check (seats sold = capacity, the store and the Upcoming tabs hold what
 #                                   was answered 201, no 5xx) failing exits non-zero, as a 5xx in spread does
 #   bench/run.sh one-by-one-rush 32 the same rush with every booking in a commit of its own (bookings not placed together)
+#   bench/run.sh cold-rush 32       the rush from the moment health reports UP: the sales started within the first 60 s
+#                                   beside the warm ones (started after BENCH_WARMUP_SECONDS of uptime, --sales of them)
 #   bench/run.sh naive-rush 32      the same rush against the naive design: the event aggregate uncached and never
 #                                   snapshotted (BENCH_ARGS="--sales 1": one sale takes about a minute)
 #   bench/run.sh history            reads of a long history: a store of N bookings (default 1,000,000: about 2,000
@@ -90,12 +92,14 @@ fi
 
 system_args=()
 client_scenario="$scenario"
-design="event aggregate cached and snapshotted every 200 events; the bookings waiting for an event placed together, up to 64 per commit"
+design="event aggregate cached and snapshotted every 200 events; the bookings waiting (of any events) placed together, up to 64 per commit"
 if [ "$scenario" = naive-rush ]; then
   system_args=(--command.booking.occurrence.cache-enabled=false --command.booking.occurrence.snapshot-threshold=2147483647
     --command.booking.sale.max-bookings-per-commit=1)
   client_scenario=rush
   design="naive: one event aggregate, no cache, no snapshots, one booking per commit"
+elif [ "$scenario" = cold-rush ]; then
+  design="event aggregate cached and snapshotted every 200 events; the bookings waiting placed together, up to 64 per commit; measured from a cold start"
 elif [ "$scenario" = one-by-one-rush ]; then
   system_args=(--command.booking.sale.max-bookings-per-commit=1)
   client_scenario=rush
@@ -109,15 +113,16 @@ BOOKING_ADMIN_EMAIL=$admin_email BOOKING_ADMIN_PASSWORD=$admin_password COMMAND_
   java ${BENCH_JAVA_OPTS:-} -Xms2g -Xmx3g -jar system/target/booking-system.jar "${system_args[@]}" ${BENCH_SYSTEM_ARGS:-} > "bench/results/$scenario-system.log" 2>&1 &
 system_pid=$!
 trap 'kill $system_pid 2>/dev/null || true; wait $system_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
+for _ in $(seq 1 600); do
   curl -fs http://localhost:8081/actuator/health >/dev/null 2>&1 && curl -fs http://localhost:8080/actuator/health >/dev/null 2>&1 && break
-  sleep 1
+  sleep 0.2
 done
+up_at=$(date +%s%3N)
 
 java -Xmx1g -cp system/target/booking-system.jar -Dloader.main=io.booking.system.bench.BookingBenchmark \
   org.springframework.boot.loader.launch.PropertiesLauncher \
   --scenario "$client_scenario" --script-scenario "$scenario" --clients "$clients" --design "$design" \
-  --warmup-seconds "${BENCH_WARMUP_SECONDS:-240}" \
+  --warmup-seconds "${BENCH_WARMUP_SECONDS:-240}" --up-at "$up_at" \
   --admin-email $admin_email --admin-password $admin_password \
   --db-url "$BOOKING_DB_URL" --db-user "$user" --pgbench-db "$db" \
   --out "bench/results/$scenario.md" ${BENCH_ARGS:-}

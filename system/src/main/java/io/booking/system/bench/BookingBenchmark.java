@@ -101,12 +101,15 @@ public final class BookingBenchmark {
         List<String> customers = customers(most);
         ExecutorService pool = Executors.newFixedThreadPool(most);
         try {
-            warmUp(scenario, admin, customers, pool);
+            if (!scenario.equals("cold-rush")) {
+                warmUp(scenario, admin, customers, pool);
+            }
             for (int clients : concurrency) {
                 List<String> some = customers.subList(0, clients);
                 switch (scenario) {
                     case "spread" -> spread(admin, some, pool);
                     case "rush" -> rush(admin, some, pool);
+                    case "cold-rush" -> coldRush(admin, some, pool);
                     default -> throw new IllegalArgumentException("unknown scenario " + scenario);
                 }
             }
@@ -228,6 +231,7 @@ public final class BookingBenchmark {
                 percentile(measured.visibility, 50),
                 percentile(measured.visibility, 99));
         check(measured.serverErrors.get() == 0, "5xx answers at C = " + clients);
+        storeHoldsWhatWasAnswered(measured, clients);
         double pgbench = pgbench(clients);
         if (pgbench > 0) {
             line("");
@@ -235,6 +239,41 @@ public final class BookingBenchmark {
                     "pgbench one-row insert at C = %d: %.0f commits/s; bookings/s : pgbench = %.2f",
                     clients, pgbench, measured.created.get() / measured.seconds() / pgbench);
         }
+    }
+
+    /** Every event's bookings in the event store are those answered 201 for it, no more, no fewer. */
+    private void storeHoldsWhatWasAnswered(Phase phase, int clients) throws Exception {
+        String dbUrl = option("db-url", "");
+        if (dbUrl.isBlank()) {
+            return;
+        }
+        Map<String, Long> stored = new HashMap<>();
+        try (Connection c =
+                        DriverManager.getConnection(dbUrl, option("db-user", "postgres"), option("db-password", ""));
+                PreparedStatement s = c.prepareStatement("""
+                         select convert_from(payload, 'UTF8')::jsonb ->> 'occurrenceId', count(*)
+                         from command.domain_event_entry
+                         where payload_type = 'io.booking.shared.booking.TicketsBooked'
+                           and convert_from(payload, 'UTF8')::jsonb ->> 'occurrenceId' = any(?)
+                         group by 1""")) {
+            s.setArray(1, c.createArrayOf("text", phase.createdPerEvent.keySet().toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    stored.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        long wrong = phase.createdPerEvent.entrySet().stream()
+                .filter(event -> stored.getOrDefault(event.getKey(), 0L)
+                        != event.getValue().get())
+                .count();
+        line("");
+        line(
+                "End check at C = %d: events whose bookings in the event store differ from their 201 answers: %d of %d: %s",
+                clients,
+                wrong,
+                phase.createdPerEvent.size(),
+                check(wrong == 0, "event store at C = " + clients) ? "match" : "MISMATCH");
     }
 
     // ---- scenario: the on-sale rush -----------------------------------------------------------------------------
@@ -256,8 +295,8 @@ public final class BookingBenchmark {
                 seats, clients, sales);
         line("");
         line(
-                "| sale | bookings (201) | seats sold | seconds | bookings/s | p50 ms | p99 ms | max ms | 409 | other (5xx) |");
-        line("|---|---|---|---|---|---|---|---|---|---|");
+                "| sale | bookings (201) | seats sold | seconds | bookings/s | p50 ms | p99 ms | max ms | 409 | other (5xx) | visible in Upcoming p50 / p99 ms |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|");
         List<Sale> done = new ArrayList<>();
         List<JsonNode> events = new ArrayList<>();
         List<String> titles = new ArrayList<>();
@@ -268,7 +307,7 @@ public final class BookingBenchmark {
             Sale sale = sell(pool, customers, event, seats);
             Phase p = sale.phase;
             line(
-                    "| %d | %d | %d | %.2f | %.0f | %.1f | %.1f | %.1f | %d | %d (%d) |",
+                    "| %d | %d | %d | %.2f | %.0f | %.1f | %.1f | %.1f | %d | %d (%d) | %.1f / %.1f |",
                     n,
                     p.created.get(),
                     sale.seatsSold.get(),
@@ -279,19 +318,24 @@ public final class BookingBenchmark {
                     p.percentile(100),
                     p.conflicts.get(),
                     p.other.get(),
-                    p.serverErrors.get());
+                    p.serverErrors.get(),
+                    percentile(p.visibility, 50),
+                    percentile(p.visibility, 99));
             done.add(sale);
             events.add(event);
             titles.add(title);
         }
         line("");
         line(
-                "median of the sales at C = %d: %.0f bookings/s, p99 %.1f ms",
+                "median of the sales at C = %d: %.0f bookings/s, p99 %.1f ms, visible in Upcoming p99 %.1f ms",
                 clients,
                 median(done.stream()
                         .map(sale -> sale.phase.created.get() / sale.phase.seconds())
                         .toList()),
-                median(done.stream().map(sale -> sale.phase.percentile(99)).toList()));
+                median(done.stream().map(sale -> sale.phase.percentile(99)).toList()),
+                median(done.stream()
+                        .map(sale -> percentile(sale.phase.visibility, 99))
+                        .toList()));
         line("");
         line("bookings/s per tenth of each sale (by seats sold):");
         line("");
@@ -322,6 +366,89 @@ public final class BookingBenchmark {
         }
     }
 
+    // ---- scenario: the on-sale rush right after a start ----------------------------------------------------------
+
+    /**
+     * Sales one after the other from the moment health reported UP (--up-at, epoch ms): those started within the first
+     * 60 s make the first-minute figure; sales go on until the warm-up time has passed, then three (--sales) are the
+     * warm figure, as in the rush scenario.
+     */
+    private void coldRush(String admin, List<String> customers, ExecutorService pool) throws Exception {
+        long upAt = Long.parseLong(option("up-at", String.valueOf(System.currentTimeMillis())));
+        long warmAt = upAt + 1000 * Long.parseLong(option("warmup-seconds", "240"));
+        int seats = Integer.parseInt(option("seats", "10000"));
+        int sales = Integer.parseInt(option("sales", "3"));
+        int clients = customers.size();
+        line("");
+        line("## C = %d, from health UP", clients);
+        line("");
+        line(
+                "One event, one ticket type of %d seats, %d clients booking 1-4 tickets each until sold out; sales of fresh "
+                        + "events one after the other from the moment health reported UP.",
+                seats, clients);
+        line("");
+        line(
+                "| sale | started s after UP | bookings (201) | seconds | bookings/s | p50 ms | p99 ms | visible p99 ms | counted as |");
+        line("|---|---|---|---|---|---|---|---|---|");
+        List<Sale> firstMinute = new ArrayList<>();
+        List<Sale> warm = new ArrayList<>();
+        List<JsonNode> events = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        List<Sale> all = new ArrayList<>();
+        while (warm.size() < sales) {
+            long startedAt = System.currentTimeMillis();
+            String title = "Rush " + UUID.randomUUID().toString().substring(0, 8);
+            JsonNode event = schedule(admin, title, seats);
+            Sale sale = sell(pool, customers, event, seats);
+            String countedAs = startedAt - upAt < 60_000 ? "first minute" : startedAt >= warmAt ? "warm" : "warming up";
+            if (countedAs.equals("first minute")) {
+                firstMinute.add(sale);
+            } else if (countedAs.equals("warm")) {
+                warm.add(sale);
+            }
+            Phase p = sale.phase;
+            line(
+                    "| %d | %.0f | %d | %.2f | %.0f | %.1f | %.1f | %.1f | %s |",
+                    events.size() + 1,
+                    (startedAt - upAt) / 1e3,
+                    p.created.get(),
+                    p.seconds(),
+                    p.created.get() / p.seconds(),
+                    p.percentile(50),
+                    p.percentile(99),
+                    percentile(p.visibility, 99),
+                    countedAs);
+            events.add(event);
+            titles.add(title);
+            all.add(sale);
+        }
+        double firstRate = firstMinute.stream()
+                        .mapToDouble(sale -> sale.phase.created.get())
+                        .sum()
+                / firstMinute.stream().mapToDouble(sale -> sale.phase.seconds()).sum();
+        List<Double> firstLatencies = new ArrayList<>();
+        firstMinute.forEach(sale -> firstLatencies.addAll(sale.phase.latencies));
+        double warmRate = median(warm.stream()
+                .map(sale -> sale.phase.created.get() / sale.phase.seconds())
+                .toList());
+        line("");
+        line(
+                "first minute after UP (%d sales): %.0f bookings/s, p99 %.1f ms; warm (median of %d sales): %.0f bookings/s, "
+                        + "p99 %.1f ms; first minute : warm = %.2f",
+                firstMinute.size(),
+                firstRate,
+                percentile(firstLatencies, 99),
+                warm.size(),
+                warmRate,
+                median(warm.stream().map(sale -> sale.phase.percentile(99)).toList()),
+                firstRate / warmRate);
+        for (int n = 0; n < events.size(); n++) {
+            if (firstMinute.contains(all.get(n)) || warm.contains(all.get(n))) {
+                endCheck(n + 1, events.get(n).get("eventId").asText(), titles.get(n), all.get(n), seats, customers);
+            }
+        }
+    }
+
     private static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
@@ -343,10 +470,13 @@ public final class BookingBenchmark {
                     Answer answer = post("/api/bookings", customer, bookingBody(eventId, ticketTypeId, wanted));
                     sale.phase.record(answer, System.nanoTime() - started);
                     if (answer.status == 201) {
-                        sale.sold(
+                        int n = sale.sold(
                                 customer,
                                 wanted,
                                 answer.body.get("consistencyToken").asLong());
+                        if (n % 20 == 0) {
+                            sampleVisibility(sale.phase, customer, answer);
+                        }
                         wanted = 1 + ThreadLocalRandom.current().nextInt(4);
                     } else if (answer.status == 409) {
                         int left = answer.body.path("seatsLeft").asInt(-1);
@@ -447,14 +577,12 @@ public final class BookingBenchmark {
                     long started = System.nanoTime();
                     Answer answer = post("/api/bookings", customer, bookingBody(target[0], target[1], 1));
                     phase.record(answer, System.nanoTime() - started);
-                    if (sampleVisibility && answer.status == 201 && n % 20 == 0) {
-                        long asked = System.nanoTime();
-                        Answer upcoming = get(
-                                "/api/my/upcoming?size=1",
-                                customer,
-                                answer.body.get("consistencyToken").asLong());
-                        if (upcoming.status == 200) {
-                            phase.visibility.add((System.nanoTime() - asked) / 1e6);
+                    if (answer.status == 201) {
+                        phase.createdPerEvent
+                                .computeIfAbsent(target[0], id -> new AtomicInteger())
+                                .incrementAndGet();
+                        if (sampleVisibility && n % 20 == 0) {
+                            sampleVisibility(phase, customer, answer);
                         }
                     }
                 }
@@ -466,6 +594,18 @@ public final class BookingBenchmark {
         }
         phase.endNanos = System.nanoTime();
         return phase;
+    }
+
+    /** How long a query carrying the booking's consistency token waits until the booking is in its customer's tab. */
+    private void sampleVisibility(Phase phase, String customer, Answer booked) {
+        long asked = System.nanoTime();
+        Answer upcoming = get(
+                "/api/my/upcoming?size=1",
+                customer,
+                booked.body.get("consistencyToken").asLong());
+        if (upcoming.status == 200) {
+            phase.visibility.add((System.nanoTime() - asked) / 1e6);
+        }
     }
 
     private static Map<String, Object> bookingBody(String eventId, String ticketTypeId, int tickets) {
@@ -670,6 +810,7 @@ public final class BookingBenchmark {
         final AtomicInteger serverErrors = new AtomicInteger();
         final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         final List<Double> visibility = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, AtomicInteger> createdPerEvent = new ConcurrentHashMap<>();
         volatile long startNanos;
         volatile long endNanos;
 
@@ -711,7 +852,8 @@ public final class BookingBenchmark {
             this.seats = seats;
         }
 
-        synchronized void sold(String customer, int quantity, long position) {
+        /** @return how many bookings of the sale were answered 201 so far */
+        synchronized int sold(String customer, int quantity, long position) {
             int before = seatsSold.get();
             int after = seatsSold.addAndGet(quantity);
             lastPosition.accumulateAndGet(position, Math::max);
@@ -725,6 +867,7 @@ public final class BookingBenchmark {
                     tenthBookings[i] = phase.created.get();
                 }
             }
+            return phase.created.get();
         }
 
         long bookingsOf(String customer) {
