@@ -7,4 +7,5 @@ RUN ./mvnw -B -q install -DskipTests
 FROM eclipse-temurin:17-jre
 ARG MODULE
 COPY --from=build /src/${MODULE}/target/${MODULE}-0.1.0-SNAPSHOT-exec.jar /app/app.jar
-ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+COPY system/java.options /app/java.options
+ENTRYPOINT ["java", "@/app/java.options", "-jar", "/app/app.jar"]

@@ -6,4 +6,4 @@ cd "$(dirname "$0")"
 export BOOKING_ADMIN_EMAIL="${BOOKING_ADMIN_EMAIL:-admin@example.com}"
 export BOOKING_ADMIN_PASSWORD="${BOOKING_ADMIN_PASSWORD:-change-me-now}"
 ./mvnw -B -q install -DskipTests
-exec java ${JAVA_OPTS:-} -jar system/target/booking-system.jar "$@"
+exec java @system/java.options ${JAVA_OPTS:-} -jar system/target/booking-system.jar "$@"

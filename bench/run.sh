@@ -30,7 +30,9 @@
 #                                   --clients 1,8; --skip-rebuild true skips the rebuild.
 #
 # Environment: BENCH_DB_HOST (127.0.0.1), BENCH_DB_USER (postgres), BENCH_WARMUP_SECONDS (240), BENCH_JAVA_OPTS
-# (options of the system JVM, e.g. a flight recording: -XX:StartFlightRecording=filename=rush.jfr); extra client options
+# (options of the system JVM, e.g. a flight recording: -XX:StartFlightRecording=filename=rush.jfr; they replace those of
+# system/java.options when set, also when empty); BENCH_SYSTEM_JAR (the system measured, system/target/booking-system.jar:
+# for the previous code, build it in a git worktree with ./mvnw package -DskipTests and name its jar); extra client options
 # in BENCH_ARGS, e.g. BENCH_ARGS="--bookings 5000 --seats 2000"; extra settings of the system in BENCH_SYSTEM_ARGS, e.g.
 # BENCH_SYSTEM_ARGS="--command.booking.sale.max-bookings-per-commit=1" (one booking per commit).
 set -euo pipefail
@@ -69,7 +71,7 @@ if [ "$scenario" = history ]; then
   system_pid=
   start_system() {
     BOOKING_ADMIN_EMAIL=$admin_email BOOKING_ADMIN_PASSWORD=$admin_password COMMAND_DB_POOL=40 \
-      java ${BENCH_JAVA_OPTS:-} -Xms2g -Xmx3g -jar system/target/booking-system.jar ${BENCH_SYSTEM_ARGS:-} >> bench/results/history-system.log 2>&1 &
+      java ${BENCH_JAVA_OPTS-@system/java.options} -Xms2g -Xmx3g -jar system/target/booking-system.jar ${BENCH_SYSTEM_ARGS:-} >> bench/results/history-system.log 2>&1 &
     system_pid=$!
   }
   stop_system() {
@@ -110,7 +112,8 @@ mkdir -p bench/results
 psql -h "$host" -U "$user" -d postgres -qc "drop database if exists $db with (force)" -c "create database $db"
 export BOOKING_DB_URL="jdbc:postgresql://$host:5432/$db" BOOKING_DB_USER="$user" BOOKING_DB_PASSWORD=""
 BOOKING_ADMIN_EMAIL=$admin_email BOOKING_ADMIN_PASSWORD=$admin_password COMMAND_DB_POOL=40 \
-  java ${BENCH_JAVA_OPTS:-} -Xms2g -Xmx3g -jar system/target/booking-system.jar "${system_args[@]}" ${BENCH_SYSTEM_ARGS:-} > "bench/results/$scenario-system.log" 2>&1 &
+  java ${BENCH_JAVA_OPTS-@system/java.options} -Xms2g -Xmx3g -jar "${BENCH_SYSTEM_JAR:-system/target/booking-system.jar}" \
+  "${system_args[@]}" ${BENCH_SYSTEM_ARGS:-} > "bench/results/$scenario-system.log" 2>&1 &
 system_pid=$!
 trap 'kill $system_pid 2>/dev/null || true; wait $system_pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The benchmark of this code beside that of an earlier commit, on this machine, in one run: both are measured three
+# times, alternately (earlier, this, earlier, ...), each with bench/run.sh, and the medians are written to
+# bench/results/<scenario>-before-after.md. The earlier commit is built in a git worktree (/tmp/booking-before-<commit>).
+#
+#   bench/compare.sh dfa5b28 spread 32       spread over 50 events at C = 32: bookings/s, p99, read-your-writes p99
+#   bench/compare.sh dfa5b28 cold-rush 32    the rush from health UP: first minute, warm, first minute : warm, and
+#                                            read-your-writes p99 of the warm sales
+#
+# The earlier code runs as it shipped: with the JVM options of its own system/java.options, or none where it has none.
+# BENCH_WARMUP_SECONDS and BENCH_ARGS apply to both. RUNS (3) sets how many times each is measured. Any wrong answer
+# in any run (bench/run.sh exits non-zero) fails the comparison.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+before="$1" scenario="$2"
+shift 2
+runs="${RUNS:-3}"
+commit=$(git rev-parse --short "$before")
+tree="/tmp/booking-before-$commit"
+[ -d "$tree" ] || git worktree add -f "$tree" "$commit" >/dev/null
+[ -f "$tree/system/target/booking-system.jar" ] || (cd "$tree" && ./mvnw -B -q package -DskipTests)
+./mvnw -B -q install -DskipTests
+out=bench/results/compare
+mkdir -p "$out"
+
+for n in $(seq 1 "$runs"); do
+  for side in before after; do
+    echo "run $n of $runs: $side"
+    if [ "$side" = before ]; then
+      jar="$tree/system/target/booking-system.jar"
+      options=$([ -f "$tree/system/java.options" ] && echo "@$tree/system/java.options" || echo "")
+    else
+      jar=system/target/booking-system.jar
+      options=@system/java.options
+    fi
+    BENCH_SKIP_BUILD=1 BENCH_SYSTEM_JAR="$jar" BENCH_JAVA_OPTS="$options" \
+      BENCH_ARGS="${BENCH_ARGS:-} --out $out/$scenario-$side-$n.md" bench/run.sh "$scenario" "$@"
+  done
+done
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# the figures of one results file, one per line: name value
+figures() {
+  if [ "$scenario" = spread ]; then
+    awk -F'|' 'function t(s) { gsub(/ /, "", s); return s }
+      /^\| [0-9]+ \| [0-9]+ \|/ { split($12, v, "/"); print "bookings/s", t($5); print "p99 ms", t($7);
+        print "read-your-writes p99 ms", t(v[2]) }
+      /^pgbench/ { sub(/ commits\/s.*/, ""); sub(/.*: /, ""); print "pgbench commits/s", $0 }' "$1"
+  else
+    sed -nE 's/^first minute after UP \([0-9]+ sales\): ([0-9.]+) bookings\/s, p99 ([0-9.]+) ms; warm \(median of [0-9]+ sales\): ([0-9.]+) bookings\/s, p99 ([0-9.]+) ms; first minute : warm = ([0-9.]+)/first minute bookings\/s \1\nfirst minute p99 ms \2\nwarm bookings\/s \3\nwarm p99 ms \4\nfirst minute : warm \5/p' "$1"
+    awk -F'|' '$10 ~ /^ warm $/ { gsub(/ /, "", $9); print $9 }' "$1" | median | sed 's/^/warm read-your-writes p99 ms /'
+  fi
+}
+
+summary="bench/results/$scenario-before-after.md"
+{
+  echo "# $scenario, C = $*: $commit (before) and $(git rev-parse --short HEAD) (after)"
+  echo
+  echo "command: bench/compare.sh $before $scenario $*; machine: $(nproc) cores; $runs runs of each, alternately; medians"
+  echo "(each run's file: bench/results/compare/$scenario-{before,after}-N.md)"
+  echo
+  echo "| figure | before | after | each run before | each run after |"
+  echo "|---|---|---|---|---|"
+  for name in $(figures "$out/$scenario-after-1.md" | sed -E 's/ [0-9.]+$//' | tr ' ' '_'); do
+    label=${name//_/ }
+    row=()
+    for side in before after; do
+      values=$(for n in $(seq 1 "$runs"); do figures "$out/$scenario-$side-$n.md" |
+        awk -v label="$label" '{ value = $NF; $NF = ""; sub(/ $/, ""); if ($0 == label) print value }'; done)
+      row+=("$(echo "$values" | median)" "$(echo "$values" | tr '\n' ' ' | sed 's/ $//')")
+    done
+    echo "| $label | ${row[0]} | ${row[2]} | ${row[1]} | ${row[3]} |"
+  done
+} > "$summary"
+cat "$summary"
