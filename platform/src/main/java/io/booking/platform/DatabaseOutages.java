@@ -3,11 +3,11 @@ package io.booking.platform;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import java.time.Duration;
 import java.util.Properties;
 import javax.sql.DataSource;
 
@@ -17,6 +17,7 @@ import javax.sql.DataSource;
  * health answers within {@code booking.health.budget} per check.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HealthSettings.class)
 public class DatabaseOutages {
 
     /**
@@ -44,8 +45,7 @@ public class DatabaseOutages {
 
     /** Named as Spring Boot's own, which it then leaves out. */
     @Bean
-    HealthIndicator dbHealthIndicator(
-            HealthConnections connections, @Value("${booking.health.budget}") Duration budget) {
-        return new TimeLimitedHealth("db", new DataSourceHealthIndicator(connections.dataSource()), budget);
+    HealthIndicator dbHealthIndicator(HealthConnections connections, HealthSettings health) {
+        return new TimeLimitedHealth("db", new DataSourceHealthIndicator(connections.dataSource()), health.budget());
     }
 }

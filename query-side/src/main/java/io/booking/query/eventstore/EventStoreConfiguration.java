@@ -3,6 +3,7 @@ package io.booking.query.eventstore;
 import io.booking.platform.DatabaseOutages;
 import io.booking.platform.DatabaseUnavailable;
 import io.booking.platform.EventStoreTables;
+import io.booking.platform.HealthSettings;
 import io.booking.platform.PacedEventStorageEngine;
 import io.booking.platform.ProcessorTokenStores;
 import io.booking.platform.TimeLimitedHealth;
@@ -142,12 +143,12 @@ public class EventStoreConfiguration {
             ProcessorFailures failures,
             DatabaseOutages.HealthConnections connections,
             DeadLetterSchema deadLetters,
-            @Value("${booking.health.budget}") Duration budget) {
+            HealthSettings health) {
         return new TimeLimitedHealth(
                 "eventProcessors",
                 new EventProcessorsHealthIndicator(
                         processing, failures, connections.dataSource(), deadLetters.deadLetterTable()),
-                budget);
+                health.budget());
     }
 
     /** Axon's dead-letter queue of each processor (query-side.yml enables it), in the read models' schema. */
