@@ -101,7 +101,7 @@ if [ "$scenario" = naive-rush ]; then
   client_scenario=rush
   design="naive: one event aggregate, no cache, no snapshots, one booking per commit"
 elif [ "$scenario" = cold-rush ]; then
-  design="event aggregate cached and snapshotted every 200 events; the bookings waiting placed together, up to 64 per commit; measured from a cold start"
+  design="$design; measured from a cold start"
 elif [ "$scenario" = one-by-one-rush ]; then
   system_args=(--command.booking.sale.max-bookings-per-commit=1)
   client_scenario=rush

@@ -117,12 +117,8 @@ public class BookingCommandHandler {
                     booking.ticketTypeId(),
                     booking.bookingId(),
                     booking.attendees().size());
-            Optional<Aggregate<Occurrence>> occurrence = events.get(booking.occurrenceId());
-            Optional<? extends RuntimeException> refusal = occurrence.isEmpty()
-                    ? Optional.of(new NoSuchAggregate(booking.occurrenceId(), "occurrenceId"))
-                    : email == null
-                            ? Optional.of(accountDeleted())
-                            : occurrence.get().invoke(event -> event.refusalToReserve(reserve, now));
+            Optional<? extends RuntimeException> refusal =
+                    refusalToReserve(events.get(booking.occurrenceId()), email, reserve, now);
             if (refusal.isPresent()) {
                 refusedClaims.add(booking.bookingId());
                 outcomes.put(booking.bookingId(), BookTicketsTogether.Outcome.refused(refusal.get()));
@@ -160,6 +156,18 @@ public class BookingCommandHandler {
                     return queued == firstTry ? first : repeated(first, firstTry.booking(), queued.booking());
                 })
                 .toList();
+    }
+
+    /** Why a booking may not take its seats: no such event, the customer's account is gone, or the event's rules. */
+    private static Optional<? extends RuntimeException> refusalToReserve(
+            Optional<Aggregate<Occurrence>> occurrence, String email, ReserveSeats reserve, Instant now) {
+        if (occurrence.isEmpty()) {
+            return Optional.of(new NoSuchAggregate(reserve.occurrenceId(), "occurrenceId"));
+        }
+        if (email == null) {
+            return Optional.of(accountDeleted());
+        }
+        return occurrence.get().invoke(event -> event.refusalToReserve(reserve, now));
     }
 
     /** Empty when no event has the id, or something of another kind has it (a booking's id given as an event's). */
