@@ -24,6 +24,8 @@ final class Api {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String commandSide;
     private final String querySide;
+    private AnswerContract commandContract;
+    private AnswerContract queryContract;
 
     Api(int commandPort, int queryPort) {
         this.commandSide = "http://localhost:" + commandPort;
@@ -156,9 +158,17 @@ final class Api {
         return answer.body().get("accessToken").asText();
     }
 
+    private synchronized AnswerContract contractOf(HttpRequest request) {
+        if (request.uri().toString().startsWith(querySide)) {
+            return queryContract == null ? queryContract = AnswerContract.of(client, querySide) : queryContract;
+        }
+        return commandContract == null ? commandContract = AnswerContract.of(client, commandSide) : commandContract;
+    }
+
     private Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            contractOf(request).check(request, response);
             JsonNode body =
                     response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
             return new Answer(response.statusCode(), body, response);

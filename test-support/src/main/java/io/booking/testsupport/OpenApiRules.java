@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * What a generated client needs of an OpenAPI document: an explicit, unique operationId per operation (no generator's
- * {@code book_1}), one tag per operation from the API's resources, and every refusal described by the one
- * {@code Problem} component rather than a schema per operation.
+ * {@code book_1}), one tag per operation from the API's resources, its success answer described, and every refusal
+ * described by the one {@code Problem} component rather than a schema per operation.
  */
 public final class OpenApiRules {
 
@@ -44,6 +44,16 @@ public final class OpenApiRules {
                 if (operationTags.size() != 1
                         || !tags.contains(operationTags.get(0).asText())) {
                     violations.add(name + ": tags " + operationTags + " are not one of " + tags);
+                }
+                boolean answers = false;
+                for (Iterator<String> codes =
+                                operation.getValue().path("responses").fieldNames();
+                        codes.hasNext(); ) {
+                    String code = codes.next();
+                    answers |= code.startsWith("2") || code.equals("304");
+                }
+                if (!answers) {
+                    violations.add(name + ": no success answer described");
                 }
                 for (Iterator<Map.Entry<String, JsonNode>> responses =
                                 operation.getValue().path("responses").fields();

@@ -9,6 +9,7 @@ import io.booking.shared.account.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -139,7 +140,10 @@ public class AccountController {
 
     /** @param invitationToken shown once; absent without an invitation */
     public record AccountOnBehalf(
-            String accountId, String invitationToken, Instant invitationExpiresAt, Long consistencyToken) {
+            String accountId,
+            @Nullable String invitationToken,
+            @Nullable Instant invitationExpiresAt,
+            @Nullable Long consistencyToken) {
 
         @Override
         public String toString() {
@@ -195,7 +199,7 @@ public class AccountController {
         }
     }
 
-    public record AccountUpdate(String accountId, Long consistencyToken) {}
+    public record AccountUpdate(String accountId, @Nullable Long consistencyToken) {}
 
     @Operation(
             operationId = "deleteMyAccount",
@@ -255,7 +259,10 @@ public class AccountController {
     public record AdminDeletionRequest(boolean cancelUpcomingBookings) {}
 
     /** @param cancelledBookings how many upcoming bookings were cancelled with the account */
-    public record DeletionAnswer(String accountId, int cancelledBookings, Long consistencyToken) {}
+    public record DeletionAnswer(
+            String accountId,
+            int cancelledBookings,
+            @Nullable Long consistencyToken) {}
 
     public record RegistrationRequest(
             @NotBlank @Size(max = 200) String name,
@@ -272,5 +279,6 @@ public class AccountController {
         }
     }
 
-    public record AccountRegistration(String accountId, Long consistencyToken) {}
+    public record AccountRegistration(
+            String accountId, @Nullable Long consistencyToken) {}
 }

@@ -6,6 +6,7 @@ import io.booking.command.security.Actor;
 import io.booking.shared.booking.Attendance;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.ResponseEntity;
@@ -50,5 +51,9 @@ public class AttendanceController {
 
     public record AttendanceRequest(@NotNull Attendance attendance) {}
 
-    public record AttendanceAnswer(String bookingId, String ticketId, Attendance attendance, Long consistencyToken) {}
+    public record AttendanceAnswer(
+            String bookingId,
+            String ticketId,
+            Attendance attendance,
+            @Nullable Long consistencyToken) {}
 }

@@ -7,6 +7,7 @@ import io.booking.command.consistency.ReadLinks;
 import io.booking.command.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -173,12 +174,20 @@ public class BookingController {
             UUID ticketId, @NotNull UUID eventId, @NotNull UUID ticketTypeId) {}
 
     public record TransferAnswer(
-            String bookingId, String ticketId, String eventId, String ticketTypeId, Long consistencyToken) {}
+            String bookingId,
+            @Nullable String ticketId,
+            String eventId,
+            String ticketTypeId,
+            @Nullable Long consistencyToken) {}
 
     public record CancellationRequest(@Size(max = 500) String reason) {}
 
     /** @param ticketId the ticket cancelled, or absent when the whole booking was */
-    public record CancellationAnswer(String bookingId, String ticketId, String status, Long consistencyToken) {}
+    public record CancellationAnswer(
+            String bookingId,
+            @Nullable String ticketId,
+            String status,
+            @Nullable Long consistencyToken) {}
 
     public record BookingRequest(
             UUID bookingId,
@@ -214,5 +223,5 @@ public class BookingController {
             String eventId,
             String ticketTypeId,
             int quantity,
-            Long consistencyToken) {}
+            @Nullable Long consistencyToken) {}
 }

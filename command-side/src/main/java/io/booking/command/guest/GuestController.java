@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -129,6 +130,7 @@ public class GuestController {
                     + "that is unknown or no longer grants the booking (linked to an account, or the guest erased).")
     @SecurityRequirements // public: no bearer token needed
     @PostMapping("/api/guest/session")
+    @ApiResponse(responseCode = "200", description = "a short session for the guest's one booking")
     @ApiResponse(
             responseCode = "401",
             description = "the link is not valid",
@@ -219,7 +221,7 @@ public class GuestController {
             String ticketTypeId,
             int quantity,
             String manageToken,
-            Long consistencyToken) {
+            @Nullable Long consistencyToken) {
 
         @Override
         public String toString() {
@@ -246,7 +248,11 @@ public class GuestController {
 
     public record LinkRequest(@NotNull UUID accountId, boolean keepGuestContact) {}
 
-    public record LinkAnswer(String bookingId, String accountId, boolean keepGuestContact, Long consistencyToken) {}
+    public record LinkAnswer(
+            String bookingId,
+            String accountId,
+            boolean keepGuestContact,
+            @Nullable Long consistencyToken) {}
 
-    public record ErasureAnswer(String bookingId, Long consistencyToken) {}
+    public record ErasureAnswer(String bookingId, @Nullable Long consistencyToken) {}
 }

@@ -10,6 +10,7 @@ import io.booking.shared.occurrence.TicketType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -129,13 +130,18 @@ public class OccurrenceController {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Min(1) @Max(1_000_000)
             int capacity) {}
 
-    public record CapacityAnswer(String eventId, String ticketTypeId, int capacity, Long consistencyToken) {}
+    public record CapacityAnswer(
+            String eventId,
+            String ticketTypeId,
+            int capacity,
+            @Nullable Long consistencyToken) {}
 
     @Schema(name = "EventCancellationRequest")
     public record CancellationRequest(
             @NotBlank @Size(max = 500) String reason) {}
 
-    public record Cancelled(String eventId, String status, Long consistencyToken) {}
+    public record Cancelled(
+            String eventId, String status, @Nullable Long consistencyToken) {}
 
     public record ScheduleRequest(
             UUID eventId,
@@ -169,7 +175,10 @@ public class OccurrenceController {
             @Min(0) @Max(8760) int cancellationCutoffHours,
             boolean attendanceTracking) {}
 
-    public record Scheduled(String eventId, List<Type> ticketTypes, Long consistencyToken) {
+    public record Scheduled(
+            String eventId,
+            List<Type> ticketTypes,
+            @Nullable Long consistencyToken) {
 
         public record Type(String ticketTypeId, String name) {}
     }

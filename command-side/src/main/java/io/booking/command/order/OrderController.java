@@ -8,6 +8,7 @@ import io.booking.command.consistency.ReadLinks;
 import io.booking.command.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -96,5 +97,5 @@ public class OrderController {
             String reference,
             BigDecimal total,
             List<OrderCommandHandler.OrderConfirmation.Booking> bookings,
-            Long consistencyToken) {}
+            @Nullable Long consistencyToken) {}
 }

@@ -57,6 +57,7 @@ public class AuthController {
     @Operation(operationId = "logIn", summary = "Exchange email and password for a bearer access token")
     @SecurityRequirements // public: no bearer token needed
     @PostMapping("/api/auth/token")
+    @ApiResponse(responseCode = "200", description = "an access token and the refresh token that renews it")
     @ApiResponse(
             responseCode = "401",
             description = "the email or the password is wrong (which, it does not say)",
@@ -85,6 +86,7 @@ public class AuthController {
                     + "the account's password, or of a deleted account.")
     @SecurityRequirements // public: the refresh token is the credential
     @PostMapping("/api/auth/refresh")
+    @ApiResponse(responseCode = "200", description = "a new access token and the next refresh token")
     @ApiResponse(
             responseCode = "401",
             description = "the refresh token is not valid (unknown, expired, used, or its account changed)",

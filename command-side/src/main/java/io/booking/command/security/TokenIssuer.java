@@ -2,6 +2,7 @@ package io.booking.command.security;
 
 import io.booking.platform.BearerTokens;
 import io.booking.shared.account.Role;
+import jakarta.annotation.Nullable;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -80,7 +81,7 @@ public class TokenIssuer {
             long expiresIn,
             String accountId,
             List<String> roles,
-            String refreshToken) {
+            @Nullable String refreshToken) {
 
         public AccessToken withRefreshToken(String refreshToken) {
             return new AccessToken(accessToken, tokenType, expiresIn, accountId, roles, refreshToken);

@@ -9,6 +9,7 @@ import io.booking.command.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -159,14 +160,19 @@ public class WaitingListController {
             String ticketTypeId,
             String customerId,
             int quantity,
-            Long consistencyToken) {}
+            @Nullable Long consistencyToken) {}
 
-    public record EntryAnswer(String entryId, String status, Long consistencyToken) {}
+    public record EntryAnswer(
+            String entryId, String status, @Nullable Long consistencyToken) {}
 
     public record AcceptRequest(
             UUID bookingId,
             @NotNull @Size(min = 1, max = 20) List<BookingController.@NotNull @Valid TicketRequest> tickets,
             @Size(max = 50) List<BookingController.@NotNull @Valid AnswerRequest> answers) {}
 
-    public record AcceptAnswer(String entryId, String bookingId, String reference, Long consistencyToken) {}
+    public record AcceptAnswer(
+            String entryId,
+            String bookingId,
+            String reference,
+            @Nullable Long consistencyToken) {}
 }

@@ -1,6 +1,8 @@
 package io.booking.command.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.booking.command.consistency.ConsistencyToken;
+import io.booking.platform.AnswerSchemas;
 import io.booking.platform.ProblemResponses;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -54,6 +56,11 @@ public class OpenApiConfiguration {
     @Bean
     OpenApiCustomizer problemSchema() {
         return ProblemResponses.problemSchema();
+    }
+
+    @Bean
+    AnswerSchemas answerSchemas(ObjectMapper answers) {
+        return new AnswerSchemas(answers);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.booking.query.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,7 +37,12 @@ class AccountController {
     }
 
     /** @param customFields the organiser's own account fields (e.g. a membership number) */
-    record MyAccount(String accountId, String name, String email, String phone, Map<String, String> customFields) {
+    record MyAccount(
+            String accountId,
+            String name,
+            String email,
+            @Nullable String phone,
+            Map<String, String> customFields) {
 
         @Override
         public String toString() {

@@ -12,6 +12,7 @@ import io.booking.shared.booking.GuestContactRecorded;
 import io.booking.shared.booking.GuestDataErased;
 import io.booking.shared.personal.PersonalData;
 import io.booking.shared.personal.PersonalDataCipher;
+import jakarta.annotation.Nullable;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -129,7 +130,8 @@ public class CustomerContacts {
     }
 
     /** @param customFields the organiser's own account fields */
-    public record Contact(String name, String email, String phone, Map<String, String> customFields) {
+    public record Contact(
+            String name, String email, @Nullable String phone, Map<String, String> customFields) {
 
         @Override
         public String toString() {

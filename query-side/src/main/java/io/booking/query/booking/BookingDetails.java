@@ -1,6 +1,7 @@
 package io.booking.query.booking;
 
 import io.booking.query.account.CustomerContacts;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,10 +27,10 @@ public record BookingDetails(
         boolean customerDeleted,
         List<Answer> answers,
         List<Transfer> transfers,
-        String bookAgainEventId,
-        CustomerContacts.Contact contact,
+        @Nullable String bookAgainEventId,
+        @Nullable CustomerContacts.Contact contact,
         boolean guestBooking,
-        CustomerContacts.Contact guestContact) {
+        @Nullable CustomerContacts.Contact guestContact) {
 
     static BookingDetails of(
             BookingView row,

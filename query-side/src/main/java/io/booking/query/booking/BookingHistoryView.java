@@ -1,6 +1,8 @@
 package io.booking.query.booking;
 
 import io.booking.shared.booking.Attendance;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +17,12 @@ import java.util.Map;
  * @param customerDeleted whether the customer has deleted their account since (their personal fields read erased)
  */
 public record BookingHistoryView(
-        String bookingId, String reference, Instant at, List<Change> changes, State state, boolean customerDeleted) {
+        String bookingId,
+        String reference,
+        @Nullable Instant at,
+        List<Change> changes,
+        @Nullable State state,
+        boolean customerDeleted) {
 
     /**
      * @param type        the event's name in the domain's words (TicketsBooked, TicketCancelled, TicketsTransferred, ...)
@@ -28,9 +35,11 @@ public record BookingHistoryView(
             long sequence,
             String type,
             Instant recordedAt,
-            String actorRole,
-            String actorId,
-            String correlation,
+            @Nullable String actorRole,
+            @Nullable String actorId,
+            @Nullable String correlation,
+            // values are strings, numbers, lists and objects as the event holds them
+            @Schema(additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
             Map<String, Object> details) {}
 
     /** @param status BOOKED, PARTLY_CANCELLED or CANCELLED */

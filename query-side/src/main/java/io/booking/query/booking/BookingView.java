@@ -1,6 +1,7 @@
 package io.booking.query.booking;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,9 +21,10 @@ public record BookingView(
         TicketType ticketType,
         List<Ticket> tickets,
         Actions actions,
-        Cancellation cancellation) {
+        @Nullable Cancellation cancellation) {
 
-    public record Cancellation(Instant at, String by, String reason) {}
+    public record Cancellation(
+            Instant at, String by, @Nullable String reason) {}
 
     /** @param cancelled the organiser called the event off */
     public record Event(
@@ -31,11 +33,11 @@ public record BookingView(
             Instant startsAt,
             Instant endsAt,
             String location,
-            String category,
+            @Nullable String category,
             Organiser organiser,
             boolean cancelled) {}
 
-    public record Organiser(String name, String contact) {}
+    public record Organiser(String name, @Nullable String contact) {}
 
     @Schema(name = "BookedTicketType")
     public record TicketType(String ticketTypeId, String name, BigDecimal price) {}

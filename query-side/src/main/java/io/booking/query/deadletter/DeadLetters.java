@@ -4,6 +4,7 @@ import io.booking.query.eventstore.ProcessorFailures;
 import io.booking.query.web.NotFoundException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.Nullable;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -132,11 +133,11 @@ public class DeadLetters {
     public record ParkedEvent(
             String eventId,
             String eventType,
-            String aggregateId,
-            Long aggregateSequenceNumber,
+            @Nullable String aggregateId,
+            @Nullable Long aggregateSequenceNumber,
             Instant occurredAt,
             Instant parkedAt,
-            Instant lastTriedAt,
+            @Nullable Instant lastTriedAt,
             String cause) {
 
         static ParkedEvent of(DeadLetter<? extends EventMessage<?>> letter) {

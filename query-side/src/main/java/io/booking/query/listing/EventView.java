@@ -1,6 +1,7 @@
 package io.booking.query.listing;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,17 +11,17 @@ import java.util.List;
 public record EventView(
         String eventId,
         String title,
-        String description,
+        @Nullable String description,
         Instant startsAt,
         Instant endsAt,
         String location,
-        String category,
+        @Nullable String category,
         Organiser organiser,
         String status,
         Policy policy,
         List<TicketType> ticketTypes) {
 
-    public record Organiser(String name, String contact) {}
+    public record Organiser(String name, @Nullable String contact) {}
 
     public record Policy(boolean transfersAllowed, boolean cancellationsAllowed, int cancellationCutoffHours) {}
 

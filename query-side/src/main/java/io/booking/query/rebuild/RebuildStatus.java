@@ -1,5 +1,7 @@
 package io.booking.query.rebuild;
 
+import jakarta.annotation.Nullable;
+
 import java.time.Instant;
 
 /**
@@ -15,14 +17,14 @@ import java.time.Instant;
  */
 public record RebuildStatus(
         State state,
-        Instant startedAt,
+        @Nullable Instant startedAt,
         long eventsDone,
         long head,
         double eventsPerSecond,
-        Long secondsLeft,
+        @Nullable Long secondsLeft,
         boolean switchWhenCaughtUp,
-        Instant switchedAt,
-        String failure) {
+        @Nullable Instant switchedAt,
+        @Nullable String failure) {
 
     public enum State {
         IDLE,

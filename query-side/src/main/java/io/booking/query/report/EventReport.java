@@ -1,5 +1,7 @@
 package io.booking.query.report;
 
+import jakarta.annotation.Nullable;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -25,12 +27,12 @@ public record EventReport(List<Row> items, int page, int size, long totalItems, 
     public record Row(
             String eventId,
             String title,
-            String category,
+            @Nullable String category,
             Instant startsAt,
             Instant endsAt,
             String status,
-            Long capacity,
-            Long seatsLeft,
+            @Nullable Long capacity,
+            @Nullable Long seatsLeft,
             long bookings,
             long ticketsBooked,
             long ticketsCancelled,

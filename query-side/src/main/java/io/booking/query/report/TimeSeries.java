@@ -1,6 +1,7 @@
 package io.booking.query.report;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,8 +16,8 @@ import java.util.List;
  * @param eventId one event's series, or null for all events (of {@code category}, when given)
  */
 public record TimeSeries(
-        String eventId,
-        String category,
+        @Nullable String eventId,
+        @Nullable String category,
         Interval interval,
         LocalDate from,
         LocalDate to,

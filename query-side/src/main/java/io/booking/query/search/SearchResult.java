@@ -1,6 +1,7 @@
 package io.booking.query.search;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,13 @@ public record SearchResult(List<Customer> customers, List<Booking> bookings, int
 
     /** @param guest a guest's contact from a guest booking, not an account */
     @Schema(name = "FoundCustomer")
-    public record Customer(String customerId, String name, String email, String phone, boolean guest, long bookings) {}
+    public record Customer(
+            String customerId,
+            String name,
+            String email,
+            @Nullable String phone,
+            boolean guest,
+            long bookings) {}
 
     /** @param status BOOKED, or CANCELLED once no ticket of it is booked */
     @Schema(name = "FoundBooking")

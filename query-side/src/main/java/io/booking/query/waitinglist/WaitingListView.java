@@ -1,6 +1,7 @@
 package io.booking.query.waitinglist;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,10 +22,10 @@ public final class WaitingListView {
             Event event,
             TicketType ticketType,
             int quantity,
-            Integer position,
+            @Nullable Integer position,
             Instant joinedAt,
             String status,
-            Offer offer,
+            @Nullable Offer offer,
             Actions actions) {}
 
     @Schema(name = "WaitingListEvent")
@@ -49,9 +50,9 @@ public final class WaitingListView {
             int quantity,
             Instant joinedAt,
             String status,
-            Instant offeredAt,
-            Instant offerExpiresAt,
-            String bookingId) {}
+            @Nullable Instant offeredAt,
+            @Nullable Instant offerExpiresAt,
+            @Nullable String bookingId) {}
 
     /** @param converted offers that became bookings */
     public record Figures(long joined, long offered, long converted, long expired) {}

@@ -1,5 +1,7 @@
 package io.booking.query.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.booking.platform.AnswerSchemas;
 import io.booking.platform.ProblemResponses;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -43,5 +45,10 @@ class OpenApiConfiguration {
     @Bean
     OpenApiCustomizer problemSchema() {
         return ProblemResponses.problemSchema();
+    }
+
+    @Bean
+    AnswerSchemas answerSchemas(ObjectMapper answers) {
+        return new AnswerSchemas(answers);
     }
 }
