@@ -5,6 +5,7 @@ import io.booking.command.consistency.CommandDispatcher;
 import io.booking.command.consistency.ConsistencyToken;
 import io.booking.command.consistency.ReadLinks;
 import io.booking.command.security.Actor;
+import io.booking.shared.booking.TicketStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.Nullable;
@@ -164,7 +165,7 @@ public class BookingController {
                 new CancellationAnswer(
                         request.bookingId(),
                         request.ticketId(),
-                        "CANCELLED",
+                        TicketStatus.CANCELLED,
                         ConsistencyToken.orNull(dispatched.position())),
                 dispatched.position());
     }
@@ -182,11 +183,11 @@ public class BookingController {
 
     public record CancellationRequest(@Size(max = 500) String reason) {}
 
-    /** @param ticketId the ticket cancelled, or absent when the whole booking was */
+    /** @param ticketId the ticket cancelled, or absent when the whole booking was; status: that of its tickets now */
     public record CancellationAnswer(
             String bookingId,
             @Nullable String ticketId,
-            String status,
+            TicketStatus status,
             @Nullable Long consistencyToken) {}
 
     public record BookingRequest(

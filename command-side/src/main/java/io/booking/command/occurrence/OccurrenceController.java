@@ -5,6 +5,7 @@ import io.booking.command.consistency.ConsistencyToken;
 import io.booking.command.consistency.ReadLinks;
 import io.booking.command.security.Actor;
 import io.booking.shared.occurrence.BookingPolicy;
+import io.booking.shared.occurrence.EventStatus;
 import io.booking.shared.occurrence.Organiser;
 import io.booking.shared.occurrence.TicketType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -102,7 +103,8 @@ public class OccurrenceController {
             @PathVariable UUID eventId, @Valid @RequestBody CancellationRequest request, Authentication caller) {
         var dispatched = dispatcher.send(new CancelOccurrence(eventId.toString(), request.reason()), Actor.of(caller));
         return ConsistencyToken.ok(
-                new Cancelled(eventId.toString(), "CANCELLED", ConsistencyToken.orNull(dispatched.position())),
+                new Cancelled(
+                        eventId.toString(), EventStatus.CANCELLED, ConsistencyToken.orNull(dispatched.position())),
                 dispatched.position());
     }
 
@@ -141,7 +143,7 @@ public class OccurrenceController {
             @NotBlank @Size(max = 500) String reason) {}
 
     public record Cancelled(
-            String eventId, String status, @Nullable Long consistencyToken) {}
+            String eventId, EventStatus status, @Nullable Long consistencyToken) {}
 
     public record ScheduleRequest(
             UUID eventId,

@@ -6,6 +6,7 @@ import io.booking.command.booking.BookingController;
 import io.booking.command.consistency.CommandDispatcher;
 import io.booking.command.consistency.ConsistencyToken;
 import io.booking.command.security.Actor;
+import io.booking.shared.occurrence.WaitingEntryStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -84,7 +85,7 @@ public class WaitingListController {
                     + "(or no longer) waiting, or is another customer's.")
     @PostMapping("/{entryId}/leave")
     public ResponseEntity<EntryAnswer> leave(@PathVariable UUID entryId, Authentication caller) {
-        return act(entryId, RequestOnEntry.Action.LEAVE, "LEFT", caller);
+        return act(entryId, RequestOnEntry.Action.LEAVE, WaitingEntryStatus.LEFT, caller);
     }
 
     @Operation(
@@ -93,7 +94,7 @@ public class WaitingListController {
             description = "The held seats go to the next in line, or back on sale. 409 no-offer, offer-expired.")
     @PostMapping("/{entryId}/decline")
     public ResponseEntity<EntryAnswer> decline(@PathVariable UUID entryId, Authentication caller) {
-        return act(entryId, RequestOnEntry.Action.DECLINE, "DECLINED", caller);
+        return act(entryId, RequestOnEntry.Action.DECLINE, WaitingEntryStatus.DECLINED, caller);
     }
 
     @Operation(
@@ -134,7 +135,7 @@ public class WaitingListController {
     }
 
     private ResponseEntity<EntryAnswer> act(
-            UUID entryId, RequestOnEntry.Action action, String status, Authentication caller) {
+            UUID entryId, RequestOnEntry.Action action, WaitingEntryStatus status, Authentication caller) {
         Actor actor = Actor.of(caller);
         var dispatched =
                 dispatcher.send(new RequestOnEntry(entryId.toString(), actor.id(), actor.isAdmin(), action), actor);
@@ -163,7 +164,9 @@ public class WaitingListController {
             @Nullable Long consistencyToken) {}
 
     public record EntryAnswer(
-            String entryId, String status, @Nullable Long consistencyToken) {}
+            String entryId,
+            WaitingEntryStatus status,
+            @Nullable Long consistencyToken) {}
 
     public record AcceptRequest(
             UUID bookingId,

@@ -1,6 +1,8 @@
 package io.booking.query.booking;
 
 import io.booking.query.account.CustomerContacts;
+import io.booking.shared.booking.BookingStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.Nullable;
 
 import java.time.Instant;
@@ -17,7 +19,7 @@ import java.util.List;
 public record BookingDetails(
         String bookingId,
         String reference,
-        String status,
+        @Schema(implementation = BookingStatus.class) String status,
         Instant bookedAt,
         BookingView.Event event,
         BookingView.TicketType ticketType,

@@ -1,6 +1,8 @@
 package io.booking.query.booking;
 
 import io.booking.shared.booking.Attendance;
+import io.booking.shared.booking.BookingStatus;
+import io.booking.shared.booking.TicketStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.Nullable;
 
@@ -43,7 +45,11 @@ public record BookingHistoryView(
             Map<String, Object> details) {}
 
     /** @param status BOOKED, PARTLY_CANCELLED or CANCELLED */
-    public record State(String customerId, boolean guestBooking, String status, List<TicketState> tickets) {}
+    public record State(
+            String customerId,
+            boolean guestBooking,
+            @Schema(implementation = BookingStatus.class) String status,
+            List<TicketState> tickets) {}
 
     /** @param status BOOKED or CANCELLED; eventId and ticketTypeId say where the ticket was then (after transfers) */
     public record TicketState(
@@ -52,6 +58,6 @@ public record BookingHistoryView(
             boolean child,
             String eventId,
             String ticketTypeId,
-            String status,
+            @Schema(implementation = TicketStatus.class) String status,
             Attendance attendance) {}
 }

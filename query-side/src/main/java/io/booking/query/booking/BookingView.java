@@ -1,5 +1,8 @@
 package io.booking.query.booking;
 
+import io.booking.shared.booking.Attendance;
+import io.booking.shared.booking.BookingStatus;
+import io.booking.shared.booking.TicketStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.Nullable;
 
@@ -15,7 +18,7 @@ import java.util.List;
 public record BookingView(
         String bookingId,
         String reference,
-        String status,
+        @Schema(implementation = BookingStatus.class) String status,
         Instant bookedAt,
         Event event,
         TicketType ticketType,
@@ -51,8 +54,8 @@ public record BookingView(
             String ticketId,
             String attendeeName,
             boolean child,
-            String status,
-            String attendance,
+            @Schema(implementation = TicketStatus.class) String status,
+            @Schema(implementation = Attendance.class) String attendance,
             String eventId,
             String ticketTypeId) {}
 

@@ -2,6 +2,8 @@ package io.booking.query.booking;
 
 import io.booking.query.web.NotFoundException;
 import io.booking.query.web.PageView;
+import io.booking.shared.booking.Attendance;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +35,7 @@ public class EventAttendees {
             String ticketTypeId,
             String attendeeName,
             boolean child,
-            String attendance) {
+            @Schema(implementation = Attendance.class) String attendance) {
 
         @Override
         public String toString() {

@@ -1,5 +1,6 @@
 package io.booking.query.listing;
 
+import io.booking.shared.occurrence.EventStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.Nullable;
 
@@ -17,7 +18,7 @@ public record EventView(
         String location,
         @Nullable String category,
         Organiser organiser,
-        String status,
+        @Schema(implementation = EventStatus.class) String status,
         Policy policy,
         List<TicketType> ticketTypes) {
 

@@ -1,5 +1,8 @@
 package io.booking.query.order;
 
+import io.booking.shared.booking.BookingStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +13,12 @@ import java.util.List;
  * @param status {@code BOOKED}, {@code PARTLY_CANCELLED} or {@code CANCELLED}, from its bookings' statuses
  */
 public record OrderView(
-        String orderId, String reference, Instant placedAt, BigDecimal total, String status, List<Booking> bookings) {
+        String orderId,
+        String reference,
+        Instant placedAt,
+        BigDecimal total,
+        @Schema(implementation = BookingStatus.class) String status,
+        List<Booking> bookings) {
 
     /** @param unitPrice the price of a ticket when ordered */
     public record Booking(
@@ -22,7 +30,7 @@ public record OrderView(
             String ticketTypeId,
             int quantity,
             BigDecimal unitPrice,
-            String status) {}
+            @Schema(implementation = BookingStatus.class) String status) {}
 
     record BookingState(String status, String eventTitle, Instant startsAt) {}
 }

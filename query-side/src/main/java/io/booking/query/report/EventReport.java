@@ -1,5 +1,7 @@
 package io.booking.query.report;
 
+import io.booking.shared.occurrence.EventStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.Nullable;
 
 import java.math.BigDecimal;
@@ -30,7 +32,7 @@ public record EventReport(List<Row> items, int page, int size, long totalItems, 
             @Nullable String category,
             Instant startsAt,
             Instant endsAt,
-            String status,
+            @Schema(implementation = EventStatus.class) String status,
             @Nullable Long capacity,
             @Nullable Long seatsLeft,
             long bookings,

@@ -1,5 +1,6 @@
 package io.booking.query.search;
 
+import io.booking.shared.booking.BookingStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.Nullable;
 
@@ -35,7 +36,7 @@ public record SearchResult(List<Customer> customers, List<Booking> bookings, int
             String eventId,
             String eventTitle,
             Instant startsAt,
-            String status,
+            @Schema(implementation = BookingStatus.class) String status,
             boolean guestBooking,
             boolean customerDeleted) {}
 }

@@ -1,5 +1,6 @@
 package io.booking.query.waitinglist;
 
+import io.booking.shared.occurrence.WaitingEntryStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.Nullable;
 
@@ -24,7 +25,10 @@ public final class WaitingListView {
             int quantity,
             @Nullable Integer position,
             Instant joinedAt,
+
+            @Schema(implementation = WaitingEntryStatus.class)
             String status,
+
             @Nullable Offer offer,
             Actions actions) {}
 
@@ -49,7 +53,10 @@ public final class WaitingListView {
             String customerId,
             int quantity,
             Instant joinedAt,
+
+            @Schema(implementation = WaitingEntryStatus.class)
             String status,
+
             @Nullable Instant offeredAt,
             @Nullable Instant offerExpiresAt,
             @Nullable String bookingId) {}

@@ -1,0 +1,7 @@
+package io.booking.shared.booking;
+
+/** Whether a ticket still holds its seat. */
+public enum TicketStatus {
+    BOOKED,
+    CANCELLED
+}
