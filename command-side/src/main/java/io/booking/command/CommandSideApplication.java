@@ -2,6 +2,7 @@ package io.booking.command;
 
 import io.booking.platform.CrossOrigin;
 import io.booking.platform.DatabaseOutages;
+import io.booking.platform.Money;
 import io.booking.platform.RequestRules;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Import;
             "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxEventStoreAutoConfiguration"
         })
 @ConfigurationPropertiesScan
-@Import({RequestRules.class, DatabaseOutages.class, CrossOrigin.class})
+@Import({RequestRules.class, DatabaseOutages.class, CrossOrigin.class, Money.class})
 public class CommandSideApplication {
 
     /** Both apps can run in one JVM (end-to-end tests, the launcher), so each reads its own config file. */

@@ -495,7 +495,7 @@ class CommandSideIntegrationTest extends CommandApiTest {
             delimiter = '|',
             value = {
                 "{\"capacity\": 2.5} | ticketTypes[0].capacity",
-                "{\"price\": \"12.5\"} | ticketTypes[0].price",
+                "{\"price\": true} | ticketTypes[0].price",
                 "{\"name\": 7} | ticketTypes[0].name",
                 "{\"title\": 5} | title",
                 "{\"policy\": {\"transfersAllowed\": 1}} | policy.transfersAllowed",

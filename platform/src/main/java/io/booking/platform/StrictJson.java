@@ -26,13 +26,14 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * How both apps read a request's JSON: each value must have the type the API describes, and no text may hold the NUL
- * character. Jackson's defaults took 2.5 for a capacity (and kept 2), "12.5" for a price, 5 for a title and a number
+ * character. Jackson's defaults took 2.5 for a capacity (and kept 2), "12" for a capacity, 5 for a title and a number
  * for an instant; a NUL, which PostgreSQL cannot store in text, was accepted by the command side and then stopped every
  * projection that copied it. Each is now a 400 naming the field. Only the HTTP converter is strict: Axon's serializer
  * shares the application's mapper and reads stored events as they were written.
@@ -52,6 +53,9 @@ public final class StrictJson {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // an amount is described as a decimal string (Money); a number is taken too
+        strict.coercionConfigFor(BigDecimal.class).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+        strict.registerModule(Money.asText());
         strict.registerModule(new SimpleModule("strict-json")
                 .addDeserializer(String.class, new NulFreeString())
                 .addKeyDeserializer(String.class, new NulFreeKey())

@@ -2,6 +2,7 @@ package io.booking.query;
 
 import io.booking.platform.CrossOrigin;
 import io.booking.platform.DatabaseOutages;
+import io.booking.platform.Money;
 import io.booking.platform.RequestRules;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,7 +15,7 @@ import java.time.Clock;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({RequestRules.class, DatabaseOutages.class, CrossOrigin.class})
+@Import({RequestRules.class, DatabaseOutages.class, CrossOrigin.class, Money.class})
 public class QuerySideApplication {
 
     public static void main(String[] args) {

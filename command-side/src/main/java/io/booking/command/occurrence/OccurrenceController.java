@@ -60,7 +60,12 @@ public class OccurrenceController {
     public ResponseEntity<Scheduled> schedule(@Valid @RequestBody ScheduleRequest request, Authentication caller) {
         String eventId = (request.eventId() == null ? UUID.randomUUID() : request.eventId()).toString();
         List<TicketType> ticketTypes = request.ticketTypes().stream()
-                .map(t -> new TicketType(UUID.randomUUID().toString(), t.name().trim(), t.price(), t.capacity()))
+                .map(t -> new TicketType(
+                        UUID.randomUUID().toString(),
+                        t.name().trim(),
+                        // two decimals, as every amount is kept and shown; @Digits allows no more
+                        t.price().setScale(2),
+                        t.capacity()))
                 .toList();
         PolicyRequest policy = request.policy() == null ? new PolicyRequest(true, true, 24, false) : request.policy();
         ScheduleOccurrence command = new ScheduleOccurrence(

@@ -6,6 +6,7 @@ import io.booking.command.consistency.CommandDispatcher;
 import io.booking.command.consistency.ConsistencyToken;
 import io.booking.command.consistency.ReadLinks;
 import io.booking.command.security.Actor;
+import io.booking.platform.MoneySettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.Nullable;
@@ -36,7 +37,10 @@ public class OrderController {
     private final CommandDispatcher dispatcher;
     private final ReadLinks links;
 
-    public OrderController(CommandDispatcher dispatcher, ReadLinks links) {
+    private final MoneySettings money;
+
+    public OrderController(CommandDispatcher dispatcher, ReadLinks links, MoneySettings money) {
+        this.money = money;
         this.dispatcher = dispatcher;
         this.links = links;
     }
@@ -77,6 +81,7 @@ public class OrderController {
                         orderId,
                         confirmation.reference(),
                         confirmation.total(),
+                        money.currency(),
                         confirmation.bookings(),
                         ConsistencyToken.orNull(position)),
                 position);
@@ -96,6 +101,7 @@ public class OrderController {
             String orderId,
             String reference,
             BigDecimal total,
+            String currency,
             List<OrderCommandHandler.OrderConfirmation.Booking> bookings,
             @Nullable Long consistencyToken) {}
 }

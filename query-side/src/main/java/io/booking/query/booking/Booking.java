@@ -191,7 +191,7 @@ class Booking {
         return eventId;
     }
 
-    BookingView view(BookingOccurrence occurrence, Instant now) {
+    BookingView view(BookingOccurrence occurrence, Instant now, String currency) {
         boolean active = BOOKED.equals(status);
         return new BookingView(
                 bookingId,
@@ -199,7 +199,7 @@ class Booking {
                 status,
                 bookedAt,
                 occurrence.view(),
-                occurrence.ticketType(ticketTypeId),
+                occurrence.ticketType(ticketTypeId, currency),
                 tickets.stream()
                         .map(t -> new BookingView.Ticket(
                                 t.ticketId, t.attendeeName, t.child, t.status, t.attendance, t.eventId, t.ticketTypeId))
@@ -210,9 +210,9 @@ class Booking {
                 active ? null : new BookingView.Cancellation(cancelledAt, cancelledBy, cancellationReason));
     }
 
-    BookingDetails details(BookingOccurrence occurrence, Instant now) {
+    BookingDetails details(BookingOccurrence occurrence, Instant now, String currency) {
         return BookingDetails.of(
-                view(occurrence, now),
+                view(occurrence, now, currency),
                 customerId,
                 customerDeleted,
                 guestId != null,

@@ -102,12 +102,12 @@ class BookingOccurrence {
                 cancelled);
     }
 
-    BookingView.TicketType ticketType(String ticketTypeId) {
+    BookingView.TicketType ticketType(String ticketTypeId, String currency) {
         return ticketTypes.stream()
                 .filter(row -> row.ticketTypeId.equals(ticketTypeId))
                 .findFirst()
-                .map(row -> new BookingView.TicketType(row.ticketTypeId, row.name, row.price))
-                .orElse(new BookingView.TicketType(ticketTypeId, null, null));
+                .map(row -> new BookingView.TicketType(row.ticketTypeId, row.name, row.price, currency))
+                .orElse(new BookingView.TicketType(ticketTypeId, null, null, currency));
     }
 
     @Embeddable

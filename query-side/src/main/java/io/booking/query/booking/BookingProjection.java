@@ -1,5 +1,6 @@
 package io.booking.query.booking;
 
+import io.booking.platform.MoneySettings;
 import io.booking.query.account.CustomerContacts;
 import io.booking.query.eventstore.BatchedWrites;
 import io.booking.query.listing.ListingProjection;
@@ -76,6 +77,8 @@ public class BookingProjection {
     private final ReportFigures figures;
     private final BatchedWrites<String, TicketsBooked> newBookings = new BatchedWrites<>("new-bookings", this::insert);
 
+    private final MoneySettings money;
+
     BookingProjection(
             BookingRepository bookings,
             BookingOccurrenceRepository occurrences,
@@ -85,7 +88,9 @@ public class BookingProjection {
             CustomerContacts contacts,
             JdbcPersonalDataKeys keys,
             JdbcTemplate jdbc,
-            ReportFigures figures) {
+            ReportFigures figures,
+            MoneySettings money) {
+        this.money = money;
         this.figures = figures;
         this.listing = listing;
         this.contacts = contacts;
@@ -443,7 +448,7 @@ public class BookingProjection {
                                 .toList())
                         .stream()
                         .collect(Collectors.toMap(BookingOccurrence::eventId, Function.identity()));
-        return PageView.of(page, booking -> booking.view(events.get(booking.eventId()), now));
+        return PageView.of(page, booking -> booking.view(events.get(booking.eventId()), now, money.currency()));
     }
 
     @Transactional(readOnly = true)
@@ -481,7 +486,7 @@ public class BookingProjection {
                 .filter(booking -> caller.maySeeBooking(booking.bookingId(), booking.customerId()))
                 .flatMap(booking -> occurrences
                         .findById(booking.eventId())
-                        .map(occurrence -> booking.details(occurrence, clock.instant())
+                        .map(occurrence -> booking.details(occurrence, clock.instant(), money.currency())
                                 .withBookAgain(listing.nextBookable(occurrence.title(), occurrence.organiserName())
                                         .orElse(null))
                                 .withContact(contacts.of(booking.customerId()).orElse(null))

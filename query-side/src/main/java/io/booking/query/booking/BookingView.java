@@ -43,7 +43,11 @@ public record BookingView(
     public record Organiser(String name, @Nullable String contact) {}
 
     @Schema(name = "BookedTicketType")
-    public record TicketType(String ticketTypeId, String name, BigDecimal price) {}
+    public record TicketType(
+            String ticketTypeId,
+            @Nullable String name,
+            @Nullable BigDecimal price,
+            String currency) {}
 
     /**
      * @param status     {@code BOOKED} or {@code CANCELLED}

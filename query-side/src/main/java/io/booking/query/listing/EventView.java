@@ -20,7 +20,8 @@ public record EventView(
         Organiser organiser,
         @Schema(implementation = EventStatus.class) String status,
         Policy policy,
-        List<TicketType> ticketTypes) {
+        List<TicketType> ticketTypes,
+        String currency) {
 
     public record Organiser(String name, @Nullable String contact) {}
 

@@ -76,7 +76,7 @@ class ListedEvent {
     }
 
     /** @param now an event past its end reads ENDED (the listing leaves it out; its own page still answers) */
-    EventView view(Instant now) {
+    EventView view(Instant now, String currency) {
         String shown = SCHEDULED.equals(status) && !endsAt.isAfter(now) ? ENDED : status;
         return new EventView(
                 eventId,
@@ -92,7 +92,8 @@ class ListedEvent {
                 ticketTypes.stream()
                         .map(row -> new EventView.TicketType(
                                 row.ticketTypeId, row.name, row.price, row.capacity, row.seatsLeft))
-                        .toList());
+                        .toList(),
+                currency);
     }
 
     @Embeddable

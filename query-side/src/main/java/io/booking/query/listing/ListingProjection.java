@@ -1,5 +1,6 @@
 package io.booking.query.listing;
 
+import io.booking.platform.MoneySettings;
 import io.booking.query.web.NotFoundException;
 import io.booking.query.web.PageView;
 import io.booking.shared.occurrence.CapacityChanged;
@@ -36,7 +37,10 @@ public class ListingProjection {
     private final SeatsLeftWriter seatsLeft;
     private final Clock clock;
 
-    ListingProjection(ListedEventRepository events, SeatsLeftWriter seatsLeft, Clock clock) {
+    private final MoneySettings money;
+
+    ListingProjection(ListedEventRepository events, SeatsLeftWriter seatsLeft, Clock clock, MoneySettings money) {
+        this.money = money;
         this.events = events;
         this.seatsLeft = seatsLeft;
         this.clock = clock;
@@ -106,7 +110,7 @@ public class ListingProjection {
                                 ListedEvent.SCHEDULED, now, pageable)
                         : events.findByStatusAndCategoryIgnoreCaseAndEndsAtAfterOrderByStartsAtAscEventIdAsc(
                                 ListedEvent.SCHEDULED, category.trim(), now, pageable),
-                event -> event.view(now));
+                event -> event.view(now, money.currency()));
     }
 
     /** "Book again": this event while it can still be booked, else the next date of it with a seat left. */
@@ -118,7 +122,7 @@ public class ListingProjection {
     @Transactional(readOnly = true)
     public EventView event(String eventId) {
         return events.findById(eventId)
-                .map(event -> event.view(clock.instant()))
+                .map(event -> event.view(clock.instant(), money.currency()))
                 .orElseThrow(() -> new NotFoundException("No event " + eventId + "."));
     }
 }

@@ -60,7 +60,7 @@ class CustomerOrder {
     }
 
     /** @param bookings the bookings' current state, by booking id; absent while not yet projected */
-    OrderView view(Map<String, OrderView.BookingState> bookings) {
+    OrderView view(Map<String, OrderView.BookingState> bookings, String currency) {
         List<OrderView.Booking> rows = lines.stream()
                 .map(line -> {
                     OrderView.BookingState state = bookings.get(line.bookingId);
@@ -79,7 +79,7 @@ class CustomerOrder {
         String status = rows.stream().allMatch(row -> "CANCELLED".equals(row.status()))
                 ? "CANCELLED"
                 : rows.stream().anyMatch(row -> "CANCELLED".equals(row.status())) ? "PARTLY_CANCELLED" : "BOOKED";
-        return new OrderView(orderId, reference, placedAt, total, status, rows);
+        return new OrderView(orderId, reference, placedAt, total, currency, status, rows);
     }
 
     @Embeddable

@@ -1,5 +1,6 @@
 package io.booking.query.order;
 
+import io.booking.platform.MoneySettings;
 import io.booking.query.booking.BookingProjection;
 import io.booking.query.security.Caller;
 import io.booking.query.web.NotFoundException;
@@ -29,7 +30,10 @@ public class OrderProjection {
     private final CustomerOrderRepository orders;
     private final NamedParameterJdbcTemplate jdbc;
 
-    OrderProjection(CustomerOrderRepository orders, NamedParameterJdbcTemplate jdbc) {
+    private final MoneySettings money;
+
+    OrderProjection(CustomerOrderRepository orders, NamedParameterJdbcTemplate jdbc, MoneySettings money) {
+        this.money = money;
         this.orders = orders;
         this.jdbc = jdbc;
     }
@@ -52,7 +56,7 @@ public class OrderProjection {
         Map<String, OrderView.BookingState> bookings = bookingStates(page.getContent().stream()
                 .flatMap(order -> order.bookingIds().stream())
                 .toList());
-        return PageView.of(page, order -> order.view(bookings));
+        return PageView.of(page, order -> order.view(bookings, money.currency()));
     }
 
     /** An order the caller may see; another customer's order is "not found", so its existence is not revealed. */
@@ -61,7 +65,7 @@ public class OrderProjection {
         CustomerOrder order = orders.findByReference(reference)
                 .filter(found -> caller.maySee(found.customerId()))
                 .orElseThrow(() -> new NotFoundException("No order " + reference + "."));
-        return order.view(bookingStates(order.bookingIds()));
+        return order.view(bookingStates(order.bookingIds()), money.currency());
     }
 
     private Map<String, OrderView.BookingState> bookingStates(List<String> bookingIds) {

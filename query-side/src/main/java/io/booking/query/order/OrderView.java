@@ -17,6 +17,7 @@ public record OrderView(
         String reference,
         Instant placedAt,
         BigDecimal total,
+        String currency,
         @Schema(implementation = BookingStatus.class) String status,
         List<Booking> bookings) {
 

@@ -14,7 +14,9 @@ import java.util.List;
  * @param totals over every event the filter matches, not only this page's: a booking whose tickets are at two of
  *               them counts once here, and in both rows
  */
-public record EventReport(List<Row> items, int page, int size, long totalItems, int totalPages, Totals totals) {
+/** @param currency that of every revenue in it */
+public record EventReport(
+        List<Row> items, int page, int size, long totalItems, int totalPages, Totals totals, String currency) {
 
     /**
      * One event. Tickets are counted where they are now: a ticket transferred away counts at its new event.

@@ -1,5 +1,6 @@
 package io.booking.query.report;
 
+import io.booking.platform.MoneySettings;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -55,7 +56,10 @@ public class EventReports {
     private final NamedParameterJdbcTemplate cursor;
     private final Clock clock;
 
-    public EventReports(NamedParameterJdbcTemplate jdbc, DataSource dataSource, Clock clock) {
+    private final MoneySettings money;
+
+    public EventReports(NamedParameterJdbcTemplate jdbc, DataSource dataSource, Clock clock, MoneySettings money) {
+        this.money = money;
         this.jdbc = jdbc;
         JdbcTemplate fetchingInPortions = new JdbcTemplate(dataSource);
         fetchingInPortions.setFetchSize(500);
@@ -100,7 +104,7 @@ public class EventReports {
                         rs.getLong(8),
                         rs.getLong(9)));
         long events = totals.events();
-        return new EventReport(rows, page, size, events, (int) ((events + size - 1) / size), totals);
+        return new EventReport(rows, page, size, events, (int) ((events + size - 1) / size), totals, money.currency());
     }
 
     /**

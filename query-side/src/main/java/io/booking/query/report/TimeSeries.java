@@ -22,7 +22,8 @@ public record TimeSeries(
         LocalDate from,
         LocalDate to,
         List<Point> points,
-        Figures totals) {
+        Figures totals,
+        String currency) {
 
     public enum Interval {
         DAY,

@@ -1,5 +1,6 @@
 package io.booking.query.report;
 
+import io.booking.platform.MoneySettings;
 import io.booking.query.web.InvalidParameterException;
 import io.booking.query.web.NotFoundException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -27,8 +28,13 @@ public class TimeSeriesReports {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    TimeSeriesReports(NamedParameterJdbcTemplate jdbc) {
+    private static final BigDecimal NO_REVENUE = new BigDecimal("0.00");
+
+    private final MoneySettings money;
+
+    TimeSeriesReports(NamedParameterJdbcTemplate jdbc, MoneySettings money) {
         this.jdbc = jdbc;
+        this.money = money;
     }
 
     @Transactional(readOnly = true)
@@ -111,8 +117,7 @@ public class TimeSeriesReports {
                         "interval", "at most " + MAX_POINTS + " points: choose WEEK or a shorter range (from, to)");
             }
             for (LocalDate start = first; start.isBefore(end); start = start.plus(1, step)) {
-                points.add(
-                        changed.getOrDefault(start, new TimeSeries.Point(start, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0)));
+                points.add(changed.getOrDefault(start, new TimeSeries.Point(start, 0, 0, 0, 0, 0, NO_REVENUE, 0, 0)));
             }
         }
         return new TimeSeries(
@@ -122,7 +127,8 @@ public class TimeSeriesReports {
                 filter.from(),
                 filter.to(),
                 points,
-                TimeSeries.Figures.of(points));
+                TimeSeries.Figures.of(points),
+                money.currency());
     }
 
     private static LocalDate periodOf(LocalDate day, TimeSeries.Interval interval) {

@@ -44,7 +44,8 @@ class ListingTest extends QuerySideTest {
                 .andExpect(jsonPath("$.policy.cancellationCutoffHours").value(48))
                 .andExpect(jsonPath("$.ticketTypes[*].ticketTypeId").value(contains("standard", "vip")))
                 .andExpect(jsonPath("$.ticketTypes[0].seatsLeft").value(100))
-                .andExpect(jsonPath("$.ticketTypes[1].price").value(80.5))
+                .andExpect(jsonPath("$.ticketTypes[1].price").value("80.50"))
+                .andExpect(jsonPath("$.currency").value("EUR"))
                 .andExpect(jsonPath("$.ticketTypes[1].capacity").value(10))
                 .andExpect(jsonPath("$.ticketTypes[1].seatsLeft").value(7));
 
