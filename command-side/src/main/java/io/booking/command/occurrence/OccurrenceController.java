@@ -187,6 +187,7 @@ public class OccurrenceController {
             List<Type> ticketTypes,
             @Nullable Long consistencyToken) {
 
+        @Schema(name = "ScheduledTicketType")
         public record Type(String ticketTypeId, String name) {}
     }
 }
