@@ -32,16 +32,14 @@ final class AnswerContract {
                 .build();
     }
 
-    /** The document the side at {@code baseUrl} serves now. */
-    static AnswerContract of(HttpClient client, String baseUrl) {
+    /** The document a side serves now at {@code documentUrl}. */
+    static AnswerContract of(HttpClient client, String documentUrl) {
         try {
             HttpResponse<String> document = client.send(
-                    HttpRequest.newBuilder(URI.create(baseUrl + "/v3/api-docs"))
-                            .GET()
-                            .build(),
+                    HttpRequest.newBuilder(URI.create(documentUrl)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (document.statusCode() != 200) {
-                throw new IllegalStateException("no OpenAPI document at " + baseUrl + ": " + document.statusCode());
+                throw new IllegalStateException("no OpenAPI document at " + documentUrl + ": " + document.statusCode());
             }
             return new AnswerContract(document.body());
         } catch (IOException e) {

@@ -24,12 +24,30 @@ final class Api {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String commandSide;
     private final String querySide;
+    private final String commandDocument;
+    private final String queryDocument;
     private AnswerContract commandContract;
     private AnswerContract queryContract;
 
     Api(int commandPort, int queryPort) {
-        this.commandSide = "http://localhost:" + commandPort;
-        this.querySide = "http://localhost:" + queryPort;
+        this(
+                "http://localhost:" + commandPort,
+                "http://localhost:" + queryPort,
+                "http://localhost:" + commandPort + "/v3/api-docs",
+                "http://localhost:" + queryPort + "/v3/api-docs");
+    }
+
+    private Api(String commandSide, String querySide, String commandDocument, String queryDocument) {
+        this.commandSide = commandSide;
+        this.querySide = querySide;
+        this.commandDocument = commandDocument;
+        this.queryDocument = queryDocument;
+    }
+
+    /** Both sides under one origin (deploy/haproxy.cfg), each document at its own path there. */
+    static Api throughOneOrigin(int port) {
+        String origin = "http://localhost:" + port;
+        return new Api(origin, origin, origin + "/v3/api-docs/command", origin + "/v3/api-docs/query");
     }
 
     record Answer(int status, JsonNode body, HttpResponse<String> raw) {
@@ -58,37 +76,39 @@ final class Api {
 
     /** The query side's one POST: a search whose text may be personal data, so it travels in the body. */
     Answer search(String token, Object body) {
-        return send(querySide, "POST", "/api/admin/search", token, body);
+        return send(true, "POST", "/api/admin/search", token, body);
     }
 
     private Answer send(String method, String path, String token, Object body) {
-        return send(commandSide, method, path, token, body);
+        return send(false, method, path, token, body);
     }
 
-    private Answer send(String side, String method, String path, String token, Object body) {
+    private Answer send(boolean query, String method, String path, String token, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(side + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create((query ? querySide : commandSide) + path))
                     .timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
-            return send(request.build());
+            return send(request.build(), query);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     Answer query(String path, String token, Long consistencyToken) {
-        return send(queryRequest(path, token, consistencyToken).build());
+        return send(queryRequest(path, token, consistencyToken).build(), true);
     }
 
     /** A query that asks (RFC 7240 {@code Prefer: wait}) to be answered within {@code seconds}, caught up or not. */
     Answer queryWaitingAtMost(String path, String token, long consistencyToken, int seconds) {
-        return send(queryRequest(path, token, consistencyToken)
-                .header("Prefer", "wait=" + seconds)
-                .build());
+        return send(
+                queryRequest(path, token, consistencyToken)
+                        .header("Prefer", "wait=" + seconds)
+                        .build(),
+                true);
     }
 
     private HttpRequest.Builder queryRequest(String path, String token, Long consistencyToken) {
@@ -158,17 +178,17 @@ final class Api {
         return answer.body().get("accessToken").asText();
     }
 
-    private synchronized AnswerContract contractOf(HttpRequest request) {
-        if (request.uri().toString().startsWith(querySide)) {
-            return queryContract == null ? queryContract = AnswerContract.of(client, querySide) : queryContract;
+    private synchronized AnswerContract contractOf(boolean query) {
+        if (query) {
+            return queryContract == null ? queryContract = AnswerContract.of(client, queryDocument) : queryContract;
         }
-        return commandContract == null ? commandContract = AnswerContract.of(client, commandSide) : commandContract;
+        return commandContract == null ? commandContract = AnswerContract.of(client, commandDocument) : commandContract;
     }
 
-    private Answer send(HttpRequest request) {
+    private Answer send(HttpRequest request, boolean query) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            contractOf(request).check(request, response);
+            contractOf(query).check(request, response);
             JsonNode body =
                     response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
             return new Answer(response.statusCode(), body, response);
