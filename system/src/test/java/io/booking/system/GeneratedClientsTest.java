@@ -1,5 +1,7 @@
 package io.booking.system;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.booking.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,9 @@ class GeneratedClientsTest {
                             "@stoplight/spectral-cli@6",
                             "typescript@5",
                             "@types/node@20"));
+            assertThat(namesDescribedTwoWays(documents))
+                    .as("a schema name both documents use means the same in both")
+                    .isEmpty();
             Path ruleset = Files.writeString(work.resolve(".spectral.yaml"), "extends: [\"spectral:oas\"]\n");
 
             List<String> lint = new ArrayList<>(List.of(
@@ -131,6 +136,19 @@ class GeneratedClientsTest {
                     .as("the journey through the generated clients")
                     .isZero();
         }
+    }
+
+    private static List<String> namesDescribedTwoWays(List<Path> documents) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode one = json.readTree(documents.get(0).toFile()).at("/components/schemas");
+        JsonNode other = json.readTree(documents.get(1).toFile()).at("/components/schemas");
+        List<String> twoWays = new ArrayList<>();
+        one.fieldNames().forEachRemaining(name -> {
+            if (other.has(name) && !other.get(name).equals(one.get(name))) {
+                twoWays.add(name);
+            }
+        });
+        return twoWays;
     }
 
     /** tsc, strict, for browsers and Node alike */

@@ -82,7 +82,14 @@ public class OrderController {
                         confirmation.reference(),
                         confirmation.total(),
                         money.currency(),
-                        confirmation.bookings(),
+                        confirmation.bookings().stream()
+                                .map(booking -> new PlacedBooking(
+                                        booking.bookingId(),
+                                        booking.reference(),
+                                        booking.eventId(),
+                                        booking.ticketTypeId(),
+                                        booking.quantity()))
+                                .toList(),
                         ConsistencyToken.orNull(position)),
                 position);
     }
@@ -102,6 +109,9 @@ public class OrderController {
             String reference,
             BigDecimal total,
             String currency,
-            List<OrderCommandHandler.OrderConfirmation.Booking> bookings,
+            List<PlacedBooking> bookings,
             @Nullable Long consistencyToken) {}
+
+    public record PlacedBooking(
+            String bookingId, String reference, String eventId, String ticketTypeId, int quantity) {}
 }

@@ -22,6 +22,7 @@ public record OrderView(
         List<Booking> bookings) {
 
     /** @param unitPrice the price of a ticket when ordered */
+    @Schema(name = "OrderBooking")
     public record Booking(
             String bookingId,
             String reference,
