@@ -29,6 +29,8 @@ import java.util.Set;
  * Answer schemas as Jackson writes the answers, so a generated client's types hold: a record component marked
  * {@link Nullable} is {@code nullable}, and every field of a record an operation answers with is {@code required}
  * (where the side omits nulls, a nullable field is absent rather than null, so it is left out of {@code required}).
+ * Every id is a UUID: a text component named {@code ...Id} is {@code format: uuid}, unless its own {@code @Schema}
+ * describes it.
  */
 public final class AnswerSchemas implements ModelConverter, OpenApiCustomizer {
 
@@ -62,7 +64,15 @@ public final class AnswerSchemas implements ModelConverter, OpenApiCustomizer {
         records.put(model, raw);
         for (RecordComponent component : raw.getRecordComponents()) {
             Schema<?> property = model.getProperties().get(component.getName());
-            if (property != null && component.isAnnotationPresent(Nullable.class)) {
+            if (property == null) {
+                continue;
+            }
+            if (component.getType() == String.class
+                    && component.getName().endsWith("Id")
+                    && !component.getAccessor().isAnnotationPresent(io.swagger.v3.oas.annotations.media.Schema.class)) {
+                property.setFormat("uuid");
+            }
+            if (component.isAnnotationPresent(Nullable.class)) {
                 model.getProperties().put(component.getName(), nullable(property));
             }
         }

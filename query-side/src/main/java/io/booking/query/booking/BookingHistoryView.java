@@ -38,7 +38,10 @@ public record BookingHistoryView(
             String type,
             Instant recordedAt,
             @Nullable String actorRole,
-            @Nullable String actorId,
+
+            @Schema(description = "the account's id, or system or anonymous for a change no person made") @Nullable
+            String actorId,
+
             @Nullable String correlation,
             // values are strings, numbers, lists and objects as the event holds them
             @Schema(additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
