@@ -1,6 +1,6 @@
 package io.booking.platform;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.cors.CorsConfiguration;
@@ -16,6 +16,7 @@ import java.util.List;
  * security chain enables {@code cors()}), and a page may read the headers a client needs.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CorsSettings.class)
 public class CrossOrigin {
 
     /** Headers a page's script may read from an answer. */
@@ -23,10 +24,12 @@ public class CrossOrigin {
             List.of("X-Consistency-Token", "Location", "Retry-After", "ETag", "Idempotent-Replayed");
 
     @Bean
-    CorsConfigurationSource corsConfigurationSource(@Value("${booking.cors.allowed-origins}") List<String> origins) {
+    CorsConfigurationSource corsConfigurationSource(CorsSettings settings) {
         CorsConfiguration cors = new CorsConfiguration();
-        cors.setAllowedOrigins(
-                origins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList());
+        cors.setAllowedOrigins(settings.allowedOrigins().stream()
+                .map(String::trim)
+                .filter(o -> !o.isEmpty())
+                .toList());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
         cors.setAllowedHeaders(List.of(
                 "Authorization", "Content-Type", "X-Consistency-Token", "Prefer", "If-None-Match", "Idempotency-Key"));

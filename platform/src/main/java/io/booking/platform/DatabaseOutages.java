@@ -1,13 +1,14 @@
 package io.booking.platform;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.util.Objects;
 import java.util.Properties;
 import javax.sql.DataSource;
 
@@ -28,14 +29,11 @@ public class DatabaseOutages {
     public record HealthConnections(DataSource dataSource) {}
 
     @Bean
-    HealthConnections healthConnections(
-            @Value("${spring.datasource.url}") String url,
-            @Value("${spring.datasource.username:}") String username,
-            @Value("${spring.datasource.password:}") String password) {
-        DriverManagerDataSource probe = new DriverManagerDataSource(url);
+    HealthConnections healthConnections(DataSourceProperties database) {
+        DriverManagerDataSource probe = new DriverManagerDataSource(database.getUrl());
         Properties connection = new Properties();
-        connection.setProperty("user", username);
-        connection.setProperty("password", password);
+        connection.setProperty("user", Objects.toString(database.getUsername(), ""));
+        connection.setProperty("password", Objects.toString(database.getPassword(), ""));
         connection.setProperty("connectTimeout", "1"); // seconds, for a host that does not answer at all
         connection.setProperty("socketTimeout", "1");
         connection.setProperty("ApplicationName", "health");

@@ -5,7 +5,7 @@ import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,13 +19,14 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * What both apps accept of a request, imported by each: a body of at most {@code booking.max-body-bytes}
+ * What both apps accept of a request, imported by each: a body of at most {@link RequestSettings#maxBodyBytes()}
  * ({@link BodySizeLimitFilter}), JSON of the described types without NUL ({@link StrictJson}), parameters without NUL
  * ({@link NulParameterFilter}), a body of a named type ({@link WildcardContentTypeFilter}); and what is refused
  * before any controller is problem+json too ({@link ProblemErrorController}, the firewall's refusals, and
  * {@link ProblemErrorReportValve} for what Tomcat refuses itself).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RequestSettings.class)
 public class RequestRules {
 
     @Bean
@@ -82,9 +83,9 @@ public class RequestRules {
     /** Requests are small; a huge body is refused before anything parses it. */
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
-            @Value("${booking.max-body-bytes:65536}") long maxBytes, ObjectMapper applicationMapper) {
+            RequestSettings settings, ObjectMapper applicationMapper) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes, applicationMapper));
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(settings.maxBodyBytes(), applicationMapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

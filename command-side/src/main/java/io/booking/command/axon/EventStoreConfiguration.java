@@ -16,12 +16,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Duration;
 
 /** Axon's JDBC storage engine on the tables of migration V1 (snake_case, schema {@code command}). */
 @Configuration
@@ -102,7 +100,7 @@ public class EventStoreConfiguration {
             ConnectionProvider connectionProvider,
             Serializer serializer,
             TokenSchema tokenSchema,
-            @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
-        return ProcessorTokenStores.jdbc(connectionProvider, serializer, tokenSchema, claimTimeout);
+            TokenStoreProperties tokenStore) {
+        return ProcessorTokenStores.jdbc(connectionProvider, serializer, tokenSchema, tokenStore.getClaimTimeout());
     }
 }

@@ -1,13 +1,12 @@
 package io.booking.command.consistency;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.net.URI;
 
 /**
- * Where what a command created is read: on the query side, at {@code booking.query-url}. A creation's answer names it
+ * Where what a command created is read: on the query side, at {@link LinkSettings#queryUrl()}. A creation's answer names it
  * in {@code Location}; read it with the answer's consistency token to see the write.
  */
 @Component
@@ -15,8 +14,8 @@ public class ReadLinks {
 
     private final String queryUrl;
 
-    public ReadLinks(@Value("${booking.query-url}") String queryUrl) {
-        this.queryUrl = queryUrl.replaceAll("/+$", "");
+    public ReadLinks(LinkSettings links) {
+        this.queryUrl = links.queryUrl().replaceAll("/+$", "");
     }
 
     public URI event(String eventId) {

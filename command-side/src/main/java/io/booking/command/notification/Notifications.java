@@ -1,6 +1,6 @@
 package io.booking.command.notification;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.booking.command.consistency.LinkSettings;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -19,8 +19,9 @@ public class Notifications {
     private final Outbox outbox;
     private final String portalUrl;
 
-    public Notifications(Outbox outbox, @Value("${booking.portal-url}") String portalUrl) {
+    public Notifications(Outbox outbox, LinkSettings links) {
         this.outbox = outbox;
+        String portalUrl = links.portalUrl();
         this.portalUrl = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
     }
 

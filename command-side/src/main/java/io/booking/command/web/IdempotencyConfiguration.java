@@ -1,10 +1,10 @@
 package io.booking.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.booking.platform.RequestSettings;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,9 +17,8 @@ import java.util.stream.Stream;
 class IdempotencyConfiguration {
 
     @Bean
-    IdempotentRequests idempotentRequests(
-            JdbcTemplate jdbc, ObjectMapper json, @Value("${booking.max-body-bytes}") long maxBodyBytes) {
-        return new IdempotentRequests(jdbc, json, maxBodyBytes);
+    IdempotentRequests idempotentRequests(JdbcTemplate jdbc, ObjectMapper json, RequestSettings requests) {
+        return new IdempotentRequests(jdbc, json, requests.maxBodyBytes());
     }
 
     /** Described on the writes the filter takes it for: the same paths, by the same rule. */

@@ -22,14 +22,13 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,8 +60,8 @@ public class EventStoreConfiguration {
             ConnectionProvider connectionProvider,
             Serializer serializer,
             TokenSchema tokenSchema,
-            @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
-        return ProcessorTokenStores.jdbc(connectionProvider, serializer, tokenSchema, claimTimeout);
+            TokenStoreProperties tokenStore) {
+        return ProcessorTokenStores.jdbc(connectionProvider, serializer, tokenSchema, tokenStore.getClaimTimeout());
     }
 
     /*

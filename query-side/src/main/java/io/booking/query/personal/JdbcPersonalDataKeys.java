@@ -1,7 +1,6 @@
 package io.booking.query.personal;
 
 import io.booking.shared.personal.PersonalDataKeys;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +32,9 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
     private final Clock clock = Clock.systemUTC(); // real time, not the business Clock bean that tests move
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public JdbcPersonalDataKeys(JdbcTemplate jdbc, @Value("${booking.personal-data.key-cache-ttl}") Duration ttl) {
+    public JdbcPersonalDataKeys(JdbcTemplate jdbc, PersonalDataSettings settings) {
         this.jdbc = jdbc;
-        this.ttl = ttl;
+        this.ttl = settings.keyCacheTtl();
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.booking.platform.BearerTokens;
 import io.booking.platform.PasswordVersionCheck;
 import io.booking.platform.ProblemAuthenticationHandlers;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -18,8 +17,6 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.SecurityFilterChain;
-
-import java.time.Duration;
 
 /**
  * Bearer JWTs issued by the command side: {@code sub} is the account id, {@code roles} become ROLE_ authorities.
@@ -41,8 +38,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    OAuth2TokenValidator<Jwt> passwordVersionCheck(
-            JdbcTemplate jdbc, @Value("${booking.security.password-version-cache}") Duration cacheFor) {
+    OAuth2TokenValidator<Jwt> passwordVersionCheck(JdbcTemplate jdbc, SecuritySettings settings) {
         return new PasswordVersionCheck(
                 accountId -> jdbc
                         .queryForList(
@@ -51,7 +47,7 @@ public class SecurityConfiguration {
                                 accountId)
                         .stream()
                         .findFirst(),
-                cacheFor);
+                settings.passwordVersionCache());
     }
 
     @Bean
