@@ -20,11 +20,15 @@ public record MoneySettings(
         @NotNull @Pattern(regexp = "[A-Z]{3}") String currency) {
 
     public MoneySettings {
-        if (currency != null
-                && currency.matches("[A-Z]{3}")
-                && Currency.getInstance(currency).getDefaultFractionDigits() > 2) {
-            throw new IllegalArgumentException(
-                    "booking.money.currency " + currency + " has more than two decimals; amounts are kept with two");
+        if (currency != null && currency.matches("[A-Z]{3}")) {
+            if (Currency.getAvailableCurrencies().stream()
+                    .noneMatch(known -> known.getCurrencyCode().equals(currency))) {
+                throw new IllegalArgumentException("booking.money.currency " + currency + " is no ISO 4217 currency");
+            }
+            if (Currency.getInstance(currency).getDefaultFractionDigits() > 2) {
+                throw new IllegalArgumentException("booking.money.currency " + currency
+                        + " has more than two decimals; amounts are kept with two");
+            }
         }
     }
 }
