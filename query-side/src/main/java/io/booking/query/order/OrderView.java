@@ -2,6 +2,7 @@ package io.booking.query.order;
 
 import io.booking.shared.booking.BookingStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,14 +22,17 @@ public record OrderView(
         @Schema(implementation = BookingStatus.class) String status,
         List<Booking> bookings) {
 
-    /** @param unitPrice the price of a ticket when ordered */
+    /**
+     * @param unitPrice  the price of a ticket when ordered
+     * @param eventTitle absent (with {@code startsAt}) while the booking is not yet projected
+     */
     @Schema(name = "OrderBooking")
     public record Booking(
             String bookingId,
             String reference,
             String eventId,
-            String eventTitle,
-            Instant startsAt,
+            @Nullable String eventTitle,
+            @Nullable Instant startsAt,
             String ticketTypeId,
             int quantity,
             BigDecimal unitPrice,
