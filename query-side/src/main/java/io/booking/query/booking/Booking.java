@@ -2,6 +2,7 @@ package io.booking.query.booking;
 
 import io.booking.query.report.BookingFigures;
 import io.booking.shared.booking.Attendance;
+import io.booking.shared.booking.BookingStatus;
 import io.booking.shared.booking.TicketsTransferred;
 import io.booking.shared.personal.PersonalDataCipher;
 import jakarta.persistence.CollectionTable;
@@ -26,8 +27,9 @@ import java.util.Objects;
 @Table(name = "booking")
 class Booking {
 
-    static final String BOOKED = "BOOKED";
-    static final String CANCELLED = "CANCELLED";
+    // a booking's and its tickets' statuses, as stored
+    static final String BOOKED = BookingStatus.BOOKED.name();
+    static final String CANCELLED = BookingStatus.CANCELLED.name();
 
     @Id
     private String bookingId;

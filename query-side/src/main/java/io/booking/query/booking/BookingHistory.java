@@ -12,8 +12,10 @@ import io.booking.shared.booking.AttendanceRecorded;
 import io.booking.shared.booking.BookedTicket;
 import io.booking.shared.booking.BookingCancelled;
 import io.booking.shared.booking.BookingLinkedToAccount;
+import io.booking.shared.booking.BookingStatus;
 import io.booking.shared.booking.GuestContactRecorded;
 import io.booking.shared.booking.TicketCancelled;
+import io.booking.shared.booking.TicketStatus;
 import io.booking.shared.booking.TicketsBooked;
 import io.booking.shared.booking.TicketsTransferred;
 import io.booking.shared.personal.PersonalData;
@@ -139,7 +141,7 @@ public class BookingHistory {
                 return null;
             }
             long cancelled = tickets.values().stream().filter(t -> t.cancelled).count();
-            String status = cancelled == 0 ? "BOOKED" : cancelled == tickets.size() ? "CANCELLED" : "PARTLY_CANCELLED";
+            String status = BookingStatus.of(cancelled, tickets.size()).name();
             return new BookingHistoryView.State(
                     customerId,
                     guestBooking,
@@ -151,7 +153,7 @@ public class BookingHistory {
                                     e.getValue().child,
                                     e.getValue().eventId,
                                     e.getValue().ticketTypeId,
-                                    e.getValue().cancelled ? "CANCELLED" : "BOOKED",
+                                    (e.getValue().cancelled ? TicketStatus.CANCELLED : TicketStatus.BOOKED).name(),
                                     e.getValue().attendance))
                             .collect(Collectors.toList()));
         }

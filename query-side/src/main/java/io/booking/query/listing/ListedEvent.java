@@ -1,5 +1,6 @@
 package io.booking.query.listing;
 
+import io.booking.shared.occurrence.EventStatus;
 import io.booking.shared.occurrence.OccurrenceScheduled;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -21,9 +22,9 @@ import java.util.List;
 @Table(name = "listed_event")
 class ListedEvent {
 
-    static final String SCHEDULED = "SCHEDULED";
-    static final String CANCELLED = "CANCELLED";
-    static final String ENDED = "ENDED";
+    static final String SCHEDULED = EventStatus.SCHEDULED.name();
+    static final String CANCELLED = EventStatus.CANCELLED.name();
+    static final String ENDED = EventStatus.ENDED.name();
 
     @Id
     private String eventId;

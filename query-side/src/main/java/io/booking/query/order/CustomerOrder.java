@@ -1,5 +1,6 @@
 package io.booking.query.order;
 
+import io.booking.shared.booking.BookingStatus;
 import io.booking.shared.order.OrderPlaced;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
@@ -73,12 +74,13 @@ class CustomerOrder {
                             line.ticketTypeId,
                             line.quantity,
                             line.unitPrice,
-                            state == null ? "BOOKED" : state.status());
+                            state == null ? BookingStatus.BOOKED.name() : state.status());
                 })
                 .toList();
-        String status = rows.stream().allMatch(row -> "CANCELLED".equals(row.status()))
-                ? "CANCELLED"
-                : rows.stream().anyMatch(row -> "CANCELLED".equals(row.status())) ? "PARTLY_CANCELLED" : "BOOKED";
+        long cancelled = rows.stream()
+                .filter(row -> BookingStatus.CANCELLED.name().equals(row.status()))
+                .count();
+        String status = BookingStatus.of(cancelled, rows.size()).name();
         return new OrderView(orderId, reference, placedAt, total, currency, status, rows);
     }
 

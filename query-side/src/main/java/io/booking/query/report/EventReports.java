@@ -1,6 +1,7 @@
 package io.booking.query.report;
 
 import io.booking.platform.MoneySettings;
+import io.booking.shared.occurrence.EventStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -126,7 +127,10 @@ public class EventReports {
 
     private static EventReport.Row row(ResultSet rs, Instant now) throws SQLException {
         Instant endsAt = rs.getTimestamp("ends_at").toInstant();
-        String status = rs.getBoolean("cancelled") ? "CANCELLED" : endsAt.isAfter(now) ? "SCHEDULED" : "ENDED";
+        String status = (rs.getBoolean("cancelled")
+                        ? EventStatus.CANCELLED
+                        : endsAt.isAfter(now) ? EventStatus.SCHEDULED : EventStatus.ENDED)
+                .name();
         BigDecimal revenue = rs.getBigDecimal("revenue");
         return new EventReport.Row(
                 rs.getString("event_id"),
