@@ -105,7 +105,7 @@ class OneOriginTest {
         }
     }
 
-    private static boolean onPath(String tool) {
+    static boolean onPath(String tool) {
         try {
             return new ProcessBuilder(tool, "-v").start().waitFor() == 0;
         } catch (IOException | InterruptedException e) {
