@@ -1,0 +1,229 @@
+package io.booking.system;
+
+import io.booking.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A command node becomes unreachable while bookings flow through the routing component: its events move to the other
+ * node, and a client that got no answer sends the same booking again (same {@code bookingId}) until it has one. No
+ * acknowledged booking is lost or stored twice, no event sells more than its seats, and the seats left are what the
+ * acknowledged bookings took.
+ */
+class OwnershipMovesTest {
+
+    private static final String ADMIN_EMAIL = "admin@moves.test";
+    private static final String ADMIN_PASSWORD = "admin-pw-123";
+    private static final int SEATS = 30;
+    private static final int CLIENTS = 6;
+    private static final int BOOKINGS_PER_CLIENT = 25;
+
+    @Test
+    void aNodeThatGoesAwayHandsItsEventsOnAndNothingIsLostOrDoubled() throws Exception {
+        assumeTrue(
+                OneOriginTest.onPath("haproxy"),
+                "no haproxy on the PATH: this test needs HAProxy (Debian: apt-get install haproxy; .ci/run installs it)");
+        TestDatabase database = TestDatabase.fresh();
+        Map<String, String> settings =
+                TestSystems.smallPools(TestSystems.settings(database, ADMIN_EMAIL, ADMIN_PASSWORD));
+        int port = freePort();
+        try (BookingSystem one = BookingSystem.start(settings);
+                BookingSystem two = BookingSystem.start(settings)) {
+            ProcessBuilder proxy = new ProcessBuilder(
+                            "bash", Path.of("../deploy/one-origin.sh").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            proxy.environment()
+                    .putAll(Map.of(
+                            "BOOKING_ORIGIN_BIND", "127.0.0.1:" + port,
+                            "BOOKING_COMMAND_ADDRS",
+                                    "127.0.0.1:" + one.commandPort() + " 127.0.0.1:" + two.commandPort(),
+                            // the query node of the node that goes away stays: only the command node is lost
+                            "BOOKING_QUERY_ADDRS", "127.0.0.1:" + one.queryPort() + " 127.0.0.1:" + two.queryPort()));
+            Process haproxy = proxy.start();
+            try {
+                Api api = Api.throughOneOrigin(port);
+                String admin = await().atMost(Duration.ofSeconds(15))
+                        .ignoreExceptions()
+                        .until(() -> api.login(ADMIN_EMAIL, ADMIN_PASSWORD), token -> token != null);
+
+                Map<String, String> ownerOf = new HashMap<>();
+                Map<String, String> ticketTypeOf = new HashMap<>();
+                while (ownerOf.size() < 4 || new HashSet<>(ownerOf.values()).size() < 2) {
+                    assertThat(ownerOf).as("30 events all owned by one node").hasSizeLessThan(30);
+                    String eventId = UUID.randomUUID().toString();
+                    Api.Answer scheduled = api.command("/api/admin/events", admin, event(eventId));
+                    assertThat(scheduled.status()).isEqualTo(201);
+                    ownerOf.put(eventId, scheduled.header("X-Served-By"));
+                    ticketTypeOf.put(
+                            eventId,
+                            scheduled.body().at("/ticketTypes/0/ticketTypeId").asText());
+                }
+                List<String> events = new ArrayList<>(ownerOf.keySet());
+
+                AtomicInteger answered = new AtomicInteger();
+                Map<String, String> acknowledged = new ConcurrentHashMap<>(); // bookingId -> eventId
+                Set<String> servedAfterwards = ConcurrentHashMap.newKeySet();
+                AtomicInteger stopped = new AtomicInteger();
+                ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+                List<Future<?>> running = new ArrayList<>();
+                for (int c = 0; c < CLIENTS; c++) {
+                    int client = c;
+                    running.add(clients.submit(() -> {
+                        String email = "client" + client + "@moves.test";
+                        api.register("Client " + client, email, "password-123");
+                        String customer = api.login(email, "password-123");
+                        for (int i = 0; i < BOOKINGS_PER_CLIENT; i++) {
+                            String eventId = events.get((client + i) % events.size());
+                            String bookingId = UUID.randomUUID().toString();
+                            Api.Answer answer = bookUntilAnswered(api, customer, bookingId, eventId, ticketTypeOf);
+                            assertThat(answer.status())
+                                    .as("booking %s", bookingId)
+                                    .isIn(201, 409);
+                            if (answer.status() == 201) {
+                                acknowledged.put(bookingId, eventId);
+                            } else {
+                                assertThat(answer.body().path("rule").asText()).isEqualTo("sold-out");
+                            }
+                            if (stopped.get() > 0) {
+                                servedAfterwards.add(answer.header("X-Served-By"));
+                            }
+                            answered.incrementAndGet();
+                        }
+                        return null;
+                    }));
+                }
+                await().atMost(Duration.ofMinutes(2)).until(() -> answered.get() >= CLIENTS * BOOKINGS_PER_CLIENT / 3);
+                // node one's command side becomes unreachable mid-sale: its open connections are cut
+                ((ServletWebServerApplicationContext) one.commandSide())
+                        .getWebServer()
+                        .stop();
+                stopped.set(1);
+                for (Future<?> client : running) {
+                    client.get(3, TimeUnit.MINUTES);
+                }
+                clients.shutdown();
+
+                assertThat(servedAfterwards)
+                        .as("nodes that answered after node one went away")
+                        .containsOnly("command2");
+                Map<String, Long> storedPerEvent = storedBookings(database, acknowledged.keySet());
+                for (String eventId : events) {
+                    long acknowledgedHere = acknowledged.values().stream()
+                            .filter(eventId::equals)
+                            .count();
+                    assertThat(acknowledgedHere)
+                            .as("bookings acknowledged for %s", eventId)
+                            .isLessThanOrEqualTo(SEATS);
+                    assertThat(storedPerEvent.getOrDefault(eventId, 0L))
+                            .as("acknowledged bookings of %s in the store, once each", eventId)
+                            .isEqualTo(acknowledgedHere);
+                    assertThat(seatsTakenInStore(database, eventId))
+                            .as("seats taken of %s", eventId)
+                            .isEqualTo(acknowledgedHere);
+                }
+            } finally {
+                haproxy.destroy();
+            }
+        }
+    }
+
+    /** Sends the same booking again, as a client does, while the answer is lost or a node is away. */
+    private static Api.Answer bookUntilAnswered(
+            Api api, String customer, String bookingId, String eventId, Map<String, String> ticketTypeOf) {
+        for (int attempt = 0; attempt < 40; attempt++) {
+            try {
+                Api.Answer answer = api.book(customer, bookingId, eventId, ticketTypeOf.get(eventId), "Attendee");
+                if (answer.status() < 500) {
+                    return answer;
+                }
+            } catch (UncheckedIOException lost) {
+                // no answer: the booking may or may not be stored; the same bookingId tells
+            }
+            LockSupport.parkNanos(Duration.ofMillis(250).toNanos()); // a client's pause before it tries again
+        }
+        throw new AssertionError("booking " + bookingId + " never answered");
+    }
+
+    /** Each booking's creation in the store, counted per event: a booking stored twice would count twice. */
+    private static Map<String, Long> storedBookings(TestDatabase database, Set<String> bookingIds) throws Exception {
+        Map<String, Long> perEvent = new HashMap<>();
+        try (Connection connection = database.connect();
+                PreparedStatement created = connection.prepareStatement("""
+                        select convert_from(payload, 'UTF8')::jsonb ->> 'occurrenceId'
+                        from command.domain_event_entry
+                        where aggregate_identifier = ? and sequence_number = 0""")) {
+            for (String bookingId : bookingIds) {
+                created.setString(1, bookingId);
+                try (ResultSet rows = created.executeQuery()) {
+                    while (rows.next()) {
+                        perEvent.merge(rows.getString(1), 1L, Long::sum);
+                    }
+                }
+            }
+        }
+        return perEvent;
+    }
+
+    /** The seats the event's own stream says are taken: what its aggregate decides the next sale with. */
+    private static long seatsTakenInStore(TestDatabase database, String eventId) throws Exception {
+        try (Connection connection = database.connect();
+                PreparedStatement reserved = connection.prepareStatement("""
+                        select coalesce(sum((convert_from(payload, 'UTF8')::jsonb ->> 'quantity')::int), 0)
+                        from command.domain_event_entry
+                        where aggregate_identifier = ? and payload_type like '%SeatsReserved'""")) {
+            reserved.setString(1, eventId);
+            try (ResultSet rows = reserved.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static Map<String, Object> event(String eventId) {
+        Instant start = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        return Map.of(
+                "eventId", eventId,
+                "title", "Glazing",
+                "startsAt", start.toString(),
+                "endsAt", start.plus(2, ChronoUnit.HOURS).toString(),
+                "location", "Studio 2",
+                "organiser", Map.of("name", "Clay Co"),
+                "ticketTypes", List.of(Map.of("name", "Adult", "price", "25.00", "capacity", SEATS)));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
