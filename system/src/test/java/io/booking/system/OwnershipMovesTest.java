@@ -4,19 +4,13 @@ import io.booking.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,112 +43,79 @@ class OwnershipMovesTest {
 
     @Test
     void aNodeThatGoesAwayHandsItsEventsOnAndNothingIsLostOrDoubled() throws Exception {
-        assumeTrue(
-                OneOriginTest.onPath("haproxy"),
-                "no haproxy on the PATH: this test needs HAProxy (Debian: apt-get install haproxy; .ci/run installs it)");
+        assumeTrue(RoutingComponent.installed(), RoutingComponent.MISSING);
         TestDatabase database = TestDatabase.fresh();
         Map<String, String> settings =
                 TestSystems.smallPools(TestSystems.settings(database, ADMIN_EMAIL, ADMIN_PASSWORD));
-        int port = freePort();
         try (BookingSystem one = BookingSystem.start(settings);
-                BookingSystem two = BookingSystem.start(settings)) {
-            ProcessBuilder proxy = new ProcessBuilder(
-                            "bash", Path.of("../deploy/one-origin.sh").toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            proxy.environment()
-                    .putAll(Map.of(
-                            "BOOKING_ORIGIN_BIND", "127.0.0.1:" + port,
-                            "BOOKING_COMMAND_ADDRS",
-                                    "127.0.0.1:" + one.commandPort() + " 127.0.0.1:" + two.commandPort(),
-                            // the query node of the node that goes away stays: only the command node is lost
-                            "BOOKING_QUERY_ADDRS", "127.0.0.1:" + one.queryPort() + " 127.0.0.1:" + two.queryPort()));
-            Process haproxy = proxy.start();
-            try {
-                Api api = Api.throughOneOrigin(port);
-                String admin = await().atMost(Duration.ofSeconds(15))
-                        .ignoreExceptions()
-                        .until(() -> api.login(ADMIN_EMAIL, ADMIN_PASSWORD), token -> token != null);
+                BookingSystem two = BookingSystem.start(settings);
+                RoutingComponent routing = RoutingComponent.inFrontOf(List.of(one, two))) {
+            Api api = routing.api();
+            String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+            Map<String, RoutingComponent.Owned> owned = RoutingComponent.eventsOnEveryNode(api, admin, 4, SEATS, 2);
+            Map<String, String> ticketTypeOf = new HashMap<>();
+            owned.forEach((eventId, event) -> ticketTypeOf.put(eventId, event.ticketTypeId()));
+            List<String> events = new ArrayList<>(owned.keySet());
 
-                Map<String, String> ownerOf = new HashMap<>();
-                Map<String, String> ticketTypeOf = new HashMap<>();
-                while (ownerOf.size() < 4 || new HashSet<>(ownerOf.values()).size() < 2) {
-                    assertThat(ownerOf).as("30 events all owned by one node").hasSizeLessThan(30);
-                    String eventId = UUID.randomUUID().toString();
-                    Api.Answer scheduled = api.command("/api/admin/events", admin, event(eventId));
-                    assertThat(scheduled.status()).isEqualTo(201);
-                    ownerOf.put(eventId, scheduled.header("X-Served-By"));
-                    ticketTypeOf.put(
-                            eventId,
-                            scheduled.body().at("/ticketTypes/0/ticketTypeId").asText());
-                }
-                List<String> events = new ArrayList<>(ownerOf.keySet());
-
-                AtomicInteger answered = new AtomicInteger();
-                Map<String, String> acknowledged = new ConcurrentHashMap<>(); // bookingId -> eventId
-                Set<String> servedAfterwards = ConcurrentHashMap.newKeySet();
-                AtomicInteger stopped = new AtomicInteger();
-                ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-                List<Future<?>> running = new ArrayList<>();
-                for (int c = 0; c < CLIENTS; c++) {
-                    int client = c;
-                    running.add(clients.submit(() -> {
-                        String email = "client" + client + "@moves.test";
-                        api.register("Client " + client, email, "password-123");
-                        String customer = api.login(email, "password-123");
-                        for (int i = 0; i < BOOKINGS_PER_CLIENT; i++) {
-                            String eventId = events.get((client + i) % events.size());
-                            String bookingId = UUID.randomUUID().toString();
-                            // sent once node one is away (an answer from before may arrive after it went)
-                            boolean sentAfterwards = stopped.get() > 0;
-                            Api.Answer answer = bookUntilAnswered(api, customer, bookingId, eventId, ticketTypeOf);
-                            assertThat(answer.status())
-                                    .as("booking %s", bookingId)
-                                    .isIn(201, 409);
-                            if (answer.status() == 201) {
-                                acknowledged.put(bookingId, eventId);
-                            } else {
-                                assertThat(answer.body().path("rule").asText()).isEqualTo("sold-out");
-                            }
-                            if (sentAfterwards) {
-                                servedAfterwards.add(answer.header("X-Served-By"));
-                            }
-                            answered.incrementAndGet();
+            AtomicInteger answered = new AtomicInteger();
+            Map<String, String> acknowledged = new ConcurrentHashMap<>(); // bookingId -> eventId
+            Set<String> servedAfterwards = ConcurrentHashMap.newKeySet();
+            AtomicInteger stopped = new AtomicInteger();
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                int client = c;
+                running.add(clients.submit(() -> {
+                    String email = "client" + client + "@moves.test";
+                    api.register("Client " + client, email, "password-123");
+                    String customer = api.login(email, "password-123");
+                    for (int i = 0; i < BOOKINGS_PER_CLIENT; i++) {
+                        String eventId = events.get((client + i) % events.size());
+                        String bookingId = UUID.randomUUID().toString();
+                        // sent once node one is away (an answer from before may arrive after it went)
+                        boolean sentAfterwards = stopped.get() > 0;
+                        Api.Answer answer = bookUntilAnswered(api, customer, bookingId, eventId, ticketTypeOf);
+                        assertThat(answer.status()).as("booking %s", bookingId).isIn(201, 409);
+                        if (answer.status() == 201) {
+                            acknowledged.put(bookingId, eventId);
+                        } else {
+                            assertThat(answer.body().path("rule").asText()).isEqualTo("sold-out");
                         }
-                        return null;
-                    }));
-                }
-                await().atMost(Duration.ofMinutes(2)).until(() -> answered.get() >= CLIENTS * BOOKINGS_PER_CLIENT / 3);
-                // node one's command side becomes unreachable mid-sale: its open connections are cut
-                ((ServletWebServerApplicationContext) one.commandSide())
-                        .getWebServer()
-                        .stop();
-                stopped.set(1);
-                for (Future<?> client : running) {
-                    client.get(3, TimeUnit.MINUTES);
-                }
-                clients.shutdown();
+                        if (sentAfterwards) {
+                            servedAfterwards.add(answer.header("X-Served-By"));
+                        }
+                        answered.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            await().atMost(Duration.ofMinutes(2)).until(() -> answered.get() >= CLIENTS * BOOKINGS_PER_CLIENT / 3);
+            // node one's command side becomes unreachable mid-sale: its open connections are cut
+            ((ServletWebServerApplicationContext) one.commandSide())
+                    .getWebServer()
+                    .stop();
+            stopped.set(1);
+            for (Future<?> client : running) {
+                client.get(3, TimeUnit.MINUTES);
+            }
+            clients.shutdown();
 
-                assertThat(servedAfterwards)
-                        .as("nodes that answered bookings sent after node one went away")
-                        .containsOnly("command2");
-                Map<String, Long> storedPerEvent = storedBookings(database, acknowledged.keySet());
-                for (String eventId : events) {
-                    long acknowledgedHere = acknowledged.values().stream()
-                            .filter(eventId::equals)
-                            .count();
-                    assertThat(acknowledgedHere)
-                            .as("bookings acknowledged for %s", eventId)
-                            .isLessThanOrEqualTo(SEATS);
-                    assertThat(storedPerEvent.getOrDefault(eventId, 0L))
-                            .as("acknowledged bookings of %s in the store, once each", eventId)
-                            .isEqualTo(acknowledgedHere);
-                    assertThat(seatsTakenInStore(database, eventId))
-                            .as("seats taken of %s", eventId)
-                            .isEqualTo(acknowledgedHere);
-                }
-            } finally {
-                haproxy.destroy();
+            assertThat(servedAfterwards)
+                    .as("nodes that answered bookings sent after node one went away")
+                    .containsOnly("command2");
+            Map<String, Long> storedPerEvent = storedBookings(database, acknowledged.keySet());
+            for (String eventId : events) {
+                long acknowledgedHere =
+                        acknowledged.values().stream().filter(eventId::equals).count();
+                assertThat(acknowledgedHere)
+                        .as("bookings acknowledged for %s", eventId)
+                        .isLessThanOrEqualTo(SEATS);
+                assertThat(storedPerEvent.getOrDefault(eventId, 0L))
+                        .as("acknowledged bookings of %s in the store, once each", eventId)
+                        .isEqualTo(acknowledgedHere);
+                assertThat(seatsTakenInStore(database, eventId))
+                        .as("seats taken of %s", eventId)
+                        .isEqualTo(acknowledgedHere);
             }
         }
     }
@@ -208,24 +169,6 @@ class OwnershipMovesTest {
                 rows.next();
                 return rows.getLong(1);
             }
-        }
-    }
-
-    private static Map<String, Object> event(String eventId) {
-        Instant start = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        return Map.of(
-                "eventId", eventId,
-                "title", "Glazing",
-                "startsAt", start.toString(),
-                "endsAt", start.plus(2, ChronoUnit.HOURS).toString(),
-                "location", "Studio 2",
-                "organiser", Map.of("name", "Clay Co"),
-                "ticketTypes", List.of(Map.of("name", "Adult", "price", "25.00", "capacity", SEATS)));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
