@@ -18,7 +18,6 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -122,14 +121,12 @@ public final class AnswerSchemas implements ModelConverter, OpenApiCustomizer {
                     }));
         }
         Set<Schema<?>> reached = Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<String> named = new HashSet<>();
         while (!next.isEmpty()) {
             Schema<?> schema = next.pop();
             if (schema.get$ref() != null) {
                 String name = schema.get$ref().substring(REFS.length());
                 Schema<?> component = components.get(name);
-                if (component != null && named.add(name)) {
-                    reached.add(component);
+                if (component != null && reached.add(component)) {
                     next.push(component);
                 }
                 continue;

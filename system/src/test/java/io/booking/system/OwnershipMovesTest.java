@@ -142,15 +142,14 @@ class OwnershipMovesTest {
         Map<String, Long> perEvent = new HashMap<>();
         try (Connection connection = database.connect();
                 PreparedStatement created = connection.prepareStatement("""
-                        select convert_from(payload, 'UTF8')::jsonb ->> 'occurrenceId'
+                        select convert_from(payload, 'UTF8')::jsonb ->> 'occurrenceId', count(*)
                         from command.domain_event_entry
-                        where aggregate_identifier = ? and sequence_number = 0""")) {
-            for (String bookingId : bookingIds) {
-                created.setString(1, bookingId);
-                try (ResultSet rows = created.executeQuery()) {
-                    while (rows.next()) {
-                        perEvent.merge(rows.getString(1), 1L, Long::sum);
-                    }
+                        where aggregate_identifier = any(?) and sequence_number = 0
+                        group by 1""")) {
+            created.setArray(1, connection.createArrayOf("varchar", bookingIds.toArray()));
+            try (ResultSet rows = created.executeQuery()) {
+                while (rows.next()) {
+                    perEvent.put(rows.getString(1), rows.getLong(2));
                 }
             }
         }
