@@ -367,15 +367,22 @@ public class Booking {
 
     @EventSourcingHandler
     void on(AttendanceRecorded event) {
-        attendanceMarked.add(event.ticketId());
+        // recording BOOKED undoes a mark
+        if (event.attendance() == Attendance.BOOKED) {
+            attendanceMarked.remove(event.ticketId());
+        } else {
+            attendanceMarked.add(event.ticketId());
+        }
     }
 
     @EventSourcingHandler
     void on(TicketsTransferred event) {
         Placement to = new Placement(event.toOccurrenceId(), event.toTicketTypeId());
         event.ticketIds().forEach(ticketId -> activeTickets.put(ticketId, to));
-        // attendance is per event: a moved ticket is unmarked at its new one
-        event.ticketIds().forEach(attendanceMarked::remove);
+        // attendance is per event: a ticket moved to another event is unmarked there
+        if (!event.fromOccurrenceId().equals(event.toOccurrenceId())) {
+            event.ticketIds().forEach(attendanceMarked::remove);
+        }
     }
 
     record Placement(String occurrenceId, String ticketTypeId) implements Comparable<Placement> {

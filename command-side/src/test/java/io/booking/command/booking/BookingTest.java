@@ -238,4 +238,16 @@ class BookingTest {
                 .when(new AttendByDefault("b-1", "ev-1"))
                 .expectNoEvents();
     }
+
+    @Test
+    void aMarkUndoneIsUnmarkedAndAMarkStaysWithATicketMovedWithinItsEvent() {
+        fixture.given(
+                        booked(),
+                        new AttendanceRecorded("b-1", "t-1", Attendance.NO_SHOW, NOW),
+                        new AttendanceRecorded("b-1", "t-1", Attendance.BOOKED, NOW),
+                        new AttendanceRecorded("b-1", "t-2", Attendance.NO_SHOW, NOW),
+                        new TicketsTransferred("b-1", List.of("t-2"), "ev-1", "adult", "ev-1", "vip", "admin", NOW))
+                .when(new AttendByDefault("b-1", "ev-1"))
+                .expectEvents(new AttendanceRecorded("b-1", "t-1", Attendance.ATTENDED, NOW));
+    }
 }
