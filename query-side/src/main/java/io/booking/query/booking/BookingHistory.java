@@ -120,6 +120,8 @@ public class BookingHistory {
                 tickets.values().forEach(t -> t.cancelled = true);
             } else if (event instanceof TicketsTransferred transferred) {
                 transferred.ticketIds().forEach(id -> {
+                    ticket(id).attendance = Attendance.afterMove(
+                            ticket(id).attendance, ticket(id).eventId, transferred.toOccurrenceId());
                     ticket(id).eventId = transferred.toOccurrenceId();
                     ticket(id).ticketTypeId = transferred.toTicketTypeId();
                 });

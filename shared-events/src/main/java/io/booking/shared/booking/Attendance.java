@@ -4,5 +4,10 @@ package io.booking.shared.booking;
 public enum Attendance {
     BOOKED,
     ATTENDED,
-    NO_SHOW
+    NO_SHOW;
+
+    /** Attendance is per event: a ticket moved to another event starts unmarked there, within its event it keeps it. */
+    public static Attendance afterMove(Attendance attendance, String fromEventId, String toEventId) {
+        return fromEventId.equals(toEventId) ? attendance : BOOKED;
+    }
 }

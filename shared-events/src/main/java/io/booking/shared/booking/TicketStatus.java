@@ -3,5 +3,12 @@ package io.booking.shared.booking;
 /** Whether a ticket still holds its seat. */
 public enum TicketStatus {
     BOOKED,
-    CANCELLED
+    CANCELLED;
+
+    public boolean holdsSeat() {
+        return switch (this) {
+            case BOOKED -> true;
+            case CANCELLED -> false;
+        };
+    }
 }
