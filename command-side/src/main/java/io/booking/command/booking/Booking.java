@@ -6,7 +6,9 @@ import io.booking.shared.booking.Attendance;
 import io.booking.shared.booking.AttendanceRecorded;
 import io.booking.shared.booking.BookedTicket;
 import io.booking.shared.booking.BookingCancelled;
+import io.booking.shared.booking.BookingEvent;
 import io.booking.shared.booking.BookingLinkedToAccount;
+import io.booking.shared.booking.BookingState;
 import io.booking.shared.booking.FormAnswer;
 import io.booking.shared.booking.GuestContactRecorded;
 import io.booking.shared.booking.GuestDataErased;
@@ -22,11 +24,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -40,16 +40,7 @@ public class Booking {
     @AggregateIdentifier
     private String bookingId;
 
-    private String customerId;
-    private Map<String, Placement> activeTickets;
-    private Set<String> attendanceMarked;
-    // a guest booking: the guest's subject id, whether it now belongs to an account, whether the guest key is gone
-    private String guestId;
-    private boolean linked;
-    private boolean guestErased;
-    // as sealed when booked (or linked): a link seals them again with the account's key
-    private List<BookedTicket> tickets;
-    private List<FormAnswer> answers;
+    private final BookingState state = new BookingState();
 
     protected Booking() {
         // for Axon
@@ -102,39 +93,46 @@ public class Booking {
     @CommandHandler
     public void handle(LinkBookingToAccount command, Clock clock, PersonalDataCipher cipher) {
         requireGuestBooking();
-        if (guestErased) {
+        if (state.guestErased()) {
             throw CommandRefused.notAllowed("guest-data-erased", "the guest's data of this booking was erased");
         }
         String accountId = command.accountId();
-        List<BookedTicket> resealed = tickets.stream()
+        List<BookedTicket> resealed = state.tickets().stream()
                 .map(t -> new BookedTicket(
                         t.ticketId(), cipher.seal(accountId, cipher.open(t.attendeeName())), t.child()))
                 .toList();
-        List<FormAnswer> resealedAnswers = answers.stream()
+        List<FormAnswer> resealedAnswers = state.answers().stream()
                 .map(a -> new FormAnswer(a.question(), cipher.seal(accountId, cipher.open(a.answer()))))
                 .toList();
         apply(new BookingLinkedToAccount(
-                bookingId, guestId, accountId, resealed, resealedAnswers, command.keepGuestContact(), clock.instant()));
+                bookingId,
+                state.guestId(),
+                accountId,
+                resealed,
+                resealedAnswers,
+                command.keepGuestContact(),
+                clock.instant()));
     }
 
     /** Records that the guest's key is destroyed (the caller does it in the same transaction); the booking stays. */
     @CommandHandler
     public String handle(EraseGuestData command, Clock clock) {
-        if (guestId == null) {
+        if (state.guestId() == null) {
             throw CommandRefused.notAllowed("not-a-guest-booking", "the booking was not made by a guest");
         }
-        if (guestErased) {
+        if (state.guestErased()) {
             throw CommandRefused.notAllowed("guest-data-erased", "the guest's data of this booking was already erased");
         }
+        String guestId = state.guestId();
         apply(new GuestDataErased(bookingId, guestId, clock.instant()));
         return guestId;
     }
 
     private void requireGuestBooking() {
-        if (guestId == null) {
+        if (state.guestId() == null) {
             throw CommandRefused.notAllowed("not-a-guest-booking", "the booking was not made by a guest");
         }
-        if (linked) {
+        if (state.linked()) {
             throw CommandRefused.notAllowed("already-linked", "the booking is already linked to an account");
         }
     }
@@ -154,7 +152,7 @@ public class Booking {
                     bookingId,
                     at.occurrenceId(),
                     at.ticketTypeId(),
-                    activeTickets.size(),
+                    state.activeTickets().size(),
                     by,
                     null,
                     clock.instant(),
@@ -185,10 +183,7 @@ public class Booking {
     @CommandHandler
     public ReleaseSeats handle(CancelTicket command, Clock clock) {
         mayBeChangedBy(command.requesterId(), command.byAdmin());
-        Placement at = activeTickets.get(command.ticketId());
-        if (at == null) {
-            throw CommandRefused.unknown("no-such-ticket", "the booking has no such active ticket");
-        }
+        Placement at = Placement.of(activeTicket(command.ticketId()));
         apply(new TicketCancelled(
                 bookingId,
                 command.ticketId(),
@@ -210,17 +205,16 @@ public class Booking {
         mayBeChangedBy(command.requesterId(), command.byAdmin());
         List<String> moving;
         if (command.ticketId() != null) {
-            if (!activeTickets.containsKey(command.ticketId())) {
-                throw CommandRefused.unknown("no-such-ticket", "the booking has no such active ticket");
-            }
-            moving = List.of(command.ticketId());
+            moving = List.of(activeTicket(command.ticketId()).ticketId());
         } else if (activeByPlacement().size() > 1) {
             throw CommandRefused.notAllowed(
                     "tickets-apart", "the booking's tickets are at different events; " + "transfer them one by one");
         } else {
-            moving = List.copyOf(activeTickets.keySet());
+            moving = state.activeTickets().stream()
+                    .map(BookingState.Ticket::ticketId)
+                    .toList();
         }
-        Placement from = activeTickets.get(moving.get(0));
+        Placement from = Placement.of(state.ticket(moving.get(0)));
         Placement to = new Placement(command.toOccurrenceId(), command.toTicketTypeId());
         if (from.equals(to)) {
             throw CommandRefused.notAllowed(
@@ -250,10 +244,9 @@ public class Booking {
 
     @CommandHandler
     public void handle(CancelBookingOfCancelledEvent command, Clock clock) {
-        List<String> there = activeTickets.entrySet().stream()
-                .filter(e -> e.getValue().occurrenceId().equals(command.occurrenceId()))
-                .map(Map.Entry::getKey)
-                .sorted()
+        List<BookingState.Ticket> there = state.activeTickets().stream()
+                .filter(t -> t.eventId().equals(command.occurrenceId()))
+                .sorted(Comparator.comparing(BookingState.Ticket::ticketId))
                 .toList();
         if (there.isEmpty()) {
             return;
@@ -269,11 +262,11 @@ public class Booking {
                     command.reason(),
                     clock.instant()));
         } else {
-            there.forEach(ticketId -> apply(new TicketCancelled(
+            there.forEach(ticket -> apply(new TicketCancelled(
                     bookingId,
-                    ticketId,
+                    ticket.ticketId(),
                     command.occurrenceId(),
-                    activeTickets.get(ticketId).ticketTypeId(),
+                    ticket.ticketTypeId(),
                     "organiser",
                     command.reason(),
                     clock.instant())));
@@ -282,18 +275,15 @@ public class Booking {
 
     @CommandHandler
     public void handle(RecordAttendance command, Clock clock) {
-        if (!activeTickets.containsKey(command.ticketId())) {
-            throw CommandRefused.unknown("no-such-ticket", "the booking has no such active ticket");
-        }
+        activeTicket(command.ticketId());
         apply(new AttendanceRecorded(bookingId, command.ticketId(), command.attendance(), clock.instant()));
     }
 
     @CommandHandler
     public void handle(AttendByDefault command, Clock clock) {
-        activeTickets.entrySet().stream()
-                .filter(e -> e.getValue().occurrenceId().equals(command.occurrenceId()))
-                .map(Map.Entry::getKey)
-                .filter(ticketId -> !attendanceMarked.contains(ticketId))
+        state.activeTickets().stream()
+                .filter(t -> t.eventId().equals(command.occurrenceId()) && t.attendance() == Attendance.BOOKED)
+                .map(BookingState.Ticket::ticketId)
                 .sorted()
                 .forEach(ticketId ->
                         apply(new AttendanceRecorded(bookingId, ticketId, Attendance.ATTENDED, clock.instant())));
@@ -302,90 +292,49 @@ public class Booking {
     /** The active tickets and the event each is placed at now (read when the customer's account is deleted). */
     Map<String, String> activeTicketEvents() {
         Map<String, String> events = new TreeMap<>();
-        activeTickets.forEach((ticketId, at) -> events.put(ticketId, at.occurrenceId()));
+        state.activeTickets().forEach(t -> events.put(t.ticketId(), t.eventId()));
         return events;
+    }
+
+    private BookingState.Ticket activeTicket(String ticketId) {
+        BookingState.Ticket ticket = state.ticket(ticketId);
+        if (ticket == null || !ticket.holdsSeat()) {
+            throw CommandRefused.unknown("no-such-ticket", "the booking has no such active ticket");
+        }
+        return ticket;
     }
 
     private Map<Placement, List<String>> activeByPlacement() {
         Map<Placement, List<String>> byPlacement = new TreeMap<>();
-        activeTickets.forEach((ticketId, at) ->
-                byPlacement.computeIfAbsent(at, p -> new ArrayList<>()).add(ticketId));
+        state.activeTickets()
+                .forEach(t -> byPlacement
+                        .computeIfAbsent(Placement.of(t), p -> new ArrayList<>())
+                        .add(t.ticketId()));
         byPlacement.values().forEach(Collections::sort);
         return byPlacement;
     }
 
     private void mayBeChangedBy(String requesterId, boolean byAdmin) {
-        if (!byAdmin && !customerId.equals(requesterId)) {
+        if (!byAdmin && !state.customerId().equals(requesterId)) {
             // another customer's booking is as good as unknown to them
             throw CommandRefused.unknown("not-found", "no such booking");
         }
-        if (activeTickets.isEmpty()) {
+        if (state.activeTickets().isEmpty()) {
             throw CommandRefused.notAllowed("already-cancelled", "the booking is already cancelled");
         }
     }
 
     @EventSourcingHandler
-    void on(TicketsBooked event) {
+    void on(BookingEvent event) {
         bookingId = event.bookingId();
-        customerId = event.customerId();
-        Placement placement = new Placement(event.occurrenceId(), event.ticketTypeId());
-        activeTickets = new HashMap<>();
-        attendanceMarked = new HashSet<>();
-        event.tickets().forEach(ticket -> activeTickets.put(ticket.ticketId(), placement));
-        tickets = List.copyOf(event.tickets());
-        answers = event.answers() == null ? List.of() : List.copyOf(event.answers());
-    }
-
-    @EventSourcingHandler
-    void on(GuestContactRecorded event) {
-        guestId = event.guestId();
-    }
-
-    @EventSourcingHandler
-    void on(BookingLinkedToAccount event) {
-        linked = true;
-        customerId = event.accountId();
-        tickets = List.copyOf(event.tickets());
-        answers = List.copyOf(event.answers());
-        guestErased = !event.guestContactKept();
-    }
-
-    @EventSourcingHandler
-    void on(GuestDataErased event) {
-        guestErased = true;
-    }
-
-    @EventSourcingHandler
-    void on(BookingCancelled event) {
-        activeTickets.clear();
-    }
-
-    @EventSourcingHandler
-    void on(TicketCancelled event) {
-        activeTickets.remove(event.ticketId());
-    }
-
-    @EventSourcingHandler
-    void on(AttendanceRecorded event) {
-        // recording BOOKED undoes a mark
-        if (event.attendance() == Attendance.BOOKED) {
-            attendanceMarked.remove(event.ticketId());
-        } else {
-            attendanceMarked.add(event.ticketId());
-        }
-    }
-
-    @EventSourcingHandler
-    void on(TicketsTransferred event) {
-        Placement to = new Placement(event.toOccurrenceId(), event.toTicketTypeId());
-        event.ticketIds().forEach(ticketId -> activeTickets.put(ticketId, to));
-        // attendance is per event: a ticket moved to another event is unmarked there
-        if (!event.fromOccurrenceId().equals(event.toOccurrenceId())) {
-            event.ticketIds().forEach(attendanceMarked::remove);
-        }
+        state.apply(event);
     }
 
     record Placement(String occurrenceId, String ticketTypeId) implements Comparable<Placement> {
+
+        static Placement of(BookingState.Ticket ticket) {
+            return new Placement(ticket.eventId(), ticket.ticketTypeId());
+        }
 
         @Override
         public int compareTo(Placement other) {
