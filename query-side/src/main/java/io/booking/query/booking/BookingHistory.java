@@ -7,17 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.booking.query.web.NotFoundException;
-import io.booking.shared.booking.Attendance;
-import io.booking.shared.booking.AttendanceRecorded;
-import io.booking.shared.booking.BookedTicket;
-import io.booking.shared.booking.BookingCancelled;
-import io.booking.shared.booking.BookingLinkedToAccount;
-import io.booking.shared.booking.BookingStatus;
-import io.booking.shared.booking.GuestContactRecorded;
-import io.booking.shared.booking.TicketCancelled;
-import io.booking.shared.booking.TicketStatus;
-import io.booking.shared.booking.TicketsBooked;
-import io.booking.shared.booking.TicketsTransferred;
+import io.booking.shared.booking.BookingEvent;
+import io.booking.shared.booking.BookingState;
 import io.booking.shared.personal.PersonalData;
 import io.booking.shared.personal.PersonalDataCipher;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -61,17 +52,17 @@ public class BookingHistory {
                 .orElseThrow(() -> new NotFoundException("No booking " + reference + "."));
         String bookingId = booking.bookingId();
         List<BookingHistoryView.Change> changes = new ArrayList<>();
-        Replay replay = new Replay();
+        BookingState replay = new BookingState();
         events.readEvents(bookingId, 0)
                 .asStream()
                 .filter(message -> at == null || !message.getTimestamp().isAfter(at))
                 .forEach(message -> {
                     changes.add(change(message));
-                    replay.apply(message.getPayload());
+                    replay.apply((BookingEvent) message.getPayload());
                 });
         // an account's deletion is an event of the account, not of its bookings: the read model knows of it
         return new BookingHistoryView(
-                bookingId, booking.reference(), at, changes, replay.state(), booking.customerDeleted());
+                bookingId, booking.reference(), at, changes, state(replay), booking.customerDeleted());
     }
 
     private BookingHistoryView.Change change(DomainEventMessage<?> message) {
@@ -89,93 +80,25 @@ public class BookingHistory {
                 details);
     }
 
-    /** The booking's state, folded event by event the way the aggregate folds them. */
-    private final class Replay {
-
-        private String customerId;
-        private boolean guestBooking;
-        private final Map<String, Ticket> tickets = new LinkedHashMap<>();
-
-        void apply(Object event) {
-            if (event instanceof TicketsBooked booked) {
-                customerId = booked.customerId();
-                for (BookedTicket ticket : booked.tickets()) {
-                    tickets.put(
-                            ticket.ticketId(),
-                            new Ticket(
-                                    ticket.attendeeName(),
-                                    ticket.child(),
-                                    booked.occurrenceId(),
-                                    booked.ticketTypeId()));
-                }
-            } else if (event instanceof GuestContactRecorded) {
-                guestBooking = true;
-            } else if (event instanceof BookingLinkedToAccount linked) {
-                customerId = linked.accountId();
-                guestBooking = false;
-                linked.tickets().forEach(t -> ticket(t.ticketId()).attendeeName = t.attendeeName());
-            } else if (event instanceof TicketCancelled cancelled) {
-                ticket(cancelled.ticketId()).cancelled = true;
-            } else if (event instanceof BookingCancelled) {
-                tickets.values().forEach(t -> t.cancelled = true);
-            } else if (event instanceof TicketsTransferred transferred) {
-                transferred.ticketIds().forEach(id -> {
-                    ticket(id).attendance = Attendance.afterMove(
-                            ticket(id).attendance, ticket(id).eventId, transferred.toOccurrenceId());
-                    ticket(id).eventId = transferred.toOccurrenceId();
-                    ticket(id).ticketTypeId = transferred.toTicketTypeId();
-                });
-            } else if (event instanceof AttendanceRecorded recorded) {
-                ticket(recorded.ticketId()).attendance = recorded.attendance();
-            }
+    private BookingHistoryView.State state(BookingState replay) {
+        if (replay.status() == null) {
+            return null;
         }
-
-        private Ticket ticket(String ticketId) {
-            Ticket ticket = tickets.get(ticketId);
-            if (ticket == null) {
-                throw new IllegalStateException("an event of booking names a ticket it never booked: " + ticketId);
-            }
-            return ticket;
-        }
-
-        BookingHistoryView.State state() {
-            if (tickets.isEmpty()) {
-                return null;
-            }
-            long cancelled = tickets.values().stream().filter(t -> t.cancelled).count();
-            String status = BookingStatus.of(cancelled, tickets.size()).name();
-            return new BookingHistoryView.State(
-                    customerId,
-                    guestBooking,
-                    status,
-                    tickets.entrySet().stream()
-                            .map(e -> new BookingHistoryView.TicketState(
-                                    e.getKey(),
-                                    cipher.open(e.getValue().attendeeName),
-                                    e.getValue().child,
-                                    e.getValue().eventId,
-                                    e.getValue().ticketTypeId,
-                                    (e.getValue().cancelled ? TicketStatus.CANCELLED : TicketStatus.BOOKED).name(),
-                                    e.getValue().attendance))
-                            .collect(Collectors.toList()));
-        }
-    }
-
-    private static final class Ticket {
-
-        private PersonalData attendeeName;
-        private final boolean child;
-        private String eventId;
-        private String ticketTypeId;
-        private boolean cancelled;
-        private Attendance attendance = Attendance.BOOKED;
-
-        Ticket(PersonalData attendeeName, boolean child, String eventId, String ticketTypeId) {
-            this.attendeeName = attendeeName;
-            this.child = child;
-            this.eventId = eventId;
-            this.ticketTypeId = ticketTypeId;
-        }
+        return new BookingHistoryView.State(
+                replay.customerId(),
+                // a linked guest booking is the account's
+                replay.guestId() != null && !replay.linked(),
+                replay.status().name(),
+                replay.tickets().stream()
+                        .map(t -> new BookingHistoryView.TicketState(
+                                t.ticketId(),
+                                cipher.open(t.attendeeName()),
+                                t.child(),
+                                t.eventId(),
+                                t.ticketTypeId(),
+                                t.status().name(),
+                                t.attendance()))
+                        .collect(Collectors.toList()));
     }
 
     /** A personal field as its clear value, or as erased once its subject's key is gone. */
