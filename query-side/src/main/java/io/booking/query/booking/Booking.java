@@ -3,6 +3,7 @@ package io.booking.query.booking;
 import io.booking.query.report.BookingFigures;
 import io.booking.shared.booking.Attendance;
 import io.booking.shared.booking.BookingStatus;
+import io.booking.shared.booking.TicketStatus;
 import io.booking.shared.booking.TicketsTransferred;
 import io.booking.shared.personal.PersonalDataCipher;
 import jakarta.persistence.CollectionTable;
@@ -10,6 +11,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
@@ -27,10 +30,6 @@ import java.util.Objects;
 @Table(name = "booking")
 class Booking {
 
-    // a booking's and its tickets' statuses, as stored
-    static final String BOOKED = BookingStatus.BOOKED.name();
-    static final String CANCELLED = BookingStatus.CANCELLED.name();
-
     @Id
     private String bookingId;
 
@@ -38,7 +37,11 @@ class Booking {
     private String customerId;
     private String eventId;
     private String ticketTypeId;
-    private String status;
+
+    // BOOKED, or CANCELLED once no ticket of it holds a seat
+    @Enumerated(EnumType.STRING)
+    private BookingStatus status;
+
     private Instant bookedAt;
     private Instant cancelledAt;
     private String cancelledBy;
@@ -70,10 +73,10 @@ class Booking {
 
     /** One ticket cancelled; the booking is cancelled with its last active ticket. */
     void ticketCancelled(String ticketId, Instant at, String by, String reason) {
-        tickets.replaceAll(
-                ticket -> ticket.ticketId.equals(ticketId) ? ticket.with(CANCELLED, ticket.attendance) : ticket);
-        hasCancelledTickets = tickets.stream().anyMatch(ticket -> CANCELLED.equals(ticket.status));
-        if (tickets.stream().allMatch(ticket -> CANCELLED.equals(ticket.status))) {
+        tickets.replaceAll(ticket ->
+                ticket.ticketId.equals(ticketId) ? ticket.with(TicketStatus.CANCELLED, ticket.attendance) : ticket);
+        hasCancelledTickets = tickets.stream().anyMatch(ticket -> !ticket.status.holdsSeat());
+        if (tickets.stream().noneMatch(ticket -> ticket.status.holdsSeat())) {
             cancelled(at, by, reason);
         }
     }
@@ -92,7 +95,7 @@ class Booking {
                 ? ticket.at(event.toOccurrenceId(), event.toTicketTypeId())
                 : ticket);
         List<Ticket> active =
-                tickets.stream().filter(ticket -> BOOKED.equals(ticket.status)).toList();
+                tickets.stream().filter(ticket -> ticket.status.holdsSeat()).toList();
         if (active.stream()
                 .allMatch(ticket -> ticket.eventId.equals(event.toOccurrenceId())
                         && ticket.ticketTypeId.equals(event.toTicketTypeId()))) {
@@ -103,13 +106,13 @@ class Booking {
 
     void attendance(String ticketId, Attendance attendance) {
         tickets.replaceAll(
-                ticket -> ticket.ticketId.equals(ticketId) ? ticket.with(ticket.status, attendance.name()) : ticket);
+                ticket -> ticket.ticketId.equals(ticketId) ? ticket.with(ticket.status, attendance) : ticket);
     }
 
     void cancelled(Instant at, String by, String reason) {
-        tickets.replaceAll(ticket -> ticket.with(CANCELLED, ticket.attendance));
+        tickets.replaceAll(ticket -> ticket.with(TicketStatus.CANCELLED, ticket.attendance));
         hasCancelledTickets = !tickets.isEmpty();
-        this.status = CANCELLED;
+        this.status = BookingStatus.CANCELLED;
         this.cancelledAt = at;
         this.cancelledBy = by;
         this.cancellationReason = reason;
@@ -169,7 +172,7 @@ class Booking {
                 guestId != null,
                 tickets.stream()
                         .map(t -> new BookingFigures.Ticket(
-                                t.eventId, t.ticketTypeId, BOOKED.equals(t.status), t.attendance))
+                                t.eventId, t.ticketTypeId, t.status.holdsSeat(), t.attendance))
                         .toList());
     }
 
@@ -194,17 +197,23 @@ class Booking {
     }
 
     BookingView view(BookingOccurrence occurrence, Instant now, String currency) {
-        boolean active = BOOKED.equals(status);
+        boolean active = status == BookingStatus.BOOKED;
         return new BookingView(
                 bookingId,
                 reference,
-                status,
+                status.name(),
                 bookedAt,
                 occurrence.view(),
                 occurrence.ticketType(ticketTypeId, currency),
                 tickets.stream()
                         .map(t -> new BookingView.Ticket(
-                                t.ticketId, t.attendeeName, t.child, t.status, t.attendance, t.eventId, t.ticketTypeId))
+                                t.ticketId,
+                                t.attendeeName,
+                                t.child,
+                                t.status.name(),
+                                t.attendance.name(),
+                                t.eventId,
+                                t.ticketTypeId))
                         .toList(),
                 new BookingView.Actions(
                         active && occurrence.policy().mayCancel(now, occurrence.startsAt()),
@@ -229,8 +238,13 @@ class Booking {
         private String ticketId;
         private String attendeeName;
         private boolean child;
-        private String status = BOOKED;
-        private String attendance = Attendance.BOOKED.name();
+
+        @Enumerated(EnumType.STRING)
+        private TicketStatus status = TicketStatus.BOOKED;
+
+        @Enumerated(EnumType.STRING)
+        private Attendance attendance = Attendance.BOOKED;
+
         private String eventId;
         private String ticketTypeId;
 
@@ -243,7 +257,7 @@ class Booking {
         }
 
         /** A changed copy: Hibernate sees a replaced element of the collection as a change to store. */
-        Ticket with(String newStatus, String newAttendance) {
+        Ticket with(TicketStatus newStatus, Attendance newAttendance) {
             Ticket changed = at(eventId, ticketTypeId);
             changed.status = newStatus;
             changed.attendance = newAttendance;
@@ -266,7 +280,7 @@ class Booking {
         Ticket at(String newEventId, String newTicketTypeId) {
             Ticket changed = new Ticket(ticketId, attendeeName, child);
             changed.status = status;
-            changed.attendance = newEventId.equals(eventId) ? attendance : Attendance.BOOKED.name();
+            changed.attendance = Attendance.afterMove(attendance, eventId, newEventId);
             changed.eventId = newEventId;
             changed.ticketTypeId = newTicketTypeId;
             return changed;

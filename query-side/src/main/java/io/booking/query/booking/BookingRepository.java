@@ -53,7 +53,7 @@ interface BookingRepository extends JpaRepository<Booking, String> {
                       where a.bookingId = b.bookingId and lower(t.attendeeName) like :text escape '\\'))
             """;
 
-    String UPCOMING = " and o.endsAt > :now and b.status = 'BOOKED'";
+    String UPCOMING = " and o.endsAt > :now and b.status = io.booking.shared.booking.BookingStatus.BOOKED";
     String PAST = " and o.endsAt <= :now";
     String CANCELLED = " and b.hasCancelledTickets = true";
 

@@ -3,6 +3,7 @@ package io.booking.query.booking;
 import io.booking.query.web.NotFoundException;
 import io.booking.query.web.PageView;
 import io.booking.shared.booking.Attendance;
+import io.booking.shared.booking.TicketStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -49,7 +50,7 @@ public class EventAttendees {
                 "select count(*) from booking_ticket where event_id = ? and status = ?",
                 Long.class,
                 eventId,
-                Booking.BOOKED);
+                TicketStatus.BOOKED.name());
         if (total == 0
                 && jdbc.queryForList("select 1 from booking_occurrence where event_id = ?", eventId)
                         .isEmpty()) {
@@ -71,7 +72,7 @@ public class EventAttendees {
                         rs.getBoolean(6),
                         rs.getString(7)),
                 eventId,
-                Booking.BOOKED,
+                TicketStatus.BOOKED.name(),
                 pageable.getPageSize(),
                 pageable.getOffset());
         return PageView.of(new PageImpl<>(rows, pageable, total), row -> row);

@@ -1,5 +1,7 @@
 package io.booking.query.report;
 
+import io.booking.shared.booking.Attendance;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +18,14 @@ public record BookingFigures(boolean customerDeleted, boolean guest, List<Ticket
      * @param booked    still booked (not cancelled)
      * @param attended  the attendance recorded for it: ATTENDED, NO_SHOW or BOOKED (none yet)
      */
-    public record Ticket(String eventId, String ticketTypeId, boolean booked, String attended) {}
+    public record Ticket(String eventId, String ticketTypeId, boolean booked, Attendance attended) {}
 
     /** A new booking: all its tickets booked at one ticket type. */
     public static BookingFigures booked(String eventId, String ticketTypeId, int tickets, boolean customerDeleted) {
         return new BookingFigures(
                 customerDeleted,
                 false,
-                java.util.Collections.nCopies(tickets, new Ticket(eventId, ticketTypeId, true, "BOOKED")));
+                java.util.Collections.nCopies(tickets, new Ticket(eventId, ticketTypeId, true, Attendance.BOOKED)));
     }
 
     /** Per event: bookings, of them deleted customers', of them guests'. */
@@ -42,10 +44,12 @@ public record BookingFigures(boolean customerDeleted, boolean guest, List<Ticket
             long[] counts = types.computeIfAbsent(
                     new TicketTypeKey(ticket.eventId(), ticket.ticketTypeId()), key -> new long[4]);
             counts[ticket.booked() ? 0 : 1]++;
-            if (ticket.booked() && "ATTENDED".equals(ticket.attended())) {
-                counts[2]++;
-            } else if (ticket.booked() && "NO_SHOW".equals(ticket.attended())) {
-                counts[3]++;
+            if (ticket.booked()) {
+                switch (ticket.attended()) {
+                    case ATTENDED -> counts[2]++;
+                    case NO_SHOW -> counts[3]++;
+                    case BOOKED -> {}
+                }
             }
         }
         return types;

@@ -8,6 +8,6 @@ public enum Attendance {
 
     /** Attendance is per event: a ticket moved to another event starts unmarked there, within its event it keeps it. */
     public static Attendance afterMove(Attendance attendance, String fromEventId, String toEventId) {
-        return fromEventId.equals(toEventId) ? attendance : BOOKED;
+        return java.util.Objects.equals(fromEventId, toEventId) ? attendance : BOOKED;
     }
 }
