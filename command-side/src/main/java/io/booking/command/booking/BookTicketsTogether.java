@@ -3,6 +3,8 @@ package io.booking.command.booking;
 import io.booking.command.CommandRefused;
 import io.booking.shared.booking.BookedTicket;
 import io.booking.shared.booking.FormAnswer;
+import io.booking.shared.personal.PersonalData;
+import jakarta.annotation.Nullable;
 
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,29 @@ public record BookTicketsTogether(List<Queued> bookings) {
      * @param metaData of the customer's request, carried by the events of this booking
      */
     public record Queued(
-            BookTickets booking, List<BookedTicket> tickets, List<FormAnswer> answers, Map<String, ?> metaData) {}
+            BookTickets booking,
+            List<BookedTicket> tickets,
+            List<FormAnswer> answers,
+            Map<String, ?> metaData,
+            @Nullable Guest guest) {}
+
+    /**
+     * A guest booking's own data subject ({@code booking.customerId()}): its new key, stored with the booking, which
+     * sealed the attendees, answers and contact; and the manage link's token, mailed and answered once.
+     */
+    public record Guest(
+            BookingCommandHandler.GuestContact contact,
+            byte[] key,
+            String manageToken,
+            PersonalData name,
+            PersonalData email,
+            PersonalData phone) {
+
+        @Override
+        public String toString() {
+            return "Guest[redacted]";
+        }
+    }
 
     /**
      * One booking's answer: its confirmation, or why it was refused (a {@link CommandRefused}, or a

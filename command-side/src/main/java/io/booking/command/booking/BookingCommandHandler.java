@@ -3,11 +3,14 @@ package io.booking.command.booking;
 import io.booking.command.CommandRefused;
 import io.booking.command.account.Credentials;
 import io.booking.command.axon.NoSuchAggregate;
+import io.booking.command.guest.GuestBookings;
 import io.booking.command.notification.Mail;
 import io.booking.command.notification.Notifications;
 import io.booking.command.occurrence.Occurrence;
 import io.booking.command.occurrence.ReleaseSeats;
 import io.booking.command.occurrence.ReserveSeats;
+import io.booking.command.personal.PersonalDataKeyStore;
+import io.booking.command.security.OneTimeTokens;
 import io.booking.shared.booking.BookedTicket;
 import io.booking.shared.booking.FormAnswer;
 import io.booking.shared.occurrence.Organiser;
@@ -31,6 +34,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -49,6 +53,8 @@ public class BookingCommandHandler {
     private final Notifications notifications;
     private final Repository<Occurrence> occurrences;
     private final BookingRetries retries;
+    private final GuestBookings guests;
+    private final PersonalDataKeyStore keys;
 
     public BookingCommandHandler(
             BookingReferences references,
@@ -57,7 +63,11 @@ public class BookingCommandHandler {
             Credentials accounts,
             Notifications notifications,
             @Qualifier("occurrenceRepository") Repository<Occurrence> occurrences,
-            BookingRetries retries) {
+            BookingRetries retries,
+            GuestBookings guests,
+            PersonalDataKeyStore keys) {
+        this.guests = guests;
+        this.keys = keys;
         this.occurrences = occurrences;
         this.retries = retries;
         this.references = references;
@@ -72,7 +82,8 @@ public class BookingCommandHandler {
      * step for all of them (accounts, booking ids, confirmation mails), so bookings do not wait on one another's round
      * trips. The events are held and their bookings placed in the order of their ids, the one order every unit of work
      * that holds several events takes. A booking refused here (sold out, no such event, account deleted, booking id used
-     * for another booking) leaves no trace: its claim on the booking id is given back.
+     * for another booking) leaves no trace: its claim on the booking id is given back. A guest's booking stores its key
+     * and manage link with it.
      *
      * @return an outcome per queued booking, in their order
      */
@@ -85,6 +96,7 @@ public class BookingCommandHandler {
                         (BookTicketsTogether.Queued queued) -> queued.booking().occurrenceId()))
                 .forEach(queued -> distinct.putIfAbsent(queued.booking().bookingId(), queued));
         Map<String, String> emails = accounts.holdForBookings(distinct.values().stream()
+                .filter(queued -> queued.guest() == null)
                 .map(queued -> queued.booking().customerId())
                 .distinct()
                 .toList());
@@ -105,13 +117,16 @@ public class BookingCommandHandler {
             if (claim.existing().isPresent()) {
                 outcomes.put(
                         booking.bookingId(),
-                        claim.existing().get().sameRequestAs(booking) && retries.sameDetails(booking)
+                        sameRequest(claim.existing().get(), queued, null)
                                 ? BookTicketsTogether.Outcome.booked(
                                         new BookingConfirmation(booking.bookingId(), claim.reference(), true))
                                 : BookTicketsTogether.Outcome.refused(bookingIdUsed()));
                 continue;
             }
-            String email = emails.get(booking.customerId());
+            BookTicketsTogether.Guest guest = queued.guest();
+            String email = guest == null
+                    ? emails.get(booking.customerId())
+                    : guest.contact().email();
             ReserveSeats reserve = new ReserveSeats(
                     booking.occurrenceId(),
                     booking.ticketTypeId(),
@@ -124,26 +139,52 @@ public class BookingCommandHandler {
                 outcomes.put(booking.bookingId(), BookTicketsTogether.Outcome.refused(refusal.get()));
                 continue;
             }
-            confirmations.add(notifications.bookingConfirmation(
-                    booking.customerId(),
-                    email,
-                    claim.reference(),
-                    queued.tickets().size()));
+            Object place;
+            if (guest == null) {
+                confirmations.add(notifications.bookingConfirmation(
+                        booking.customerId(),
+                        email,
+                        claim.reference(),
+                        queued.tickets().size()));
+                place = new PlaceBooking(
+                        booking.bookingId(),
+                        claim.reference(),
+                        booking.occurrenceId(),
+                        booking.ticketTypeId(),
+                        booking.customerId(),
+                        queued.tickets(),
+                        queued.answers());
+            } else {
+                keys.keep(booking.customerId(), guest.key());
+                guests.register(booking.bookingId(), booking.customerId(), OneTimeTokens.hash(guest.manageToken()));
+                confirmations.add(notifications.guestBookingConfirmation(
+                        booking.customerId(),
+                        email,
+                        claim.reference(),
+                        queued.tickets().size(),
+                        guest.manageToken()));
+                place = new PlaceGuestBooking(
+                        booking.bookingId(),
+                        claim.reference(),
+                        booking.occurrenceId(),
+                        booking.ticketTypeId(),
+                        booking.customerId(),
+                        queued.tickets(),
+                        queued.answers(),
+                        guest.name(),
+                        guest.email(),
+                        guest.phone());
+            }
             // each booking's events carry its own request's metadata: who booked
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(reserve).andMetaData(queued.metaData()));
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new PlaceBooking(
-                            booking.bookingId(),
-                            claim.reference(),
-                            booking.occurrenceId(),
-                            booking.ticketTypeId(),
-                            booking.customerId(),
-                            queued.tickets(),
-                            queued.answers()))
-                    .andMetaData(queued.metaData()));
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(place).andMetaData(queued.metaData()));
             outcomes.put(
                     booking.bookingId(),
-                    BookTicketsTogether.Outcome.booked(
-                            new BookingConfirmation(booking.bookingId(), claim.reference(), false)));
+                    BookTicketsTogether.Outcome.booked(new BookingConfirmation(
+                            booking.bookingId(),
+                            claim.reference(),
+                            false,
+                            guest == null ? null : guest.manageToken())));
         }
         references.releaseAll(refusedClaims);
         notifications.bookingsConfirmed(confirmations);
@@ -153,7 +194,7 @@ public class BookingCommandHandler {
                             distinct.get(queued.booking().bookingId());
                     BookTicketsTogether.Outcome first =
                             outcomes.get(queued.booking().bookingId());
-                    return queued == firstTry ? first : repeated(first, firstTry.booking(), queued.booking());
+                    return queued == firstTry ? first : repeated(first, firstTry, queued);
                 })
                 .toList();
     }
@@ -181,21 +222,44 @@ public class BookingCommandHandler {
 
     /** The outcome of a retry that queued beside its first try, as if it had come just after it. */
     private BookTicketsTogether.Outcome repeated(
-            BookTicketsTogether.Outcome first, BookTickets firstTry, BookTickets retry) {
+            BookTicketsTogether.Outcome first, BookTicketsTogether.Queued firstTry, BookTicketsTogether.Queued retry) {
         // a booking placed by this unit of work is not in the store yet: the retry is compared with its request
         boolean placedNow =
                 first.confirmation() != null && !first.confirmation().repeated();
         return references
-                .find(retry.bookingId())
-                .map(placed -> placed.sameRequestAs(retry)
-                                && (placedNow
-                                        ? BookingRetries.sameDetails(firstTry, retry)
-                                        : retries.sameDetails(retry))
+                .find(retry.booking().bookingId())
+                .map(placed -> sameRequest(placed, retry, placedNow ? firstTry : null)
                         ? BookTicketsTogether.Outcome.booked(
-                                new BookingConfirmation(retry.bookingId(), placed.reference(), true))
+                                new BookingConfirmation(retry.booking().bookingId(), placed.reference(), true))
                         : BookTicketsTogether.Outcome.refused(bookingIdUsed()))
                 // the first try was refused and left nothing
                 .orElse(first);
+    }
+
+    /**
+     * Whether a retry asks for the booking already placed with its id: the same event, ticket type, attendees and
+     * answers, and the same customer (a guest's: the same contact, as every guest booking has a subject of its own).
+     *
+     * @param placedNowBy the first try, when this unit of work placed it (not in the store yet); else null
+     */
+    private boolean sameRequest(
+            BookingReferences.Existing placed,
+            BookTicketsTogether.Queued retry,
+            BookTicketsTogether.Queued placedNowBy) {
+        BookTickets booking = retry.booking();
+        GuestContact guest = retry.guest() == null ? null : retry.guest().contact();
+        if (placedNowBy != null) {
+            GuestContact first =
+                    placedNowBy.guest() == null ? null : placedNowBy.guest().contact();
+            return (guest == null ? first == null && placed.sameRequestAs(booking) : guest.sameAs(first))
+                    && placed.sameGuestRequestAs(booking)
+                    && BookingRetries.sameDetails(placedNowBy.booking(), booking);
+        }
+        return guest == null
+                ? placed.sameRequestAs(booking) && retries.sameDetails(booking)
+                : guests.isGuestBooking(booking.bookingId())
+                        && placed.sameGuestRequestAs(booking)
+                        && retries.sameGuestDetails(booking, guest.name(), guest.email(), guest.phone());
     }
 
     private static CommandRefused bookingIdUsed() {
@@ -273,38 +337,43 @@ public class BookingCommandHandler {
     }
 
     /**
-     * Reserves the seats and creates a guest's booking, whose id and reference are already claimed: the guest is a
-     * data subject of its own, with a new key that seals the contact details, attendee names and answers.
+     * A guest's booking, ready to queue: the guest is a data subject of its own (the booking's customer id), with a new
+     * key that seals the attendee names, answers and contact; the key is stored with the booking.
      */
-    public void placeGuest(BookTickets command, String reference, GuestContact contact, byte[] guestKey) {
-        String subject = command.customerId();
-        List<BookedTicket> tickets = command.attendees().stream()
+    public BookTicketsTogether.Queued sealAsGuest(BookTickets booking, GuestContact contact, Map<String, ?> metaData) {
+        String subject = booking.customerId();
+        byte[] key = PersonalDataCipher.newKey();
+        List<BookedTicket> tickets = booking.attendees().stream()
                 .map(a -> new BookedTicket(
-                        UUID.randomUUID().toString(), PersonalDataCipher.seal(subject, guestKey, a.name()), a.child()))
+                        UUID.randomUUID().toString(), PersonalDataCipher.seal(subject, key, a.name()), a.child()))
                 .toList();
-        List<FormAnswer> answers = command.answers().stream()
-                .map(a -> new FormAnswer(a.question(), PersonalDataCipher.seal(subject, guestKey, a.answer())))
+        List<FormAnswer> answers = booking.answers().stream()
+                .map(a -> new FormAnswer(a.question(), PersonalDataCipher.seal(subject, key, a.answer())))
                 .toList();
-        commands.sendAndWait(new ReserveSeats(
-                command.occurrenceId(),
-                command.ticketTypeId(),
-                command.bookingId(),
-                command.attendees().size()));
-        commands.sendAndWait(new PlaceGuestBooking(
-                command.bookingId(),
-                reference,
-                command.occurrenceId(),
-                command.ticketTypeId(),
-                subject,
+        return new BookTicketsTogether.Queued(
+                booking,
                 tickets,
                 answers,
-                PersonalDataCipher.seal(subject, guestKey, contact.name()),
-                PersonalDataCipher.seal(subject, guestKey, contact.email()),
-                contact.phone() == null ? null : PersonalDataCipher.seal(subject, guestKey, contact.phone())));
+                metaData,
+                new BookTicketsTogether.Guest(
+                        contact,
+                        key,
+                        OneTimeTokens.newToken(),
+                        PersonalDataCipher.seal(subject, key, contact.name()),
+                        PersonalDataCipher.seal(subject, key, contact.email()),
+                        contact.phone() == null ? null : PersonalDataCipher.seal(subject, key, contact.phone())));
     }
 
     /** How to reach a guest, in clear until sealed. */
     public record GuestContact(String name, String email, String phone) {
+
+        /** Emails are compared without case, as everywhere else. */
+        boolean sameAs(GuestContact other) {
+            return other != null
+                    && name.equals(other.name)
+                    && email.equalsIgnoreCase(other.email)
+                    && Objects.equals(phone, other.phone);
+        }
 
         @Override
         public String toString() {
@@ -370,6 +439,19 @@ public class BookingCommandHandler {
         occurrenceIds.stream().distinct().sorted().forEach(occurrences::load);
     }
 
-    /** @param repeated the same request was already booked; this answer repeats the first one */
-    public record BookingConfirmation(String bookingId, String reference, boolean repeated) {}
+    /**
+     * @param repeated    the same request was already booked; this answer repeats the first one
+     * @param manageToken a guest booking's manage link token, in its first answer only
+     */
+    public record BookingConfirmation(String bookingId, String reference, boolean repeated, String manageToken) {
+
+        public BookingConfirmation(String bookingId, String reference, boolean repeated) {
+            this(bookingId, reference, repeated, null);
+        }
+
+        @Override
+        public String toString() {
+            return "BookingConfirmation[bookingId=" + bookingId + ", repeated=" + repeated + "]";
+        }
+    }
 }

@@ -64,16 +64,32 @@ public class BookingQueue {
             BookTickets booking, Actor actor) {
         // sealed on the request's own thread: the one serving the line has enough to do
         BookingCommandHandler.Sealed sealed = handler.seal(booking).orElseThrow(BookingCommandHandler::accountDeleted);
-        Waiting me = new Waiting(new BookTicketsTogether.Queued(
-                booking,
-                sealed.tickets(),
-                sealed.answers(),
-                Map.of(
-                        Metadata.ACTOR,
-                        actor.asMetaData(),
-                        Metadata.CORRELATION_ID,
-                        UUID.randomUUID().toString())));
-        int lineOf = Math.floorMod(booking.occurrenceId().hashCode(), lineCount);
+        return inLine(
+                new BookTicketsTogether.Queued(booking, sealed.tickets(), sealed.answers(), metaData(actor), null));
+    }
+
+    /**
+     * Books as a guest ({@code booking.customerId()} a new guest subject), in the same line as every other booking.
+     *
+     * @return as {@link #book}, with the manage link's token in the first answer
+     */
+    public CommandDispatcher.Dispatched<BookingCommandHandler.BookingConfirmation> bookAsGuest(
+            BookTickets booking, BookingCommandHandler.GuestContact contact, Actor actor) {
+        return inLine(handler.sealAsGuest(booking, contact, metaData(actor)));
+    }
+
+    private static Map<String, ?> metaData(Actor actor) {
+        return Map.of(
+                Metadata.ACTOR,
+                actor.asMetaData(),
+                Metadata.CORRELATION_ID,
+                UUID.randomUUID().toString());
+    }
+
+    private CommandDispatcher.Dispatched<BookingCommandHandler.BookingConfirmation> inLine(
+            BookTicketsTogether.Queued queued) {
+        Waiting me = new Waiting(queued);
+        int lineOf = Math.floorMod(queued.booking().occurrenceId().hashCode(), lineCount);
         Line line;
         Boolean serving;
         do {

@@ -18,7 +18,7 @@ public class GuestBookings {
         this.jdbc = jdbc;
     }
 
-    void register(String bookingId, String guestId, String tokenHash) {
+    public void register(String bookingId, String guestId, String tokenHash) {
         jdbc.update(
                 "insert into guest_booking (booking_id, guest_id, token_hash) values (?, ?, ?)",
                 bookingId,
@@ -26,7 +26,7 @@ public class GuestBookings {
                 tokenHash);
     }
 
-    boolean isGuestBooking(String bookingId) {
+    public boolean isGuestBooking(String bookingId) {
         return !jdbc.queryForList("select guest_id from guest_booking where booking_id = ?", String.class, bookingId)
                 .isEmpty();
     }

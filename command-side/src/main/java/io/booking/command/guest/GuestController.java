@@ -6,6 +6,7 @@ import io.booking.command.booking.Booking;
 import io.booking.command.booking.BookingCommandHandler.GuestContact;
 import io.booking.command.booking.BookingController.AnswerRequest;
 import io.booking.command.booking.BookingController.TicketRequest;
+import io.booking.command.booking.BookingQueue;
 import io.booking.command.consistency.CommandDispatcher;
 import io.booking.command.consistency.ConsistencyToken;
 import io.booking.command.consistency.ReadLinks;
@@ -45,6 +46,7 @@ import java.util.UUID;
 public class GuestController {
 
     private final CommandDispatcher dispatcher;
+    private final BookingQueue queue;
     private final ReadLinks links;
     private final GuestBookings guests;
     private final TokenIssuer tokens;
@@ -53,11 +55,13 @@ public class GuestController {
 
     public GuestController(
             CommandDispatcher dispatcher,
+            BookingQueue queue,
             ReadLinks links,
             GuestBookings guests,
             TokenIssuer tokens,
             GuestCheckoutSettings settings) {
         this.dispatcher = dispatcher;
+        this.queue = queue;
         this.links = links;
         this.guests = guests;
         this.tokens = tokens;
@@ -91,24 +95,22 @@ public class GuestController {
                         .toList();
         ContactRequest contact = request.contact();
         Actor actor = new Actor(Actor.Kind.GUEST, guestId);
-        var dispatched = dispatcher.<GuestCommandHandler.GuestConfirmation>send(
-                new BookAsGuest(
-                        new BookTickets(
-                                bookingId,
-                                request.eventId().toString(),
-                                request.ticketTypeId().toString(),
-                                guestId,
-                                attendees,
-                                answers),
-                        new GuestContact(
-                                contact.name().trim(),
-                                contact.email().trim(),
-                                contact.phone() == null || contact.phone().isBlank()
-                                        ? null
-                                        : contact.phone().trim())),
+        var dispatched = queue.bookAsGuest(
+                new BookTickets(
+                        bookingId,
+                        request.eventId().toString(),
+                        request.ticketTypeId().toString(),
+                        guestId,
+                        attendees,
+                        answers),
+                new GuestContact(
+                        contact.name().trim(),
+                        contact.email().trim(),
+                        contact.phone() == null || contact.phone().isBlank()
+                                ? null
+                                : contact.phone().trim()),
                 actor);
-        OptionalLong position =
-                dispatched.result().repeated() ? dispatcher.latestPositionOf(bookingId) : dispatched.position();
+        OptionalLong position = dispatched.position();
         return ConsistencyToken.created(
                 links.booking(dispatched.result().reference()),
                 new GuestBookingAnswer(

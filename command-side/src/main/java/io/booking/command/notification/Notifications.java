@@ -54,8 +54,9 @@ public class Notifications {
      * A guest's confirmation carries the manage link; its token sits in the link's fragment, which a browser never
      * sends to a server, and the portal posts it to {@code /api/guest/session}.
      */
-    public void guestBookingConfirmed(String guestId, String email, String reference, int tickets, String manageToken) {
-        outbox.enqueue(new Mail(
+    public Mail guestBookingConfirmation(
+            String guestId, String email, String reference, int tickets, String manageToken) {
+        return new Mail(
                 BOOKING_CONFIRMATION,
                 guestId,
                 email,
@@ -63,7 +64,7 @@ public class Notifications {
                 "Your booking " + reference + " of " + tickets + (tickets == 1 ? " ticket" : " tickets")
                         + " is confirmed.\n\nManage your booking: " + portalUrl + "/guest#" + manageToken
                         + "\n\nKeep this link to yourself: it gives access to this booking.\n",
-                null));
+                null);
     }
 
     /** The token sits in the link's fragment, as for a guest's manage link; the mail is dropped once it expires. */

@@ -41,8 +41,13 @@ public class PersonalDataKeyStore implements PersonalDataKeys {
     /** A new key for a new subject, returned so the caller seals with it without reading back an uncommitted row. */
     public byte[] createKeyFor(String subjectId) {
         byte[] key = PersonalDataCipher.newKey();
-        jdbc.update("insert into personal_data_key (subject_id, key) values (?, ?)", subjectId, key);
+        keep(subjectId, key);
         return key;
+    }
+
+    /** Stores a key made earlier ({@link PersonalDataCipher#newKey()}), in the caller's transaction. */
+    public void keep(String subjectId, byte[] key) {
+        jdbc.update("insert into personal_data_key (subject_id, key) values (?, ?)", subjectId, key);
     }
 
     /**

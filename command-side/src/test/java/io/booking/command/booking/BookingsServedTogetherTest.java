@@ -166,6 +166,64 @@ class BookingsServedTogetherTest extends CommandApiTest {
     }
 
     @Test
+    void guestsQueueWithCustomersAndARefusedGuestLeavesNoKeyNoLinkAndNoMail() throws Exception {
+        String[] event = schedule(3);
+        String dora = register("dora");
+        String doraId = UUID.randomUUID().toString();
+        String guestId = UUID.randomUUID().toString();
+        String lateGuestId = UUID.randomUUID().toString();
+        BookingCommandHandler.GuestContact contact =
+                new BookingCommandHandler.GuestContact("Gus Guest", "gus@guest.test", null);
+        BookTicketsTogether.Queued guest = guestQueued(guestId, event, 2, contact);
+        BookTicketsTogether.Queued lateGuest = guestQueued(
+                lateGuestId, event, 1, new BookingCommandHandler.GuestContact("Lou Late", "lou@guest.test", null));
+
+        List<BookTicketsTogether.Outcome> outcomes = commands.sendAndWait(new BookTicketsTogether(List.of(
+                guest,
+                queued(dora, doraId, event, 1),
+                // the guest's retry beside its first try (a new request: a new guest subject), the contact's case
+                // aside the same
+                guestQueued(
+                        guestId, event, 2, new BookingCommandHandler.GuestContact("Gus Guest", "GUS@guest.test", null)),
+                guestQueued(guestId, event, 2, new BookingCommandHandler.GuestContact("Other", "o@guest.test", null)),
+                lateGuest)));
+
+        assertThat(outcomes.get(0).confirmation().manageToken())
+                .isEqualTo(guest.guest().manageToken());
+        assertThat(outcomes.get(1).confirmation().repeated()).isFalse();
+        assertThat(outcomes.get(2).confirmation().repeated()).isTrue();
+        assertThat(outcomes.get(2).confirmation().manageToken()).isNull();
+        assertThat(ruleOf(outcomes.get(3))).isEqualTo("booking-id-used");
+        assertThat(ruleOf(outcomes.get(4))).isEqualTo("sold-out");
+        // one transaction placed the guest's and the customer's bookings, the guest's key and manage link with them
+        assertThat(jdbc.queryForObject(
+                        "select count(distinct xmin::text) from booking_reference where booking_id in (?, ?)",
+                        Integer.class,
+                        guestId,
+                        doraId))
+                .isEqualTo(1);
+        String guestSubject = guest.booking().customerId();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from personal_data_key where subject_id = ?", Integer.class, guestSubject))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from guest_booking where booking_id = ?", Integer.class, guestId))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from outbox where subject_id = ?", Integer.class, guestSubject))
+                .isEqualTo(1);
+        String lateSubject = lateGuest.booking().customerId();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from personal_data_key where subject_id = ?", Integer.class, lateSubject))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from guest_booking where booking_id = ?", Integer.class, lateGuestId))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from outbox where subject_id = ?", Integer.class, lateSubject))
+                .isZero();
+        assertThat(metaDataOf(guestId, "actor")).isEqualTo("guest:" + guestSubject);
+    }
+
+    @Test
     void manyCustomersBookingOneEventAtOnceSellExactlyItsSeatsSeveralPerCommit() throws Exception {
         String[] event = schedule(150);
         int customers = 24;
@@ -283,6 +341,26 @@ class BookingsServedTogetherTest extends CommandApiTest {
                 Map.of(
                         Metadata.ACTOR,
                         "customer:" + actor,
+                        Metadata.CORRELATION_ID,
+                        UUID.randomUUID().toString()),
+                null);
+    }
+
+    private BookTicketsTogether.Queued guestQueued(
+            String bookingId, String[] event, int tickets, BookingCommandHandler.GuestContact contact) {
+        String subject = UUID.randomUUID().toString();
+        return handler.sealAsGuest(
+                new BookTickets(
+                        bookingId,
+                        event[0],
+                        event[1],
+                        subject,
+                        Collections.nCopies(tickets, new BookTickets.Attendee("Attendee", false)),
+                        List.of()),
+                contact,
+                Map.of(
+                        Metadata.ACTOR,
+                        "guest:" + subject,
                         Metadata.CORRELATION_ID,
                         UUID.randomUUID().toString()));
     }

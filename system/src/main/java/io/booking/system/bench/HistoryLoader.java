@@ -17,8 +17,6 @@ import io.booking.command.booking.RequestCancellation;
 import io.booking.command.booking.RequestTransfer;
 import io.booking.command.booking.TransferTickets;
 import io.booking.command.consistency.CommandDispatcher;
-import io.booking.command.guest.BookAsGuest;
-import io.booking.command.guest.GuestCommandHandler;
 import io.booking.command.occurrence.ScheduleOccurrence;
 import io.booking.command.security.Actor;
 import io.booking.command.waitinglist.RequestToJoin;
@@ -497,13 +495,9 @@ public final class HistoryLoader {
             if (b.customer == null) {
                 String guestId = UUID.randomUUID().toString();
                 b.guestId = guestId;
-                return dispatcher
-                        .<GuestCommandHandler.GuestConfirmation>send(
-                                new BookAsGuest(
-                                        new BookTickets(
-                                                bookingId, e.id, e.typeIds[b.type], guestId, attendees, List.of()),
-                                        new BookingCommandHandler.GuestContact(
-                                                b.guestName, b.guestEmail, b.guestPhone)),
+                return queue.bookAsGuest(
+                                new BookTickets(bookingId, e.id, e.typeIds[b.type], guestId, attendees, List.of()),
+                                new BookingCommandHandler.GuestContact(b.guestName, b.guestEmail, b.guestPhone),
                                 new Actor(Actor.Kind.GUEST, guestId))
                         .result()
                         .reference();
