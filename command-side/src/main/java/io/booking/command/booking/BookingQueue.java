@@ -20,14 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Single bookings wait in line, and the first in line places everyone waiting behind it in one unit of work
- * ({@link BookTicketsTogether}). One booking at a time, each booking of a busy event held the event for its append and
- * its commit, two round trips and a WAL flush (about 1.3 ms): an on-sale rush stopped at 765-941 bookings/s with CPU to
- * spare; placed together, about 1,900/s (docs/architecture.md, "Bookings placed together"). Bookings of different
- * events share a line too ({@code booking.sale.lines} lines, an event always in the same one): one by one, each paid
- * its own unit of work and commit, and bookings spread over many events were the slowest load (docs/performance.md).
- * Nobody waits for a batch to fill: the first in line starts at once with whoever is there, and whoever arrives
- * meanwhile goes with the next.
+ * Single bookings (a customer's or a guest's) wait in line, and the first in line places everyone waiting behind it in
+ * one unit of work ({@link BookTicketsTogether}). One booking at a time, each booking of a busy event held the event
+ * for its append and its commit, two round trips and a WAL flush; placed together they share them
+ * (docs/architecture.md, "Bookings placed together"). Bookings of different events share a line too
+ * ({@code booking.sale.lines} lines, an event always in the same one), so spread load shares commits as well. Nobody
+ * waits for a batch to fill: the first in line starts at once with whoever is there, and whoever arrives meanwhile goes
+ * with the next.
  * <p>
  * The line only gathers bookings; each event's lock still decides. Orders, offers, transfers and cancellations take
  * those locks between two batches, and a second instance's batch for the same event conflicts at the append as before.
