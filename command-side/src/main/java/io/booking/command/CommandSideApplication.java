@@ -1,5 +1,6 @@
 package io.booking.command;
 
+import io.booking.platform.ApiDocuments;
 import io.booking.platform.CrossOrigin;
 import io.booking.platform.DatabaseOutages;
 import io.booking.platform.Money;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Import;
             "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxEventStoreAutoConfiguration"
         })
 @ConfigurationPropertiesScan
-@Import({RequestRules.class, DatabaseOutages.class, CrossOrigin.class, Money.class})
+@Import({RequestRules.class, DatabaseOutages.class, CrossOrigin.class, Money.class, ApiDocuments.class})
 public class CommandSideApplication {
 
     /** Both apps can run in one JVM (end-to-end tests, the launcher), so each reads its own config file. */

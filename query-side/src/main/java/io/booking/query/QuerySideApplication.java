@@ -1,5 +1,6 @@
 package io.booking.query;
 
+import io.booking.platform.ApiDocuments;
 import io.booking.platform.CrossOrigin;
 import io.booking.platform.DatabaseOutages;
 import io.booking.platform.Money;
@@ -15,7 +16,7 @@ import java.time.Clock;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({RequestRules.class, DatabaseOutages.class, CrossOrigin.class, Money.class})
+@Import({RequestRules.class, DatabaseOutages.class, CrossOrigin.class, Money.class, ApiDocuments.class})
 public class QuerySideApplication {
 
     public static void main(String[] args) {

@@ -1,8 +1,6 @@
 package io.booking.command.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.booking.command.consistency.ConsistencyToken;
-import io.booking.platform.AnswerSchemas;
 import io.booking.platform.ProblemResponses;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -14,7 +12,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,16 +48,6 @@ public class OpenApiConfiguration {
     @Bean
     OperationCustomizer problemResponses() {
         return ProblemResponses.documenting(true, "400", "401", "403", "404", "409", "413", "422", "503");
-    }
-
-    @Bean
-    OpenApiCustomizer problemSchema() {
-        return ProblemResponses.problemSchema();
-    }
-
-    @Bean
-    AnswerSchemas answerSchemas(ObjectMapper answers) {
-        return new AnswerSchemas(answers);
     }
 
     /**

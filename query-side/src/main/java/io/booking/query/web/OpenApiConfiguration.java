@@ -1,7 +1,5 @@
 package io.booking.query.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.booking.platform.AnswerSchemas;
 import io.booking.platform.ProblemResponses;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -9,7 +7,6 @@ import io.swagger.v3.oas.annotations.info.Contact;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,15 +37,5 @@ class OpenApiConfiguration {
     @Bean
     OperationCustomizer problemResponses() {
         return ProblemResponses.documenting(false, "400", "401", "403", "404", "503");
-    }
-
-    @Bean
-    OpenApiCustomizer problemSchema() {
-        return ProblemResponses.problemSchema();
-    }
-
-    @Bean
-    AnswerSchemas answerSchemas(ObjectMapper answers) {
-        return new AnswerSchemas(answers);
     }
 }
