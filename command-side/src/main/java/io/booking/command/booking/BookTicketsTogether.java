@@ -3,7 +3,6 @@ package io.booking.command.booking;
 import io.booking.command.CommandRefused;
 import io.booking.shared.booking.BookedTicket;
 import io.booking.shared.booking.FormAnswer;
-import io.booking.shared.personal.PersonalData;
 import jakarta.annotation.Nullable;
 
 import java.util.List;
@@ -36,9 +35,7 @@ public record BookTicketsTogether(List<Queued> bookings) {
             BookingCommandHandler.GuestContact contact,
             byte[] key,
             String manageToken,
-            PersonalData name,
-            PersonalData email,
-            PersonalData phone) {
+            PlaceBooking.GuestContact sealed) {
 
         @Override
         public String toString() {

@@ -60,30 +60,16 @@ public class Booking {
                 command.tickets(),
                 command.answers(),
                 clock.instant()));
-    }
-
-    /** A guest's booking: the guest is its customer (by the guest's subject id) until it is linked to an account. */
-    @CommandHandler
-    public Booking(PlaceGuestBooking command, Clock clock) {
-        if (command.tickets().isEmpty() || command.tickets().size() > MAX_TICKETS) {
-            throw CommandRefused.notApplicable("ticket-count", "a booking holds 1 to " + MAX_TICKETS + " tickets");
+        // a guest's booking: the guest is its customer (by the guest's subject id) until it is linked to an account
+        if (command.guest() != null) {
+            apply(new GuestContactRecorded(
+                    command.bookingId(),
+                    command.customerId(),
+                    command.guest().name(),
+                    command.guest().email(),
+                    command.guest().phone(),
+                    clock.instant()));
         }
-        apply(new TicketsBooked(
-                command.bookingId(),
-                command.reference(),
-                command.occurrenceId(),
-                command.ticketTypeId(),
-                command.guestId(),
-                command.tickets(),
-                command.answers(),
-                clock.instant()));
-        apply(new GuestContactRecorded(
-                command.bookingId(),
-                command.guestId(),
-                command.name(),
-                command.email(),
-                command.phone(),
-                clock.instant()));
     }
 
     /**

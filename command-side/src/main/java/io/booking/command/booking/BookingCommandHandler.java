@@ -139,21 +139,12 @@ public class BookingCommandHandler {
                 outcomes.put(booking.bookingId(), BookTicketsTogether.Outcome.refused(refusal.get()));
                 continue;
             }
-            Object place;
             if (guest == null) {
                 confirmations.add(notifications.bookingConfirmation(
                         booking.customerId(),
                         email,
                         claim.reference(),
                         queued.tickets().size()));
-                place = new PlaceBooking(
-                        booking.bookingId(),
-                        claim.reference(),
-                        booking.occurrenceId(),
-                        booking.ticketTypeId(),
-                        booking.customerId(),
-                        queued.tickets(),
-                        queued.answers());
             } else {
                 keys.keep(booking.customerId(), guest.key());
                 guests.register(booking.bookingId(), booking.customerId(), OneTimeTokens.hash(guest.manageToken()));
@@ -163,18 +154,16 @@ public class BookingCommandHandler {
                         claim.reference(),
                         queued.tickets().size(),
                         guest.manageToken()));
-                place = new PlaceGuestBooking(
-                        booking.bookingId(),
-                        claim.reference(),
-                        booking.occurrenceId(),
-                        booking.ticketTypeId(),
-                        booking.customerId(),
-                        queued.tickets(),
-                        queued.answers(),
-                        guest.name(),
-                        guest.email(),
-                        guest.phone());
             }
+            PlaceBooking place = new PlaceBooking(
+                    booking.bookingId(),
+                    claim.reference(),
+                    booking.occurrenceId(),
+                    booking.ticketTypeId(),
+                    booking.customerId(),
+                    queued.tickets(),
+                    queued.answers(),
+                    guest == null ? null : guest.sealed());
             // each booking's events carry its own request's metadata: who booked
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(reserve).andMetaData(queued.metaData()));
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(place).andMetaData(queued.metaData()));
@@ -359,9 +348,12 @@ public class BookingCommandHandler {
                         contact,
                         key,
                         OneTimeTokens.newToken(),
-                        PersonalDataCipher.seal(subject, key, contact.name()),
-                        PersonalDataCipher.seal(subject, key, contact.email()),
-                        contact.phone() == null ? null : PersonalDataCipher.seal(subject, key, contact.phone())));
+                        new PlaceBooking.GuestContact(
+                                PersonalDataCipher.seal(subject, key, contact.name()),
+                                PersonalDataCipher.seal(subject, key, contact.email()),
+                                contact.phone() == null
+                                        ? null
+                                        : PersonalDataCipher.seal(subject, key, contact.phone()))));
     }
 
     /** How to reach a guest, in clear until sealed. */

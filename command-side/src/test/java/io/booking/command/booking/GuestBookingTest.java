@@ -67,8 +67,15 @@ class GuestBookingTest {
     void aGuestsBookingRecordsItsContactWithTheTicketsTheGuestBeingItsCustomer() {
         guestBooked();
         fixture.givenNoPriorActivity()
-                .when(new PlaceGuestBooking(
-                        "b-1", "ABCD-EFGH", "ev-1", "adult", "guest-1", tickets, answers, name, email, null))
+                .when(new PlaceBooking(
+                        "b-1",
+                        "ABCD-EFGH",
+                        "ev-1",
+                        "adult",
+                        "guest-1",
+                        tickets,
+                        answers,
+                        new PlaceBooking.GuestContact(name, email, null)))
                 .expectEvents(
                         new TicketsBooked("b-1", "ABCD-EFGH", "ev-1", "adult", "guest-1", tickets, answers, NOW),
                         new GuestContactRecorded("b-1", "guest-1", name, email, null, NOW));
