@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -37,12 +38,13 @@ public class AggregateConfiguration {
     }
 
     /**
-     * A busy event stays in memory between bookings instead of being replayed for each one. Switched off only to
-     * measure the naive design beside it (bench/run.sh naive-rush).
+     * A busy event stays in memory between bookings instead of being replayed for each one, checked against the store
+     * before each use (another node may have changed it). Switched off only to measure the naive design beside it
+     * (bench/run.sh naive-rush).
      */
     @Bean
-    public Cache occurrenceCache(OccurrenceSettings settings) {
-        return settings.cacheEnabled() ? new WeakReferenceCache() : NoCache.INSTANCE;
+    public Cache occurrenceCache(OccurrenceSettings settings, JdbcTemplate jdbc) {
+        return settings.cacheEnabled() ? new StoreCheckedCache(new WeakReferenceCache(), jdbc) : NoCache.INSTANCE;
     }
 
     /**
