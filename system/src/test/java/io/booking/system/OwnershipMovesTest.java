@@ -4,10 +4,6 @@ import io.booking.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -74,7 +69,8 @@ class OwnershipMovesTest {
                         String bookingId = UUID.randomUUID().toString();
                         // sent once node one is away (an answer from before may arrive after it went)
                         boolean sentAfterwards = stopped.get() > 0;
-                        Api.Answer answer = bookUntilAnswered(api, customer, bookingId, eventId, ticketTypeOf);
+                        Api.Answer answer =
+                                SaleChecks.bookUntilAnswered(api, customer, bookingId, eventId, ticketTypeOf);
                         assertThat(answer.status()).as("booking %s", bookingId).isIn(201, 409);
                         if (answer.status() == 201) {
                             acknowledged.put(bookingId, eventId);
@@ -103,7 +99,7 @@ class OwnershipMovesTest {
             assertThat(servedAfterwards)
                     .as("nodes that answered bookings sent after node one went away")
                     .containsOnly("command2");
-            Map<String, Long> storedPerEvent = storedBookings(database, acknowledged.keySet());
+            Map<String, Long> storedPerEvent = SaleChecks.storedBookings(database, acknowledged.keySet());
             for (String eventId : events) {
                 long acknowledgedHere =
                         acknowledged.values().stream().filter(eventId::equals).count();
@@ -113,60 +109,9 @@ class OwnershipMovesTest {
                 assertThat(storedPerEvent.getOrDefault(eventId, 0L))
                         .as("acknowledged bookings of %s in the store, once each", eventId)
                         .isEqualTo(acknowledgedHere);
-                assertThat(seatsTakenInStore(database, eventId))
+                assertThat(SaleChecks.seatsTakenInStore(database, eventId))
                         .as("seats taken of %s", eventId)
                         .isEqualTo(acknowledgedHere);
-            }
-        }
-    }
-
-    /** Sends the same booking again, as a client does, while the answer is lost or a node is away. */
-    private static Api.Answer bookUntilAnswered(
-            Api api, String customer, String bookingId, String eventId, Map<String, String> ticketTypeOf) {
-        for (int attempt = 0; attempt < 40; attempt++) {
-            try {
-                Api.Answer answer = api.book(customer, bookingId, eventId, ticketTypeOf.get(eventId), "Attendee");
-                if (answer.status() < 500) {
-                    return answer;
-                }
-            } catch (UncheckedIOException lost) {
-                // no answer: the booking may or may not be stored; the same bookingId tells
-            }
-            LockSupport.parkNanos(Duration.ofMillis(250).toNanos()); // a client's pause before it tries again
-        }
-        throw new AssertionError("booking " + bookingId + " never answered");
-    }
-
-    /** Each booking's creation in the store, counted per event: a booking stored twice would count twice. */
-    private static Map<String, Long> storedBookings(TestDatabase database, Set<String> bookingIds) throws Exception {
-        Map<String, Long> perEvent = new HashMap<>();
-        try (Connection connection = database.connect();
-                PreparedStatement created = connection.prepareStatement("""
-                        select convert_from(payload, 'UTF8')::jsonb ->> 'occurrenceId', count(*)
-                        from command.domain_event_entry
-                        where aggregate_identifier = any(?) and sequence_number = 0
-                        group by 1""")) {
-            created.setArray(1, connection.createArrayOf("varchar", bookingIds.toArray()));
-            try (ResultSet rows = created.executeQuery()) {
-                while (rows.next()) {
-                    perEvent.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-        }
-        return perEvent;
-    }
-
-    /** The seats the event's own stream says are taken: what its aggregate decides the next sale with. */
-    private static long seatsTakenInStore(TestDatabase database, String eventId) throws Exception {
-        try (Connection connection = database.connect();
-                PreparedStatement reserved = connection.prepareStatement("""
-                        select coalesce(sum((convert_from(payload, 'UTF8')::jsonb ->> 'quantity')::int), 0)
-                        from command.domain_event_entry
-                        where aggregate_identifier = ? and payload_type like '%SeatsReserved'""")) {
-            reserved.setString(1, eventId);
-            try (ResultSet rows = reserved.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
             }
         }
     }
