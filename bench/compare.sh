@@ -38,20 +38,8 @@ for n in $(seq 1 "$runs"); do
   done
 done
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-# the figures of one results file, one per line: name value
-figures() {
-  if [ "$scenario" = spread ]; then
-    awk -F'|' 'function t(s) { gsub(/ /, "", s); return s }
-      /^\| [0-9]+ \| [0-9]+ \|/ { split($12, v, "/"); print "bookings/s", t($5); print "p99 ms", t($7);
-        print "read-your-writes p99 ms", t(v[2]) }
-      /^pgbench/ { sub(/ commits\/s.*/, ""); sub(/.*: /, ""); print "pgbench commits/s", $0 }' "$1"
-  else
-    sed -nE 's/^first minute after UP \([0-9]+ sales\): ([0-9.]+) bookings\/s, p99 ([0-9.]+) ms; warm \(median of [0-9]+ sales\): ([0-9.]+) bookings\/s, p99 ([0-9.]+) ms; first minute : warm = ([0-9.]+)/first minute bookings\/s \1\nfirst minute p99 ms \2\nwarm bookings\/s \3\nwarm p99 ms \4\nfirst minute : warm \5/p' "$1"
-    awk -F'|' '$10 ~ /^ warm $/ { gsub(/ /, "", $9); print $9 }' "$1" | median | sed 's/^/warm read-your-writes p99 ms /'
-  fi
-}
+# shellcheck source=bench/figures.sh
+. bench/figures.sh
 
 summary="bench/results/$scenario-before-after.md"
 {
@@ -62,11 +50,11 @@ summary="bench/results/$scenario-before-after.md"
   echo
   echo "| figure | before | after | each run before | each run after |"
   echo "|---|---|---|---|---|"
-  for name in $(figures "$out/$scenario-after-1.md" | sed -E 's/ [0-9.]+$//' | tr ' ' '_'); do
+  for name in $(figures "$scenario" "$out/$scenario-after-1.md" | sed -E 's/ [0-9.]+$//' | tr ' ' '_'); do
     label=${name//_/ }
     row=()
     for side in before after; do
-      values=$(for n in $(seq 1 "$runs"); do figures "$out/$scenario-$side-$n.md" |
+      values=$(for n in $(seq 1 "$runs"); do figures "$scenario" "$out/$scenario-$side-$n.md" |
         awk -v label="$label" '{ value = $NF; $NF = ""; sub(/ $/, ""); if ($0 == label) print value }'; done)
       row+=("$(echo "$values" | median)" "$(echo "$values" | tr '\n' ' ' | sed 's/ $//')")
     done

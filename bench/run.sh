@@ -35,6 +35,9 @@
 # for the previous code, build it in a git worktree with ./mvnw package -DskipTests and name its jar); extra client options
 # in BENCH_ARGS, e.g. BENCH_ARGS="--bookings 5000 --seats 2000"; extra settings of the system in BENCH_SYSTEM_ARGS, e.g.
 # BENCH_SYSTEM_ARGS="--command.booking.sale.max-bookings-per-commit=1" (one booking per commit).
+# BENCH_CLUSTER="3 2": the rush or spread against 3 command and 2 query nodes, each a JVM of its own, behind the routing
+# component (deploy/cluster.sh; needs HAProxy), written to bench/results/<scenario>-cluster-3x2.md; "1 1" is the same
+# path with one node of each, the honest comparison.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # every client logs in and registers from this machine's one address: the attempt limits are not what is measured
@@ -111,15 +114,35 @@ fi
 mkdir -p bench/results
 psql -h "$host" -U "$user" -d postgres -qc "drop database if exists $db with (force)" -c "create database $db"
 export BOOKING_DB_URL="jdbc:postgresql://$host:5432/$db" BOOKING_DB_USER="$user" BOOKING_DB_PASSWORD=""
-BOOKING_ADMIN_EMAIL=$admin_email BOOKING_ADMIN_PASSWORD=$admin_password COMMAND_DB_POOL=40 \
-  java ${BENCH_JAVA_OPTS-@system/java.options} -Xms2g -Xmx3g -jar "${BENCH_SYSTEM_JAR:-system/target/booking-system.jar}" \
-  "${system_args[@]}" ${BENCH_SYSTEM_ARGS:-} > "bench/results/$scenario-system.log" 2>&1 &
-system_pid=$!
-trap 'kill $system_pid 2>/dev/null || true; wait $system_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-  curl -fs http://localhost:8081/actuator/health >/dev/null 2>&1 && curl -fs http://localhost:8080/actuator/health >/dev/null 2>&1 && break
-  sleep 0.2
-done
+out="bench/results/$scenario.md"
+urls=()
+if [ -n "${BENCH_CLUSTER:-}" ]; then
+  # separate JVMs behind the routing component; pools sized so the nodes and pgbench fit 100 connections
+  read -r command_nodes query_nodes <<< "$BENCH_CLUSTER"
+  out="bench/results/$scenario-cluster-${command_nodes}x${query_nodes}.md"
+  design="$design; $command_nodes command and $query_nodes query nodes, JVMs of their own (-Xmx1g), behind the routing component (deploy/cluster.sh), the clients at its origin"
+  BOOKING_SKIP_BUILD=1 BOOKING_CLUSTER_DIR="bench/results/cluster-logs" BOOKING_ADMIN_EMAIL=$admin_email \
+    BOOKING_ADMIN_PASSWORD=$admin_password COMMAND_DB_POOL=12 NODE_JAVA_OPTS="-Xmx1g" \
+    deploy/cluster.sh "$command_nodes" "$query_nodes" > "bench/results/$scenario-cluster.log" 2>&1 &
+  system_pid=$!
+  trap 'kill $system_pid 2>/dev/null || true; wait $system_pid 2>/dev/null || true' EXIT
+  for _ in $(seq 1 1800); do
+    grep -q "^cluster up" "bench/results/$scenario-cluster.log" && break
+    kill -0 $system_pid 2>/dev/null || { cat "bench/results/$scenario-cluster.log" >&2; exit 1; }
+    sleep 0.2
+  done
+  urls=(--command http://127.0.0.1:8000 --query http://127.0.0.1:8000)
+else
+  BOOKING_ADMIN_EMAIL=$admin_email BOOKING_ADMIN_PASSWORD=$admin_password COMMAND_DB_POOL=40 \
+    java ${BENCH_JAVA_OPTS-@system/java.options} -Xms2g -Xmx3g -jar "${BENCH_SYSTEM_JAR:-system/target/booking-system.jar}" \
+    "${system_args[@]}" ${BENCH_SYSTEM_ARGS:-} > "bench/results/$scenario-system.log" 2>&1 &
+  system_pid=$!
+  trap 'kill $system_pid 2>/dev/null || true; wait $system_pid 2>/dev/null || true' EXIT
+  for _ in $(seq 1 600); do
+    curl -fs http://localhost:8081/actuator/health >/dev/null 2>&1 && curl -fs http://localhost:8080/actuator/health >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+fi
 up_at=$(date +%s%3N)
 
 java -Xmx1g -cp system/target/booking-system.jar -Dloader.main=io.booking.system.bench.BookingBenchmark \
@@ -128,4 +151,4 @@ java -Xmx1g -cp system/target/booking-system.jar -Dloader.main=io.booking.system
   --warmup-seconds "${BENCH_WARMUP_SECONDS:-240}" --up-at "$up_at" \
   --admin-email $admin_email --admin-password $admin_password \
   --db-url "$BOOKING_DB_URL" --db-user "$user" --pgbench-db "$db" \
-  --out "bench/results/$scenario.md" ${BENCH_ARGS:-}
+  "${urls[@]}" --out "$out" ${BENCH_ARGS:-}
