@@ -53,10 +53,14 @@ public class PersonalDataKeyStore implements PersonalDataKeys {
     /**
      * Crypto-shredding: deletes the subject's key in the caller's transaction, so everything sealed with it reads as
      * erased from the commit on. The cache is evicted now and again after the commit, so a lookup that read the row
-     * before the commit cannot leave the key cached here.
+     * before the commit cannot leave the key cached here. The subject's mails waiting in the outbox go in the same
+     * transaction: another node whose cache still holds the key would otherwise open and send them.
      */
     public void destroyKeyOf(String subjectId) {
         jdbc.update("delete from personal_data_key where subject_id = ?", subjectId);
+        jdbc.update("""
+                update outbox set status = 'ERASED', recipient = null, subject_line = null, body = null
+                where subject_id = ? and status = 'PENDING'""", subjectId);
         cache.invalidate(subjectId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.booking.command.personal.PersonalDataKeyStore;
 import io.booking.command.support.CommandApiTest;
 import io.booking.shared.personal.PersonalData;
 import io.booking.shared.personal.PersonalDataCipher;
@@ -20,12 +21,15 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -85,6 +89,18 @@ class NotificationsApiTest extends CommandApiTest {
 
     @Autowired
     PersonalDataCipher cipher;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    JavaMailSender mailSender;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    MailSettings mailSettings;
 
     @Test
     void everyPlacedBookingIsConfirmedByMailWithItsReferenceAndViewBookingLinkAndTheOutboxKeepsOnlyTheAudit()
@@ -460,6 +476,42 @@ class NotificationsApiTest extends CommandApiTest {
         } finally {
             smtp = newSmtpServer();
         }
+        assertThat(mailsTo(email)).isEmpty();
+    }
+
+    /**
+     * Another node still holds the person's key in its cache when the account is deleted here: its outbox sender finds
+     * none of the person's mails waiting, as the deletion took them out of the outbox with the key.
+     */
+    @Test
+    void anotherNodeWhoseCacheStillHoldsTheKeySendsNoneOfADeletedAccountsWaitingMails() throws Exception {
+        String email = "elsewhere-" + UUID.randomUUID() + "@notify.test";
+        String accountId = register(email);
+        String token = login(email, "password-123");
+        PersonalDataKeyStore otherNodesKeys = new PersonalDataKeyStore(jdbc, Duration.ofHours(1));
+        assertThat(otherNodesKeys.find(accountId)).isPresent();
+        assertThat(post("/api/bookings", token, bookingBody(schedule(), 1))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
+        // not due yet, so that this node's sender leaves it waiting
+        jdbc.update(
+                "update outbox set next_attempt_at = now() + interval '1 hour' where subject_id = ? and status = 'PENDING'",
+                accountId);
+
+        assertThat(delete("/api/accounts/me", token, Map.of("password", "password-123", "cancelUpcomingBookings", true))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+
+        assertThat(jdbc.queryForList(
+                        "select status from outbox where subject_id = ? and recipient is null",
+                        String.class,
+                        accountId))
+                .containsExactly("ERASED");
+        jdbc.update("update outbox set next_attempt_at = now() where subject_id = ?", accountId);
+        new OutboxSender(jdbc, transactions, mailSender, new PersonalDataCipher(otherNodesKeys), clock, mailSettings)
+                .drain();
         assertThat(mailsTo(email)).isEmpty();
     }
 
