@@ -50,15 +50,6 @@ summary="bench/results/$scenario-before-after.md"
   echo
   echo "| figure | before | after | each run before | each run after |"
   echo "|---|---|---|---|---|"
-  for name in $(figures "$scenario" "$out/$scenario-after-1.md" | sed -E 's/ [0-9.]+$//' | tr ' ' '_'); do
-    label=${name//_/ }
-    row=()
-    for side in before after; do
-      values=$(for n in $(seq 1 "$runs"); do figures "$scenario" "$out/$scenario-$side-$n.md" |
-        awk -v label="$label" '{ value = $NF; $NF = ""; sub(/ $/, ""); if ($0 == label) print value }'; done)
-      row+=("$(echo "$values" | median)" "$(echo "$values" | tr '\n' ' ' | sed 's/ $//')")
-    done
-    echo "| $label | ${row[0]} | ${row[2]} | ${row[1]} | ${row[3]} |"
-  done
+  rows "$scenario" "$runs" "$out/$scenario" before after
 } > "$summary"
 cat "$summary"

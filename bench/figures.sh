@@ -18,3 +18,19 @@ figures() {
     awk -F'|' '$10 ~ /^ warm $/ { gsub(/ /, "", $9); print $9 }' "$1" | median | sed 's/^/warm read-your-writes p99 ms /'
   fi
 }
+
+# rows SCENARIO RUNS PREFIX A B: one table row per figure of PREFIX-B-1.md: the median of A's runs (PREFIX-A-N.md), of
+# B's, then each run's figure of A and of B
+rows() {
+  local scenario=$1 runs=$2 prefix=$3 a=$4 b=$5 name label side values row
+  for name in $(figures "$scenario" "$prefix-$b-1.md" | sed -E 's/ [0-9.]+$//' | tr ' ' '_'); do
+    label=${name//_/ }
+    row=()
+    for side in "$a" "$b"; do
+      values=$(for n in $(seq 1 "$runs"); do figures "$scenario" "$prefix-$side-$n.md" |
+        awk -v label="$label" '{ value = $NF; $NF = ""; sub(/ $/, ""); if ($0 == label) print value }'; done)
+      row+=("$(echo "$values" | median)" "$(echo "$values" | tr '\n' ' ' | sed 's/ $//')")
+    done
+    echo "| $label | ${row[0]} | ${row[2]} | ${row[1]} | ${row[3]} |"
+  done
+}

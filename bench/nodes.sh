@@ -38,15 +38,6 @@ summary="bench/results/$scenario-nodes.md"
   echo
   echo "| figure | 1 + 1 nodes | 3 + 2 nodes | each run 1 + 1 | each run 3 + 2 |"
   echo "|---|---|---|---|---|"
-  for name in $(figures "$scenario" "$out/$scenario-3x2-1.md" | sed -E 's/ [0-9.]+$//' | tr ' ' '_'); do
-    label=${name//_/ }
-    row=()
-    for nodes in 1x1 3x2; do
-      values=$(for n in $(seq 1 "$runs"); do figures "$scenario" "$out/$scenario-$nodes-$n.md" |
-        awk -v label="$label" '{ value = $NF; $NF = ""; sub(/ $/, ""); if ($0 == label) print value }'; done)
-      row+=("$(echo "$values" | median)" "$(echo "$values" | tr '\n' ' ' | sed 's/ $//')")
-    done
-    echo "| $label | ${row[0]} | ${row[2]} | ${row[1]} | ${row[3]} |"
-  done
+  rows "$scenario" "$runs" "$out/$scenario" 1x1 3x2
 } > "$summary"
 cat "$summary"
