@@ -9,12 +9,15 @@
 #
 # The earlier code runs as it shipped: with the JVM options of its own system/java.options, or none where it has none.
 # BENCH_WARMUP_SECONDS and BENCH_ARGS apply to both. RUNS (3) sets how many times each is measured. Any wrong answer
-# in any run (bench/run.sh exits non-zero) fails the comparison.
+# in any run (bench/run.sh exits non-zero) fails the comparison. NAME (the scenario) names the files written, so that a
+# comparison with another commit does not replace an earlier one: NAME=spread-store-check bench/compare.sh ... writes
+# bench/results/spread-store-check-before-after.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 before="$1" scenario="$2"
 shift 2
 runs="${RUNS:-3}"
+name="${NAME:-$scenario}"
 commit=$(git rev-parse --short "$before")
 tree="/tmp/booking-before-$commit"
 [ -d "$tree" ] || git worktree add -f "$tree" "$commit" >/dev/null
@@ -34,22 +37,22 @@ for n in $(seq 1 "$runs"); do
       options=@system/java.options
     fi
     BENCH_SKIP_BUILD=1 BENCH_SYSTEM_JAR="$jar" BENCH_JAVA_OPTS="$options" \
-      BENCH_ARGS="${BENCH_ARGS:-} --out $out/$scenario-$side-$n.md" bench/run.sh "$scenario" "$@"
+      BENCH_ARGS="${BENCH_ARGS:-} --out $out/$name-$side-$n.md" bench/run.sh "$scenario" "$@"
   done
 done
 
 # shellcheck source=bench/figures.sh
 . bench/figures.sh
 
-summary="bench/results/$scenario-before-after.md"
+summary="bench/results/$name-before-after.md"
 {
   echo "# $scenario, C = $*: $commit (before) and $(git rev-parse --short HEAD) (after)"
   echo
   echo "command: bench/compare.sh $before $scenario $*; machine: $(nproc) cores; $runs runs of each, alternately; medians"
-  echo "(each run's file: bench/results/compare/$scenario-{before,after}-N.md)"
+  echo "(each run's file: bench/results/compare/$name-{before,after}-N.md)"
   echo
   echo "| figure | before | after | each run before | each run after |"
   echo "|---|---|---|---|---|"
-  rows "$scenario" "$runs" "$out/$scenario" before after
+  rows "$scenario" "$runs" "$out/$name" before after
 } > "$summary"
 cat "$summary"
