@@ -237,18 +237,18 @@ public class BookingCommandHandler {
             BookTicketsTogether.Queued placedNowBy) {
         BookTickets booking = retry.booking();
         GuestContact guest = retry.guest() == null ? null : retry.guest().contact();
+        boolean sameCustomer = guest == null ? placed.sameRequestAs(booking) : placed.sameGuestRequestAs(booking);
         if (placedNowBy != null) {
             GuestContact first =
                     placedNowBy.guest() == null ? null : placedNowBy.guest().contact();
-            return (guest == null ? first == null && placed.sameRequestAs(booking) : guest.sameAs(first))
-                    && placed.sameGuestRequestAs(booking)
+            return sameCustomer
+                    && (guest == null ? first == null : guest.sameAs(first))
                     && BookingRetries.sameDetails(placedNowBy.booking(), booking);
         }
-        return guest == null
-                ? placed.sameRequestAs(booking) && retries.sameDetails(booking)
-                : guests.isGuestBooking(booking.bookingId())
-                        && placed.sameGuestRequestAs(booking)
-                        && retries.sameGuestDetails(booking, guest.name(), guest.email(), guest.phone());
+        return sameCustomer
+                && (guest == null
+                        ? retries.sameDetails(booking)
+                        : guests.isGuestBooking(booking.bookingId()) && retries.sameGuestDetails(booking, guest));
     }
 
     private static CommandRefused bookingIdUsed() {

@@ -38,21 +38,17 @@ public class BookingRetries {
     }
 
     /** @return whether the guest booking {@code retry} names was booked with the same details and the same contact */
-    public boolean sameGuestDetails(BookTickets retry, String name, String email, String phone) {
+    public boolean sameGuestDetails(BookTickets retry, BookingCommandHandler.GuestContact contact) {
         DomainEventStream stream = events.readEvents(retry.bookingId(), 0);
         if (!stream.hasNext()
                 || !(stream.next().getPayload() instanceof TicketsBooked booked)
                 || !sameDetails(booked, retry)
                 || !stream.hasNext()
-                || !(stream.next().getPayload() instanceof GuestContactRecorded contact)) {
+                || !(stream.next().getPayload() instanceof GuestContactRecorded recorded)) {
             return false;
         }
-        String givenEmail = cipher.open(contact.email());
-        // emails are compared without case everywhere else too
-        return Objects.equals(cipher.open(contact.name()), name)
-                && givenEmail != null
-                && givenEmail.equalsIgnoreCase(email)
-                && Objects.equals(cipher.open(contact.phone()), phone);
+        return contact.sameAs(new BookingCommandHandler.GuestContact(
+                cipher.open(recorded.name()), cipher.open(recorded.email()), cipher.open(recorded.phone())));
     }
 
     private boolean sameDetails(TicketsBooked booked, BookTickets retry) {
