@@ -47,12 +47,12 @@ class ClusterTest {
     private static final int SEATS = 40;
     private static final int CLIENTS = 8;
     private static final int BOOKINGS_PER_CLIENT = 30;
-    private static final Path JARS = Path.of("../command-side/target/command-side-0.1.0-SNAPSHOT-exec.jar");
+    private static final Path COMMAND_JAR = Path.of("../command-side/target/command-side-0.1.0-SNAPSHOT-exec.jar");
 
     @Test
     void aRushAndSpreadLoadSurviveTheRushOwnersNodeKilled() throws Exception {
         assumeTrue(RoutingComponent.installed(), RoutingComponent.MISSING);
-        assumeTrue(Files.exists(JARS), "the sides' jars are not built (./mvnw package): " + JARS);
+        assumeTrue(Files.exists(COMMAND_JAR), "the sides' jars are not built (./mvnw package): " + COMMAND_JAR);
         TestDatabase database = TestDatabase.fresh();
         Path dir = Files.createTempDirectory("cluster");
         int base = freePorts(6);

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A booking as its events leave it: the one fold of a booking's stream, used by the aggregate that decides on the
@@ -53,7 +54,7 @@ public final class BookingState {
         return this;
     }
 
-    private void change(String ticketId, java.util.function.UnaryOperator<Ticket> change) {
+    private void change(String ticketId, UnaryOperator<Ticket> change) {
         Ticket ticket = tickets.get(ticketId);
         if (ticket == null) {
             throw new IllegalStateException("an event of the booking names a ticket it never booked");
