@@ -1,5 +1,6 @@
 package io.booking.query.booking;
 
+import io.booking.query.consistency.ReadsFrom;
 import io.booking.query.security.Caller;
 import io.booking.query.web.PageQuery;
 import io.booking.query.web.PageView;
@@ -35,6 +36,7 @@ class BookingController {
     }
 
     @GetMapping("/api/my/upcoming")
+    @ReadsFrom(BookingProjection.GROUP)
     @Operation(
             operationId = "myUpcoming",
             summary = "The caller's Upcoming tab: bookings of events not yet ended, soonest first")
@@ -46,6 +48,7 @@ class BookingController {
     }
 
     @GetMapping("/api/my/past")
+    @ReadsFrom(BookingProjection.GROUP)
     @Operation(
             operationId = "myPast",
             summary = "The caller's Past tab: bookings of ended events, with who attended together and whether the "
@@ -58,6 +61,7 @@ class BookingController {
     }
 
     @GetMapping("/api/my/cancelled")
+    @ReadsFrom(BookingProjection.GROUP)
     @Operation(
             operationId = "myCancelled",
             summary =
@@ -91,12 +95,14 @@ class BookingController {
     }
 
     @GetMapping("/api/admin/customers/{customerId}/upcoming")
+    @ReadsFrom(BookingProjection.GROUP)
     @Operation(operationId = "customerUpcoming", summary = "A customer's Upcoming tab (admin)")
     PageView<BookingView> customerUpcoming(@PathVariable UUID customerId, @Valid @ParameterObject PageQuery page) {
         return bookings.upcoming(customerId.toString(), TabFilter.NONE, page.pageable());
     }
 
     @GetMapping("/api/admin/events/{eventId}/attendees")
+    @ReadsFrom(BookingProjection.GROUP)
     @Operation(
             operationId = "eventAttendees",
             summary = "An event's attendee list (admin): every ticket booked for it, by attendee name, with the ticket "

@@ -30,7 +30,7 @@ class ConsistencyConfiguration implements WebMvcConfigurer {
     @Bean
     OperationCustomizer consistencyTokenParameters() {
         String description =
-                "event store position of your last command; the answer waits until the read models reached it "
+                "event store position of your last command; the answer waits until the read models it reads reached it "
                         + "(503 with Retry-After once booking.consistency.max-wait, or the shorter `Prefer: wait=<seconds>` you send, ran out; "
                         + "400 for a position beyond the newest event)";
         return (operation, handlerMethod) -> operation

@@ -3,11 +3,14 @@ package io.booking.query.consistency;
 import io.booking.query.web.InvalidParameterException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.time.Duration;
 import java.util.Enumeration;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +19,7 @@ import java.util.regex.Pattern;
  * Read-your-writes for every query endpoint: a request carrying a consistency token (the event store position of
  * the caller's last command) is answered only once every processor has processed that position, or with 503 once
  * the configured wait (or a shorter one the client asked for with RFC 7240's {@code Prefer: wait=seconds}) ran out.
+ * An endpoint that declares the read models it reads ({@link ReadsFrom}) waits for their processors alone.
  * A token that is not a position, or is beyond the newest event, is refused at once.
  */
 @Component
@@ -41,13 +45,28 @@ public class ConsistencyGate implements HandlerInterceptor {
             return true;
         }
         long deadline = System.nanoTime() + maxWait(request).toNanos();
+        Set<String> groups = groupsRead(handler);
         if (header != null) {
-            awaitPosition(HEADER, parse(HEADER, header), deadline);
+            awaitPosition(HEADER, parse(HEADER, header), groups, deadline);
         }
         if (parameter != null) {
-            awaitPosition(PARAMETER, parse(PARAMETER, parameter), deadline);
+            awaitPosition(PARAMETER, parse(PARAMETER, parameter), groups, deadline);
         }
         return true;
+    }
+
+    /** The processing groups the endpoint declares it reads; empty for all. */
+    private static Set<String> groupsRead(Object handler) {
+        if (handler instanceof HandlerMethod method) {
+            ReadsFrom declared = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), ReadsFrom.class);
+            if (declared == null) {
+                declared = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), ReadsFrom.class);
+            }
+            if (declared != null) {
+                return Set.of(declared.value());
+            }
+        }
+        return Set.of();
     }
 
     /** The configured wait, or the client's preference when shorter; a preference not understood is ignored (RFC 7240). */
@@ -65,13 +84,13 @@ public class ConsistencyGate implements HandlerInterceptor {
         return wait;
     }
 
-    private void awaitPosition(String name, long position, long deadline) {
-        boolean reached = positions.reached(position);
+    private void awaitPosition(String name, long position, Set<String> groups, long deadline) {
+        boolean reached = positions.reached(position, groups);
         // waiting could not help: no command answered this token
         if (!reached && position > positions.newest()) {
             throw new InvalidParameterException(name, "is beyond the newest event: send the token a command answered");
         }
-        for (; !reached; reached = positions.reached(position)) {
+        for (; !reached; reached = positions.reached(position, groups)) {
             if (System.nanoTime() - deadline > 0) {
                 throw new ConsistencyTimeoutException(position, properties.retryAfter());
             }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -60,8 +61,12 @@ public class ProcessorPositions {
         return newest == null ? 0 : newest;
     }
 
-    public boolean reached(long position) {
-        Map<String, StreamingEventProcessor> processors = streamingProcessors();
+    /**
+     * @param groups the processing groups asked about; empty for every streaming processor
+     * @throws IllegalStateException when a group asked about has no streaming processor (a misnamed declaration)
+     */
+    public boolean reached(long position, Set<String> groups) {
+        Map<String, StreamingEventProcessor> processors = streamingProcessors(groups);
         if (processors.values().stream().allMatch(p -> coveredHere(p, position))) {
             return true;
         }
@@ -123,11 +128,16 @@ public class ProcessorPositions {
         return token.position().orElse(-1) >= position;
     }
 
-    private Map<String, StreamingEventProcessor> streamingProcessors() {
-        return processing.eventProcessors().values().stream()
+    private Map<String, StreamingEventProcessor> streamingProcessors(Set<String> groups) {
+        Map<String, StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
+                .filter(processor -> groups.isEmpty() || groups.contains(processor.getName()))
                 .collect(Collectors.toMap(StreamingEventProcessor::getName, p -> p));
+        if (processors.size() < groups.size()) {
+            throw new IllegalStateException("No streaming processor for each of " + groups);
+        }
+        return processors;
     }
 
     private record StoredSegment(String processor, int segment, byte[] token, String tokenType) {}

@@ -3,17 +3,26 @@ package io.booking.query.consistency;
 import io.booking.query.listing.ListingProjection;
 import io.booking.query.support.QuerySideTest;
 import io.booking.shared.occurrence.BookingPolicy;
+import io.booking.shared.occurrence.OccurrenceScheduled;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import static io.booking.query.support.CommandSideEvents.newId;
 import static io.booking.query.support.CommandSideEvents.occurrence;
 import static io.booking.query.support.CommandSideEvents.ticketType;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -24,6 +33,10 @@ class ConsistencyTokenTest extends QuerySideTest {
 
     @Autowired
     private EventProcessingConfiguration processing;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping endpoints;
 
     @Test
     void aQueryCarryingThePositionOfAJustAppendedEventSeesIt() throws Exception {
@@ -67,6 +80,52 @@ class ConsistencyTokenTest extends QuerySideTest {
         } finally {
             listing.start();
         }
+    }
+
+    @Test
+    void aCustomersTabWaitsOnlyForTheProjectionItReads() throws Exception {
+        EventProcessor listing =
+                processing.eventProcessor(ListingProjection.GROUP).orElseThrow();
+        listing.shutDown();
+        try {
+            String customer = newId();
+            byte[] key = store.newSubject(customer);
+            OccurrenceScheduled event = occurrence(
+                    newId(),
+                    "Booked while the listing is behind",
+                    NOW.plus(Duration.ofDays(1)),
+                    NOW.plus(Duration.ofDays(2)),
+                    new BookingPolicy(true, true, 1),
+                    ticketType("t", "Standard", "1.00", 5));
+            store.append(event);
+            long position = store.append(store.booking(customer, key, event, "RYW-TABS", NOW, "Ada Lovelace"), 4);
+
+            mvc.perform(get("/api/my/upcoming")
+                            .header("Authorization", tokens.customer(customer))
+                            .header("X-Consistency-Token", position)
+                            .header("Prefer", "wait=2"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.items[*].reference").value(contains("RYW-TABS")));
+            // the listing reads the stopped projection: the same token still waits for it
+            mvc.perform(get("/api/events/{id}", event.occurrenceId())
+                            .header("X-Consistency-Token", position)
+                            .header("Prefer", "wait=1"))
+                    .andExpect(status().isServiceUnavailable());
+        } finally {
+            listing.start();
+        }
+    }
+
+    @Test
+    void everyEndpointDeclaringTheReadModelsItReadsNamesAProcessor() {
+        Set<String> processors = processing.eventProcessors().keySet();
+        List<String> declared = endpoints.getHandlerMethods().values().stream()
+                .map(method -> method.getMethodAnnotation(ReadsFrom.class))
+                .filter(Objects::nonNull)
+                .flatMap(reads -> Stream.of(reads.value()))
+                .toList();
+        assertThat(declared).isNotEmpty();
+        assertThat(processors).containsAll(declared);
     }
 
     @Test
