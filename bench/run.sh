@@ -4,7 +4,8 @@
 # bench/results/<scenario>.md.
 #
 #   bench/run.sh spread 1 8 32      bookings of 1 ticket spread over 50 events, each C beside pgbench's one-row
-#                                   insert rate at the same C
+#                                   insert rate at the same C; spread and rush also say the CPU each booking cost the
+#                                   system, PostgreSQL and the client, and the rate at which that cost fills the cores
 #   bench/run.sh rush 32 200        one event of 10,000 seats sold to C clients booking 1-4 tickets each; three
 #                                   sales of fresh events at each C (--sales N in BENCH_ARGS), median quoted; each
 #                                   sale's end check (seats sold = capacity, the store and the Upcoming tabs hold what

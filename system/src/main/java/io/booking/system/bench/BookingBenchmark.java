@@ -230,6 +230,10 @@ public final class BookingBenchmark {
                 measured.other.get(),
                 percentile(measured.visibility, 50),
                 percentile(measured.visibility, 99));
+        line("");
+        line(
+                "%s",
+                CpuTime.perBooking(measured.cpuAtStart, measured.cpuAtEnd, measured.created.get(), measured.seconds()));
         check(measured.serverErrors.get() == 0, "5xx answers at C = " + clients);
         storeHoldsWhatWasAnswered(measured, clients);
         double pgbench = pgbench(clients);
@@ -336,6 +340,17 @@ public final class BookingBenchmark {
                 median(done.stream()
                         .map(sale -> percentile(sale.phase.visibility, 99))
                         .toList()));
+        Phase firstSale = done.get(0).phase;
+        Phase lastSale = done.get(done.size() - 1).phase;
+        line("");
+        line(
+                "over the %d sales: %s",
+                done.size(),
+                CpuTime.perBooking(
+                        firstSale.cpuAtStart,
+                        lastSale.cpuAtEnd,
+                        done.stream().mapToInt(sale -> sale.phase.created.get()).sum(),
+                        (lastSale.endNanos - firstSale.startNanos) / 1e9));
         line("");
         line("bookings/s per tenth of each sale (by seats sold):");
         line("");
@@ -461,6 +476,7 @@ public final class BookingBenchmark {
         Sale sale = new Sale(seats);
         AtomicBoolean soldOut = new AtomicBoolean();
         List<Future<?>> running = new ArrayList<>();
+        sale.phase.cpuAtStart = CpuTime.now();
         sale.phase.startNanos = System.nanoTime();
         for (String customer : customers) {
             running.add(pool.submit(() -> {
@@ -494,6 +510,7 @@ public final class BookingBenchmark {
             f.get();
         }
         sale.phase.endNanos = System.nanoTime();
+        sale.phase.cpuAtEnd = CpuTime.now();
         return sale;
     }
 
@@ -568,6 +585,7 @@ public final class BookingBenchmark {
         Phase phase = new Phase();
         AtomicInteger issued = new AtomicInteger();
         List<Future<?>> running = new ArrayList<>();
+        phase.cpuAtStart = CpuTime.now();
         phase.startNanos = System.nanoTime();
         for (String customer : customers) {
             running.add(pool.submit(() -> {
@@ -593,6 +611,7 @@ public final class BookingBenchmark {
             f.get();
         }
         phase.endNanos = System.nanoTime();
+        phase.cpuAtEnd = CpuTime.now();
         return phase;
     }
 
@@ -813,6 +832,8 @@ public final class BookingBenchmark {
         final Map<String, AtomicInteger> createdPerEvent = new ConcurrentHashMap<>();
         volatile long startNanos;
         volatile long endNanos;
+        volatile CpuTime cpuAtStart;
+        volatile CpuTime cpuAtEnd;
 
         void record(Answer answer, long nanos) {
             latencies.add(nanos / 1e6);
