@@ -6,6 +6,8 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 figures() {
   local scenario=$1
   shift
+  # where the file says it (spread and rush): CPU per booking, and the rate at which it fills the cores
+  sed -nE 's/.*CPU per booking: .* \(([0-9.]+) ms in all\); .* the cores allow ([0-9]+) bookings\/s$/CPU ms per booking \1\nbookings\/s the cores allow \2/p' "$1"
   if [ "$scenario" = spread ]; then
     awk -F'|' 'function t(s) { gsub(/ /, "", s); return s }
       /^\| [0-9]+ \| [0-9]+ \|/ { split($12, v, "/"); print "bookings/s", t($5); print "p99 ms", t($7);
@@ -13,6 +15,7 @@ figures() {
       /^pgbench/ { sub(/ commits\/s.*/, ""); sub(/.*: /, ""); print "pgbench commits/s", $0 }' "$1"
   elif [ "$scenario" = rush ]; then
     sed -nE 's/^median of the sales at C = [0-9]+: ([0-9.]+) bookings\/s, p99 ([0-9.]+) ms, visible in Upcoming p99 ([0-9.]+) ms.*/bookings\/s \1\np99 ms \2\nread-your-writes p99 ms \3/p' "$1"
+    sed -nE 's/^pgbench one-row insert at C = [0-9]+: ([0-9]+) commits\/s.*/pgbench commits\/s \1/p' "$1"
   else
     sed -nE 's/^first minute after UP \([0-9]+ sales\): ([0-9.]+) bookings\/s, p99 ([0-9.]+) ms; warm \(median of [0-9]+ sales\): ([0-9.]+) bookings\/s, p99 ([0-9.]+) ms; first minute : warm = ([0-9.]+)/first minute bookings\/s \1\nfirst minute p99 ms \2\nwarm bookings\/s \3\nwarm p99 ms \4\nfirst minute : warm \5/p' "$1"
     awk -F'|' '$10 ~ /^ warm $/ { gsub(/ /, "", $9); print $9 }' "$1" | median | sed 's/^/warm read-your-writes p99 ms /'

@@ -236,12 +236,17 @@ public final class BookingBenchmark {
                 CpuTime.perBooking(measured.cpuAtStart, measured.cpuAtEnd, measured.created.get(), measured.seconds()));
         check(measured.serverErrors.get() == 0, "5xx answers at C = " + clients);
         storeHoldsWhatWasAnswered(measured, clients);
+        besidePgbench(clients, measured.created.get() / measured.seconds());
+    }
+
+    /** PostgreSQL's one-row insert rate at the same concurrency, measured now, beside the bookings' rate. */
+    private void besidePgbench(int clients, double bookingsPerSecond) {
         double pgbench = pgbench(clients);
         if (pgbench > 0) {
             line("");
             line(
                     "pgbench one-row insert at C = %d: %.0f commits/s; bookings/s : pgbench = %.2f",
-                    clients, pgbench, measured.created.get() / measured.seconds() / pgbench);
+                    clients, pgbench, bookingsPerSecond / pgbench);
         }
     }
 
@@ -379,6 +384,11 @@ public final class BookingBenchmark {
         for (int n = 0; n < done.size(); n++) {
             endCheck(n + 1, events.get(n).get("eventId").asText(), titles.get(n), done.get(n), seats, customers);
         }
+        besidePgbench(
+                clients,
+                median(done.stream()
+                        .map(sale -> sale.phase.created.get() / sale.phase.seconds())
+                        .toList()));
     }
 
     // ---- scenario: the on-sale rush right after a start ----------------------------------------------------------
