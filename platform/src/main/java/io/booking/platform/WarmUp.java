@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.lang.Nullable;
 import org.springframework.validation.annotation.Validated;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,9 +31,8 @@ import java.util.function.Supplier;
 /**
  * Before the app reports ready, it sends itself requests that change nothing (bookings of no event, refused; public
  * reads) for {@code booking.warm-up.duration}. Spring Boot reports readiness only after its runners, so
- * {@code /actuator/health} answers 503 OUT_OF_SERVICE until then and a load balancer sends no customer to a node whose
- * request path the JIT has not compiled yet: on two cores the first on-sale after a start otherwise ran at half the warm
- * rate with three times its p99 (docs/performance.md, "Everyday speed").
+ * {@code /actuator/health} answers 503 OUT_OF_SERVICE until then, and a load balancer sends no customer to a node whose
+ * request path is still interpreted and its classes unloaded (docs/performance.md, "Everyday speed").
  */
 public final class WarmUp implements ApplicationRunner {
 
@@ -117,7 +117,7 @@ public final class WarmUp implements ApplicationRunner {
         try {
             return client.send(builder.build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -9,6 +9,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
@@ -63,7 +64,7 @@ public class ConsistencyGate implements HandlerInterceptor {
                 declared = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), ReadsFrom.class);
             }
             if (declared != null) {
-                return Set.of(declared.value());
+                return Set.copyOf(Arrays.asList(declared.value()));
             }
         }
         return Set.of();
