@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.annotation.HandlerDefinition;
@@ -43,8 +44,10 @@ public class AggregateConfiguration {
      * (bench/run.sh naive-rush).
      */
     @Bean
-    public Cache occurrenceCache(OccurrenceSettings settings, JdbcTemplate jdbc) {
-        return settings.cacheEnabled() ? new StoreCheckedCache(new WeakReferenceCache(), jdbc) : NoCache.INSTANCE;
+    public Cache occurrenceCache(OccurrenceSettings settings, JdbcTemplate jdbc, EventSchema events) {
+        return settings.cacheEnabled()
+                ? new StoreCheckedCache(new WeakReferenceCache(), jdbc, events)
+                : NoCache.INSTANCE;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.booking.command.axon;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.lang.reflect.Field;
@@ -25,10 +26,13 @@ final class StoreCheckedCache implements Cache {
 
     private final Cache cached;
     private final JdbcTemplate jdbc;
+    private final String selectLastSequence;
 
-    StoreCheckedCache(Cache cached, JdbcTemplate jdbc) {
+    StoreCheckedCache(Cache cached, JdbcTemplate jdbc, EventSchema events) {
         this.cached = cached;
         this.jdbc = jdbc;
+        this.selectLastSequence = "select max(" + events.sequenceNumberColumn() + ") from " + events.domainEventTable()
+                + " where " + events.aggregateIdentifierColumn() + " = ?";
     }
 
     @Override
@@ -42,10 +46,7 @@ final class StoreCheckedCache implements Cache {
     }
 
     private Long stored(Object aggregateId) {
-        return jdbc.queryForObject(
-                "select max(sequence_number) from domain_event_entry where aggregate_identifier = ?",
-                Long.class,
-                aggregateId.toString());
+        return jdbc.queryForObject(selectLastSequence, Long.class, aggregateId.toString());
     }
 
     private static Long versionOf(AggregateCacheEntry<?> entry) {
