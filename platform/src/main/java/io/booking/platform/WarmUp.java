@@ -58,6 +58,16 @@ public final class WarmUp implements ApplicationRunner {
             return; // switched off, or no server of its own (a test's mock one)
         }
         String base = "http://127.0.0.1:" + web.getWebServer().getPort();
+        // each token is issued once, not for every request that carries it
+        List<Request> requests = this.requests.stream()
+                .map(request -> {
+                    if (request.bearer() == null) {
+                        return request;
+                    }
+                    String token = request.bearer().get();
+                    return request.withBearer(() -> token);
+                })
+                .toList();
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))

@@ -26,9 +26,9 @@ class WarmUpConfiguration {
         String noEvent = UUID.randomUUID().toString();
         String noTicketType = UUID.randomUUID().toString();
         String tickets = "\"tickets\":[{\"attendeeName\":\"Warm-up\",\"child\":false}]";
-        Supplier<String> guestSession = memoized(() -> tokens.issueGuest(
+        Supplier<String> guestSession = () -> tokens.issueGuest(
                         UUID.randomUUID().toString(), UUID.randomUUID().toString(), Duration.ofMinutes(10))
-                .accessToken());
+                .accessToken();
         return new WarmUp(
                 settings,
                 context,
@@ -43,21 +43,5 @@ class WarmUpConfiguration {
                                         "{\"eventId\":\"" + noEvent + "\",\"ticketTypeId\":\"" + noTicketType + "\","
                                                 + tickets + "}")
                                 .withBearer(guestSession)));
-    }
-
-    private static Supplier<String> memoized(Supplier<String> supplier) {
-        return new Supplier<>() {
-            private volatile String value;
-
-            @Override
-            public String get() {
-                String v = value;
-                if (v == null) {
-                    v = supplier.get();
-                    value = v;
-                }
-                return v;
-            }
-        };
     }
 }
